@@ -1,0 +1,41 @@
+package dev.chatbot.deploy;
+
+/** The text of {@code --help}: options and every variable. */
+final class Usage {
+
+  private Usage() {}
+
+  static final String TEXT = """
+      Usage: java -jar chatbot.jar [--config FILE]
+
+      Runs the chatbot server: the web chat at /chat, every platform adapter whose
+      variables are set, and the bot(s) named by BOT.
+
+      Options:
+        --config FILE   YAML or JSON file with the variables below as keys
+                        (environment variables win over the file)
+        -h, --help      this text
+
+      Variables:
+        HTTP_HOST, HTTP_PORT            listen address (0.0.0.0, 8080)
+        TLS_CERT_PATH, TLS_KEY_PATH     PEM certificate chain and key: HTTPS (HTTP/1.1 and HTTP/2)
+        PUBLIC_BASE_URL                 public origin for links platforms fetch (http://localhost:PORT)
+        BOT                             bot(s) to deploy, comma-separated (shoe-shop)
+        BOT_ROUTES                      which bot answers which platform, e.g. slack:echo
+        MESSENGER_VERIFY_TOKEN, MESSENGER_APP_SECRET, MESSENGER_PAGE_ACCESS_TOKEN
+                                        Facebook Messenger adapter (all three)
+        MESSENGER_API_BASE_URL          Graph API base (https://graph.facebook.com/v23.0)
+        WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID
+                                        WhatsApp Cloud API adapter (all four)
+        WHATSAPP_API_BASE_URL           Graph API base (https://graph.facebook.com/v23.0)
+        SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN
+                                        Slack adapter (both)
+        SLACK_API_BASE_URL              Slack Web API base (https://slack.com/api)
+        ADMIN_API_TOKEN                 bearer token of the admin API /api/v1 (off when unset)
+        STATE_STORE                     memory or cluster (memory)
+        CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
+        CLUSTER_MEMBERS                 host:port,... of the cluster's members
+        CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
+        SHUTDOWN_GRACE_SECONDS          time to finish in-flight work on SIGTERM (25)
+      """;
+}

@@ -1,0 +1,12 @@
+package dev.chatbot.bot;
+
+/** Every event bus address the framework uses, in one place. */
+public final class Addresses {
+
+  private Addresses() {}
+
+  /** Where the bot named {@code name} takes {@link BotCall}s. */
+  public static String bot(String name) {
+    return "chatbot.bot." + name;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.chatbot.bot;
+
+import dev.chatbot.model.Message;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+
+/**
+ * A bot: extend this, give it a {@link #name()}, and answer each {@link Message} through its {@link Conversation}.
+ *
+ * <pre>{@code
+ * public final class EchoBot extends BotVerticle {
+ *   public String name() { return "echo"; }
+ *   protected Future<Void> onMessage(Message message, Conversation conversation) {
+ *     return conversation.reply(Reply.text(message.text()));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Register it in {@code META-INF/services/dev.chatbot.bot.BotVerticle} and pick it with {@code BOT=echo}. The
+ * framework calls {@code onMessage} for one conversation at a time and in order; never block in it.
+ */
+public abstract class BotVerticle extends VerticleBase {
+
+  private MessageConsumer<BotCall> consumer;
+
+  /** The name that {@code BOT} selects this bot by. */
+  public abstract String name();
+
+  /** Handles one message. The returned future completing means the message is done. */
+  protected abstract Future<Void> onMessage(Message message, Conversation conversation);
+
+  @Override
+  public Future<?> start() {
+    consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> {
+      Future<Void> handled;
+      try {
+        handled = onMessage(call.body().message(), call.body().conversation());
+      } catch (RuntimeException e) {
+        handled = Future.failedFuture(e);
+      }
+      handled.onComplete(
+          done -> call.reply(null),
+          failure -> call.fail(500, String.valueOf(failure.getMessage())));
+    });
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+}

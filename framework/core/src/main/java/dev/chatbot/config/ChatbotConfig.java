@@ -1,0 +1,56 @@
+package dev.chatbot.config;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The core's typed configuration, read once at start. Adapter-specific variables stay in {@link #settings()}.
+ * {@link #toString()} never shows a secret.
+ */
+public record ChatbotConfig(
+    String httpHost,
+    int httpPort,
+    String tlsCertPath,
+    String tlsKeyPath,
+    String publicBaseUrl,
+    List<String> bots,
+    String stateStore,
+    String adminApiToken,
+    long shutdownGraceMillis,
+    Settings settings) {
+
+  public static final String DEFAULT_BOT = "shoe-shop";
+
+  /** Reads and checks the core variables; throws {@link ConfigException} naming the first bad one. */
+  public static ChatbotConfig from(Settings settings) {
+    String host = settings.get("HTTP_HOST", "0.0.0.0");
+    int port = settings.getInt("HTTP_PORT", 8080, 0, 65535);
+    boolean tls = settings.group("HTTPS server", "TLS_CERT_PATH", "TLS_KEY_PATH");
+    String publicBaseUrl = settings.baseUrl("PUBLIC_BASE_URL", (tls ? "https" : "http") + "://localhost:" + port);
+    List<String> bots = Arrays.stream(settings.get("BOT", DEFAULT_BOT).split(","))
+        .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
+    if (bots.isEmpty()) {
+      throw new ConfigException("BOT must name at least one bot");
+    }
+    String stateStore = settings.get("STATE_STORE", "memory");
+    if (!stateStore.equals("memory") && !stateStore.equals("cluster")) {
+      throw new ConfigException("STATE_STORE must be 'memory' or 'cluster', got '" + stateStore + "'");
+    }
+    long grace = settings.getInt("SHUTDOWN_GRACE_SECONDS", 25, 0, 3600) * 1000L;
+    return new ChatbotConfig(host, port,
+        tls ? settings.get("TLS_CERT_PATH").get() : null,
+        tls ? settings.get("TLS_KEY_PATH").get() : null,
+        publicBaseUrl, bots, stateStore, settings.get("ADMIN_API_TOKEN").orElse(null), grace, settings);
+  }
+
+  public boolean tls() {
+    return tlsCertPath != null;
+  }
+
+  @Override
+  public String toString() {
+    return "ChatbotConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", tls=" + tls()
+        + ", publicBaseUrl=" + publicBaseUrl + ", bots=" + bots + ", stateStore=" + stateStore
+        + ", adminApi=" + (adminApiToken != null ? "on" : "off") + "]";
+  }
+}

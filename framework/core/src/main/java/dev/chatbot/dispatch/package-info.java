@@ -1,0 +1,2 @@
+/** Inbound processing: dedupe, per-conversation order, state load/save around the bot. */
+package dev.chatbot.dispatch;

@@ -1,0 +1,68 @@
+package dev.chatbot.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
+
+/**
+ * One inbound user message, already parsed out of the platform's JSON.
+ *
+ * @param id the platform's own id (Messenger {@code mid}, WhatsApp message id, Slack {@code event_id}); used for dedupe
+ * @param payload for {@link Kind#POSTBACK}: the tapped button's or quick reply's payload
+ * @param attachment for {@link Kind#IMAGE} and {@link Kind#LOCATION}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Message(
+    String id,
+    ConversationRef conversation,
+    UserRef user,
+    Kind kind,
+    String text,
+    String payload,
+    Attachment attachment,
+    long timestamp) {
+
+  public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER }
+
+  /** An image (url) or a shared location (latitude, longitude). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Attachment(String url, Double latitude, Double longitude) {
+    public static Attachment image(String url) {
+      return new Attachment(url, null, null);
+    }
+
+    public static Attachment location(double latitude, double longitude) {
+      return new Attachment(null, latitude, longitude);
+    }
+  }
+
+  public Message {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  public static Message text(String id, ConversationRef conversation, UserRef user, String text) {
+    return new Message(id, conversation, user, Kind.TEXT, text, null, null, System.currentTimeMillis());
+  }
+
+  /** A button or quick-reply tap; {@code title} is what the user saw, {@code payload} what the bot asked for. */
+  public static Message postback(String id, ConversationRef conversation, UserRef user, String title, String payload) {
+    return new Message(id, conversation, user, Kind.POSTBACK, title, payload, null, System.currentTimeMillis());
+  }
+
+  public static Message attachment(String id, ConversationRef conversation, UserRef user, Kind kind, Attachment attachment) {
+    return new Message(id, conversation, user, kind, null, null, attachment, System.currentTimeMillis());
+  }
+
+  @JsonIgnore
+  public boolean isPostback() {
+    return kind == Kind.POSTBACK;
+  }
+
+  /** The payload of a tap, or the text the user typed: what most bots want to interpret. */
+  public String input() {
+    return payload != null ? payload : text == null ? "" : text;
+  }
+}

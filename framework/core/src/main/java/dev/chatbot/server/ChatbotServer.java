@@ -1,0 +1,278 @@
+package dev.chatbot.server;
+
+import dev.chatbot.bot.BotCall;
+import dev.chatbot.config.ChatbotConfig;
+import dev.chatbot.config.ConfigException;
+import dev.chatbot.config.ConfigLoader;
+import dev.chatbot.config.Settings;
+import dev.chatbot.delivery.Delivery;
+import dev.chatbot.dispatch.BotRoutes;
+import dev.chatbot.dispatch.ConversationDispatcher;
+import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.state.MemoryDedupeStore;
+import dev.chatbot.state.MemoryStateStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server: one router with health, metrics, assets and each enabled adapter's routes, the dispatcher in
+ * front of the bots, and delivery behind them. {@link #start(String, Map)} is what {@code Main} and the testkit call.
+ */
+public final class ChatbotServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatbotServer.class);
+  public static final int BODY_LIMIT_BYTES = 1024 * 1024;
+  static final long SEND_TIMEOUT_MILLIS = 10_000;
+
+  private final Vertx vertx;
+  private final ChatbotConfig config;
+  private final ChatbotMetrics metrics;
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
+  private ConversationDispatcher dispatcher;
+  private Delivery delivery;
+
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
+  public static Future<ChatbotServer> start(String configFile, Map<String, String> environment) {
+    long started = System.nanoTime();
+    // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
+    // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
+    // scheduled on the closed instance.
+    Vertx configVertx = Vertx.vertx();
+    var settings = ConfigLoader.load(configVertx, configFile, environment).toCompletionStage()
+        .whenComplete((loaded, failure) -> configVertx.close())
+        .thenApplyAsync(loaded -> loaded);
+    return Future.fromCompletionStage(settings)
+        .map(ChatbotConfig::from)
+        .compose(config -> {
+          PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+          Vertx vertx = Vertx.builder()
+              .with(new VertxOptions().setMetricsOptions(
+                  new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+              .withMetrics(new MicrometerMetricsFactory(registry))
+              .build();
+          ChatbotServer server = new ChatbotServer(vertx, config, new ChatbotMetrics(registry));
+          return server.startOn(registry, started)
+              .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+        });
+  }
+
+  private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
+    List<PlatformAdapter> all = AdapterDirectory.all();
+    List<PlatformAdapter> enabled;
+    try {
+      enabled = AdapterDirectory.enabled(all, config.settings());
+      checkTlsFiles();
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    enabled.forEach(adapter -> adapters.put(adapter.platform(), adapter));
+    vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
+
+    delivery = new Delivery(vertx, adapters, metrics, SEND_TIMEOUT_MILLIS);
+    dispatcher = new ConversationDispatcher(vertx, new MemoryStateStore(), new MemoryDedupeStore(),
+        delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+
+    Router router = Router.router(vertx);
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+    router.route("/webhooks/*").handler(bodies);
+    router.route("/api/*").handler(bodies);
+    mountHealth(router, enabled);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(registry.scrape()));
+    router.get("/assets/*").handler(StaticHandler.create("assets"));
+    mountErrors(router);
+
+    Future<Void> adaptersStarted = Future.succeededFuture();
+    for (PlatformAdapter adapter : enabled) {
+      ServerAdapterContext context = new ServerAdapterContext(
+          adapter.platform(), vertx, router, config, dispatcher, metrics, lifecycle);
+      adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
+    }
+    return adaptersStarted
+        .compose(started -> deployBots())
+        .compose(deployed -> listen(router))
+        .map(listening -> {
+          logStartup(all, enabled, startedNanos);
+          return this;
+        });
+  }
+
+  private Future<Void> deployBots() {
+    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
+    Future<Void> chain = Future.succeededFuture();
+    for (String name : config.bots()) {
+      chain = chain.compose(previous -> {
+        var factory = BotDirectory.find(name);
+        return vertx.deployVerticle(factory::get,
+                new DeploymentOptions().setInstances(instances).setConfig(botConfig))
+            .onSuccess(id -> LOG.info("bot={} deployed instances={}", name, instances))
+            .mapEmpty();
+      });
+    }
+    return chain;
+  }
+
+  private Future<Void> listen(Router router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
+        .setCompressionSupported(true);
+    if (config.tls()) {
+      options.setSsl(true).setUseAlpn(true)
+          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
+    }
+    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options), new DeploymentOptions().setInstances(instances))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(new ConfigException(config.tls()
+            ? "TLS_CERT_PATH/TLS_KEY_PATH could not be used to listen on port " + config.httpPort() + ": " + failure.getMessage()
+            : "HTTP_PORT " + config.httpPort() + " could not be used: " + failure.getMessage())));
+  }
+
+  private void checkTlsFiles() {
+    if (config.tls()) {
+      for (String[] file : new String[][] {{"TLS_CERT_PATH", config.tlsCertPath()}, {"TLS_KEY_PATH", config.tlsKeyPath()}}) {
+        if (!Files.isReadable(Path.of(file[1]))) {
+          throw new ConfigException(file[0] + " " + file[1] + " is not a readable file");
+        }
+      }
+    }
+  }
+
+  private void mountHealth(Router router, List<PlatformAdapter> enabled) {
+    HealthCheckHandler live = HealthCheckHandler.create(vertx);
+    live.register("process", promise -> promise.complete(Status.OK()));
+    HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+    ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
+    ready.register("state-store", promise -> promise.complete(Status.OK()));
+    for (PlatformAdapter adapter : enabled) {
+      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
+    }
+    router.get("/health/live").handler(live);
+    router.get("/health/ready").handler(ready);
+  }
+
+  private static void mountErrors(Router router) {
+    router.errorHandler(400, ctx -> HttpErrors.send(ctx, 400, "bad request",
+        ctx.failure() == null ? List.of() : List.of(String.valueOf(ctx.failure().getMessage()))));
+    router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found", List.of(ctx.request().path())));
+    router.errorHandler(405, ctx -> HttpErrors.send(ctx, 405, "method not allowed", List.of(ctx.request().method().name())));
+    router.errorHandler(413, ctx -> HttpErrors.send(ctx, 413, "request body too large",
+        List.of("the limit is " + BODY_LIMIT_BYTES + " bytes")));
+    router.errorHandler(500, ctx -> {
+      LOG.error("request failed path={}", ctx.request().path(), ctx.failure());
+      HttpErrors.send(ctx, 500, "internal error");
+    });
+  }
+
+  private static Map<String, String> botRoutes(Settings settings) {
+    Map<String, String> routes = new HashMap<>();
+    for (String entry : settings.get("BOT_ROUTES", "").split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split(":");
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw new ConfigException("BOT_ROUTES must look like 'slack:echo,messenger:shoe-shop', got '" + entry + "'");
+      }
+      routes.put(parts[0].trim(), parts[1].trim());
+    }
+    return routes;
+  }
+
+  private void logStartup(List<PlatformAdapter> all, List<PlatformAdapter> enabled, long startedNanos) {
+    for (PlatformAdapter adapter : all) {
+      if (enabled.contains(adapter)) {
+        LOG.info("adapter={} state=on webhook={}{}", adapter.platform(), config.publicBaseUrl(), adapter.webhookPath());
+      } else {
+        LOG.info("adapter={} state=off enable_with={}", adapter.platform(), String.join(",", adapter.variables()));
+      }
+    }
+    LOG.info("ready url={}/chat port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
+        String.join(",", config.bots()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+  }
+
+  /**
+   * Graceful stop: readiness goes down and new webhooks get 503 at once, then the messages already accepted are
+   * handled and their replies delivered (bounded by {@code SHUTDOWN_GRACE_SECONDS}), then Vert.x closes.
+   */
+  public Future<Void> shutdown() {
+    lifecycle.stopAccepting();
+    LOG.info("shutdown started in_flight={} grace_ms={}", dispatcher.inFlight(), config.shutdownGraceMillis());
+    return dispatcher.idle()
+        .timeout(Math.max(1, config.shutdownGraceMillis()), TimeUnit.MILLISECONDS)
+        .recover(timeout -> {
+          LOG.warn("shutdown grace period over in_flight={}", dispatcher.inFlight());
+          return Future.succeededFuture();
+        })
+        .compose(idle -> vertx.close())
+        .onComplete(closed -> LOG.info("shutdown complete"));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ChatbotConfig config() {
+    return config;
+  }
+
+  public ConversationDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public Delivery delivery() {
+    return delivery;
+  }
+
+  public Map<String, PlatformAdapter> adapters() {
+    return Map.copyOf(adapters);
+  }
+
+  public ChatbotMetrics metrics() {
+    return metrics;
+  }
+
+  public boolean accepting() {
+    return lifecycle.accepting();
+  }
+
+  List<String> enabledPlatforms() {
+    return new ArrayList<>(adapters.keySet());
+  }
+}

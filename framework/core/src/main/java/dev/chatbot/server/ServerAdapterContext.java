@@ -1,0 +1,49 @@
+package dev.chatbot.server;
+
+import dev.chatbot.config.ChatbotConfig;
+import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.Inbound;
+import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookVerifier;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** The {@link AdapterContext} the server hands each adapter. */
+record ServerAdapterContext(
+    String platform,
+    Vertx vertx,
+    Router router,
+    ChatbotConfig config,
+    Inbound inbound,
+    ChatbotMetrics metrics,
+    Lifecycle lifecycle) implements AdapterContext {
+
+  static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  static final int IDLE_TIMEOUT_SECONDS = 60;
+
+  @Override
+  public WebClient createWebClient() {
+    return WebClient.create(vertx, new WebClientOptions()
+        .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+        .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+        .setKeepAlive(true)
+        .setUserAgent("chatbot-framework"),
+        new PoolOptions().setHttp1MaxSize(64).setHttp2MaxSize(8));
+  }
+
+  @Override
+  public Handler<RoutingContext> webhook(WebhookVerifier verifier, WebhookParser parser) {
+    return new WebhookHandler(platform, verifier, parser, inbound, metrics, lifecycle);
+  }
+
+  @Override
+  public boolean accepting() {
+    return lifecycle.accepting();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.chatbot.server;
+
+import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.metrics.ChatbotMetrics.Outcome;
+import dev.chatbot.model.Message;
+import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.Inbound;
+import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookVerifier;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** The webhook path every adapter shares: refuse when draining, verify, parse, accept, acknowledge. */
+final class WebhookHandler implements Handler<RoutingContext> {
+
+  private final String platform;
+  private final WebhookVerifier verifier;
+  private final WebhookParser parser;
+  private final Inbound inbound;
+  private final ChatbotMetrics metrics;
+  private final Lifecycle lifecycle;
+
+  WebhookHandler(String platform, WebhookVerifier verifier, WebhookParser parser, Inbound inbound,
+      ChatbotMetrics metrics, Lifecycle lifecycle) {
+    this.platform = platform;
+    this.verifier = verifier;
+    this.parser = parser;
+    this.inbound = inbound;
+    this.metrics = metrics;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (!lifecycle.accepting()) {
+      metrics.webhook(platform, Outcome.unavailable);
+      ctx.response().putHeader("retry-after", "5");
+      HttpErrors.send(ctx, 503, "shutting down");
+      return;
+    }
+    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    if (!verifier.verify(ctx.request().headers(), body)) {
+      metrics.webhook(platform, Outcome.bad_signature);
+      HttpErrors.send(ctx, 401, "invalid signature");
+      return;
+    }
+    List<Message> messages;
+    try {
+      messages = parser.parse(ctx.request().headers(), body);
+    } catch (DecodeException e) {
+      metrics.webhook(platform, Outcome.bad_request);
+      HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
+      return;
+    } catch (BadRequestException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+      metrics.webhook(platform, Outcome.bad_request);
+      HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
+      return;
+    }
+    inbound.accept(messages).onComplete(
+        accepted -> {
+          boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
+          metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
+          ctx.response().setStatusCode(200).putHeader("content-type", "text/plain").end("EVENT_RECEIVED");
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(failure.getMessage()))));
+  }
+
+  static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

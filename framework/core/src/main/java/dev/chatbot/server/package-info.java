@@ -1,0 +1,2 @@
+/** Server bootstrap: configuration to a running router, adapters and bots; health, metrics and graceful shutdown. */
+package dev.chatbot.server;

@@ -1,0 +1,52 @@
+package dev.chatbot.spi;
+
+import dev.chatbot.config.Settings;
+import dev.chatbot.model.Capabilities;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Reply;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * One messaging platform. Found through {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/dev.chatbot.spi.PlatformAdapter}), so a new platform is a new jar and nothing else.
+ *
+ * <p>Inside, an adapter is a verifier (signature, handshake), a parser (platform JSON to {@code Message}s), a
+ * renderer (pure: {@code Reply} to platform JSON) and a sender (one {@code WebClient} call). Dedupe, order,
+ * fitting to {@link #capabilities()}, retries, rate limits and metrics are the core's.
+ */
+public interface PlatformAdapter {
+
+  /** The platform's name: {@code messenger}, {@code slack}... Used in paths, metrics and conversation refs. */
+  String platform();
+
+  /** The variables that switch this adapter on, for the startup log when it is off. */
+  List<String> variables();
+
+  /**
+   * Reads this adapter's variables. Returns false when they are unset (the adapter stays off) and throws a
+   * {@link dev.chatbot.config.ConfigException} naming the variable when they are half set or wrong.
+   */
+  boolean configure(Settings settings);
+
+  /** Where the platform should send webhooks, shown in the startup log. */
+  default String webhookPath() {
+    return "/webhooks/" + platform();
+  }
+
+  /** The platform's limits; the core fits every reply to them before {@link #send}. */
+  Capabilities capabilities();
+
+  /** Mounts routes on {@link AdapterContext#router()} and creates the HTTP client. */
+  Future<Void> start(AdapterContext context);
+
+  /**
+   * Renders one already fitted reply and sends it with one HTTP call. Fails with {@link SendFailure} when the
+   * platform answers with an error, so the core can decide whether to retry.
+   */
+  Future<Void> send(ConversationRef to, Reply reply);
+
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.chatbot.state;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Where conversation state and user profiles live between messages. Asynchronous because the cluster
+ * implementation is a network call; the in-memory one completes at once.
+ */
+public interface StateStore {
+
+  /** The stored object, or an empty one when nothing is stored under {@code key}. Callers may mutate it. */
+  Future<JsonObject> get(String key);
+
+  Future<Void> put(String key, JsonObject value);
+}
