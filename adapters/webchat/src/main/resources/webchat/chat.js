@@ -237,7 +237,10 @@
     return append(el('p', 'notice', text));
   }
 
-  /** Only web and mail links open; anything else (javascript:, data:) is refused. */
+  /**
+   * Links open only for web, mail and phone URLs (never javascript: or data:); images may also be inline
+   * data:image URLs, which an img element cannot run.
+   */
   function safeUrl(url, forImage) {
     if (typeof url !== 'string' || url === '') {
       return null;
@@ -245,6 +248,7 @@
     try {
       var parsed = new URL(url, location.href);
       var ok = parsed.protocol === 'https:' || parsed.protocol === 'http:'
+          || (forImage && parsed.protocol === 'data:' && /^data:image\//i.test(url))
           || (!forImage && (parsed.protocol === 'mailto:' || parsed.protocol === 'tel:'));
       return ok ? parsed.href : null;
     } catch (e) {

@@ -66,6 +66,7 @@ class WebchatBrowserTest {
     waitFor(desktop, d -> d.findElements(By.cssSelector(".chips .chip")).size() == 3);
     assertThat(texts(desktop, ".chips .chip")).containsExactly("Red", "Green", "Blue");
     assertThat(botTexts(desktop)).contains("Pick one");
+    Browser.screenshot(desktop, "webchat-chips");
 
     desktop.findElements(By.cssSelector(".chips .chip")).get(1).click();
 
@@ -107,10 +108,14 @@ class WebchatBrowserTest {
       openChat(phone);
       type(phone, "cards");
       waitFor(phone, d -> d.findElements(By.cssSelector(".carousel .card")).size() == 2);
+      Browser.screenshot(phone, "webchat-phone-carousel");
       for (int i = 1; i <= 6; i++) {
         type(phone, "message number " + i + " with some words to wrap across the narrow screen");
       }
       waitFor(phone, d -> botTexts(d).stream().filter(t -> t.startsWith("message number")).count() == 6);
+      assertThat((Boolean) ((JavascriptExecutor) phone).executeScript(
+          "var log = document.getElementById('log'); return log.scrollHeight - log.scrollTop - log.clientHeight < 2;"))
+          .as("the log follows the newest message").isTrue();
       Browser.screenshot(phone, "webchat-phone");
 
       JavascriptExecutor js = (JavascriptExecutor) phone;
