@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web chat page in headless Chromium, as a person uses it, with the echo bot behind it. */
@@ -93,6 +94,28 @@ class WebchatBrowserTest {
   }
 
   @Test
+  void aReloadKeepsTheConversationAndANewTabStartsAnother() {
+    String conversation = conversationId(desktop);
+    String user = (String) ((JavascriptExecutor) desktop).executeScript("return localStorage.getItem('chatbot.user')");
+    desktop.navigate().refresh();
+    waitOnline(desktop);
+    assertThat(conversationId(desktop)).isEqualTo(conversation);
+
+    String firstTab = desktop.getWindowHandle();
+    desktop.switchTo().newWindow(WindowType.TAB);
+    try {
+      desktop.get(server.url("/chat"));
+      waitOnline(desktop);
+      assertThat(conversationId(desktop)).isNotEqualTo(conversation).matches("[0-9a-f]{32}");
+      assertThat((String) ((JavascriptExecutor) desktop).executeScript("return localStorage.getItem('chatbot.user')"))
+          .as("one user per browser").isEqualTo(user);
+    } finally {
+      desktop.close();
+      desktop.switchTo().window(firstTab);
+    }
+  }
+
+  @Test
   void botTextIsShownAsTextNeverAsHtml() {
     String attack = "<img src=x onerror=\"window.__xss=1\"><b>bold</b>";
     type(desktop, attack);
@@ -148,7 +171,17 @@ class WebchatBrowserTest {
     driver.get(server.url("/chat"));
     ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
     driver.navigate().refresh();
+    waitOnline(driver);
+  }
+
+  private static void waitOnline(WebDriver driver) {
     waitFor(driver, d -> "online".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+  }
+
+  /** The conversation id this tab keeps in localStorage, under its per-tab key. */
+  private static String conversationId(WebDriver driver) {
+    return (String) ((JavascriptExecutor) driver).executeScript(
+        "return JSON.parse(localStorage.getItem('chatbot.tabs'))[sessionStorage.getItem('chatbot.tab')].conversation;");
   }
 
   private static void type(WebDriver driver, String text) {
