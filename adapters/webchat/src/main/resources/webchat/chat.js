@@ -87,7 +87,6 @@
     socket = new WebSocket(url);
     socket.onopen = function () {
       retries = 0;
-      setState('online', 'Online');
       pending.forEach(function (frame) { socket.send(JSON.stringify(frame)); });
       clearInterval(pingTimer);
       pingTimer = setInterval(function () { sendRaw({ type: 'ping' }); }, PING_MILLIS);
@@ -133,6 +132,8 @@
   function receive(frame) {
     switch (frame.type) {
       case 'session':
+        // The server has joined this socket to the conversation: replies from now on arrive here.
+        setState('online', 'Online');
         if (typeof frame.conversation === 'string' && frame.conversation !== ids.conversation) {
           ids.conversation = frame.conversation;
           saveIds(ids);
@@ -150,6 +151,8 @@
       case 'error':
         if (frame.id && !frame.retry) {
           delivered(frame.id);
+        } else if (frame.id && pending.has(frame.id)) {
+          retryLater(frame.id);
         }
         addNotice(String(frame.error || 'Something went wrong'));
         return;
@@ -199,6 +202,16 @@
           addBubble('bot', reply.text);
         }
     }
+  }
+
+  /** The server could not take it now (restarting, too fast): same frame, same id, a little later. */
+  function retryLater(id) {
+    setTimeout(function () {
+      var frame = pending.get(id);
+      if (frame) {
+        sendRaw(frame);
+      }
+    }, 2000 + Math.random() * 2000);
   }
 
   // ---- rendering (textContent only) ----

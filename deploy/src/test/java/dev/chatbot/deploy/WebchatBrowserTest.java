@@ -2,10 +2,15 @@ package dev.chatbot.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.model.Button;
+import dev.chatbot.model.Card;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Reply;
 import dev.chatbot.testkit.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +121,30 @@ class WebchatBrowserTest {
   }
 
   @Test
+  void typingImagesAndLinkButtonsPushedByTheServerRender() throws Exception {
+    var adapter = server.server().adapters().get("webchat");
+    ConversationRef tab = ConversationRef.of("webchat", conversationId(desktop));
+
+    await(adapter.send(tab, Reply.typing()));
+    waitFor(desktop, d -> !d.findElements(By.cssSelector(".msg.typing")).isEmpty());
+
+    String picture = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='30'/%3E";
+    await(adapter.send(tab, new Reply.Image(picture, "A picture")));
+    waitFor(desktop, d -> !d.findElements(By.cssSelector(".msg.bot img.photo")).isEmpty());
+    assertThat(desktop.findElements(By.cssSelector(".msg.typing"))).as("a reply ends the typing indicator").isEmpty();
+    assertThat(texts(desktop, ".msg.bot .caption")).containsExactly("A picture");
+
+    await(adapter.send(tab, Reply.cards(List.of(Card.of("Links", null, null,
+        Button.link("Open", "https://example.com/shoes"), Button.link("Sneaky", "javascript:alert(1)"))))));
+    waitFor(desktop, d -> d.findElements(By.cssSelector("a.card-button")).size() == 2);
+    List<WebElement> links = desktop.findElements(By.cssSelector("a.card-button"));
+    assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.com/shoes");
+    assertThat(links.get(0).getAttribute("target")).isEqualTo("_blank");
+    assertThat(links.get(0).getAttribute("rel")).contains("noopener");
+    assertThat(links.get(1).getAttribute("href")).as("only web, mail and phone links open").isNull();
+  }
+
+  @Test
   void botTextIsShownAsTextNeverAsHtml() {
     String attack = "<img src=x onerror=\"window.__xss=1\"><b>bold</b>";
     type(desktop, attack);
@@ -201,6 +230,10 @@ class WebchatBrowserTest {
     // textContent, not getText(): exactly what the page put there, visible on screen or scrolled away.
     return (List<String>) ((JavascriptExecutor) driver).executeScript(
         "return Array.from(document.querySelectorAll(arguments[0])).map(function (e) { return e.textContent; });", css);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private static void waitFor(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {

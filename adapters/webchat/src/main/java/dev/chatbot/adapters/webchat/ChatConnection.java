@@ -47,9 +47,8 @@ final class ChatConnection {
       sockets.detach(conversation.channel(), socket);
       LOG.debug("webchat closed conversation={}", conversation.key());
     });
-    // The session frame goes first, then anything queued while the tab was away (attach writes it).
-    socket.writeTextMessage(ServerFrames.session(conversation.channel(), user.id()));
-    if (!sockets.attach(conversation.channel(), socket)) {
+    // The session frame goes first, then anything queued while the tab was away.
+    if (!sockets.attach(conversation.channel(), socket, ServerFrames.session(conversation.channel(), user.id()))) {
       socket.writeTextMessage(ServerFrames.error("too many open tabs for this conversation", null, false));
       socket.close((short) 1008, "too many sockets");
       return;

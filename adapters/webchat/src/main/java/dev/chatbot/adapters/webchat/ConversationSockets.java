@@ -43,16 +43,18 @@ final class ConversationSockets {
   }
 
   /**
-   * Adds {@code socket} to {@code conversation} after writing it what was queued while nobody was connected.
-   * Returns false (and adds nothing) when the conversation already has too many sockets.
+   * Adds {@code socket} to {@code conversation} after writing it {@code greeting} and then what was queued while
+   * nobody was connected. Once the greeting arrives, every later reply reaches this socket. Returns false (and
+   * writes and adds nothing) when the conversation already has too many sockets.
    */
-  boolean attach(String conversation, ServerWebSocket socket) {
+  boolean attach(String conversation, ServerWebSocket socket, String greeting) {
     boolean[] attached = {false};
     open.compute(conversation, (key, sockets) -> {
       Set<ServerWebSocket> current = sockets == null ? new LinkedHashSet<>() : sockets;
       if (current.size() >= MAX_SOCKETS_PER_CONVERSATION) {
         return sockets;
       }
+      socket.writeTextMessage(greeting);
       Deque<String> waiting = queued.asMap().remove(key);
       if (waiting != null) {
         LOG.debug("webchat flush conversation={} replies={}", key, waiting.size());
