@@ -111,9 +111,10 @@ public final class Delivery {
           Throwable failure = result.succeeded() ? result.result() : result.cause();
           String reason = result.succeeded() ? reasonOfFinal(failure) : "exhausted";
           metrics.sendFailure(platform, reason);
-          LOG.warn("send failed platform={} conversation={} reply={} reason={} attempts_max={} error=\"{}\"",
-              platform, to.key(), part.getClass().getSimpleName(), reason, settings.maxAttempts(),
-              SendFailures.describe(failure));
+          // The one log line of a failed send, with the platform's own error message.
+          LOG.warn("send failed platform={} conversation={} reply={} reason={} attempts={} error=\"{}\"",
+              platform, to.key(), part.getClass().getSimpleName(), reason,
+              result.succeeded() ? "final" : settings.maxAttempts(), SendFailures.describe(failure));
           return Future.<Void>failedFuture(failure);
         });
   }

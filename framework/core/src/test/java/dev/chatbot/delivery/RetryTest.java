@@ -157,6 +157,18 @@ class RetryTest {
     assertThat(server.counter("chatbot_send_retries_total", STUB)).isEqualTo(2);
   }
 
+  @Test
+  void doesNotWaitForARetryAfterLongerThanTheLimit() {
+    platform.stubFor(post("/send").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    server = StubServer.start(platform, Map.of("SEND_RETRY_AFTER_MAX_SECONDS", "60"));
+
+    server.post(message("m1", "alice", "hello"));
+
+    await(WAIT, "the failure counted",
+        () -> server.counter("chatbot_send_failures_total", "platform", "stub", "reason", "throttled") == 1);
+    platform.verify(1, postRequestedFor(urlEqualTo("/send")));
+  }
+
   /** One stub per answer, in order, then the last one for ever. */
   private void scenario(String name, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
     for (int i = 0; i < answers.length; i++) {
