@@ -122,7 +122,8 @@ class RetryTest {
     platform = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
     platform.stubFor(post("/send").willReturn(ok()));
     server = StubServer.start("http://127.0.0.1:" + port,
-        Map.of("SEND_MAX_ATTEMPTS", "10", "SEND_RETRY_BASE_MILLIS", "100", "SEND_RETRY_MAX_MILLIS", "1000"));
+        // Up to 19 retries of at most 500 ms each: seconds of room for WireMock to start, even on a busy machine.
+        Map.of("SEND_MAX_ATTEMPTS", "20", "SEND_RETRY_BASE_MILLIS", "100", "SEND_RETRY_MAX_MILLIS", "500"));
 
     server.post(message("m1", "alice", "anyone there?"));
     await(WAIT, "a first retry", () -> server.counter("chatbot_send_retries_total", STUB) >= 1);
