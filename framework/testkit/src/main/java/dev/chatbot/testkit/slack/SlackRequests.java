@@ -171,7 +171,8 @@ public final class SlackRequests {
     return signed(COMMANDS_PATH, "application/x-www-form-urlencoded", form(fields));
   }
 
-  private SlackRequest signed(String path, String contentType, String body) {
+  /** Any body (a recorded fixture, say), signed now for {@code path}. */
+  public SlackRequest signed(String path, String contentType, String body) {
     String timestamp = String.valueOf(Instant.now().getEpochSecond());
     return new SlackRequest(signingSecret, path, contentType, body, timestamp,
         signature(signingSecret, timestamp, body.getBytes(StandardCharsets.UTF_8)), Map.of());
