@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>{@code /shoes brown size 10} arrives with {@code text} {@code "brown size 10"} (what the user asked) and
  * {@code payload} {@code "/shoes brown size 10"} (the whole command line, so a bot that serves several commands
  * knows which one; {@link Message#input()} returns it). The kind stays {@code TEXT}: it is typed, not tapped. The
- * message id is Slack's {@code trigger_id}, unique per invocation.
+ * message id is Slack's {@code trigger_id}, unique per invocation. Slack's {@code ssl_check=1} probes are
+ * acknowledged and dropped.
  */
 final class SlackCommandParser {
 
@@ -22,6 +23,10 @@ final class SlackCommandParser {
 
   static SlackInbound parse(Buffer body) {
     Map<String, String> form = SlackForm.decode(body);
+    if ("1".equals(form.get("ssl_check"))) {
+      // Slack's periodic certificate check of the command URL: nothing for the bot.
+      return SlackInbound.of(List.of());
+    }
     String command = SlackForm.required(form, "command");
     String channel = SlackForm.required(form, "channel_id");
     String user = SlackForm.required(form, "user_id");

@@ -42,6 +42,9 @@ class SlackServerTest {
   static final String TOKEN = "xoxb-test-bot-token";
   static final String USER = "U0SHOPPER";
 
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
   static SlackApiStub slack;
   static TestServer server;
   static SlackRequests requests;
@@ -102,7 +105,7 @@ class SlackServerTest {
 
   static String metrics() {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).build(),
+      return HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
@@ -271,6 +274,13 @@ class SlackServerTest {
     assertThat(body.containsKey("thread_ts")).isFalse();
     // The echo bot answers Message.input(): the whole command line.
     assertThat(body.getString("text")).isEqualTo("/shoes brown size 10");
+  }
+
+  @Test
+  void slacksSslCheckOnTheCommandUrlIsAcknowledged() {
+    assertAcknowledged(requests.signed(SlackRequests.COMMANDS_PATH, "application/x-www-form-urlencoded",
+        "ssl_check=1&token=verification-token-unused"));
+    assertNothingPosted();
   }
 
   @Test

@@ -38,7 +38,8 @@ public final class SlackRequests {
   public static final String INTERACTIONS_PATH = "/webhooks/slack/interactions";
   public static final String COMMANDS_PATH = "/webhooks/slack/commands";
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final String signingSecret;
