@@ -68,7 +68,8 @@ final class SlackEventParser {
       throw new BadRequestException(type + " event without user, channel or ts");
     }
     // In a thread, answer in that thread; a top-level message gets a top-level answer.
-    ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel, event.getString("thread_ts"));
+    String thread = event.getString("thread_ts");
+    ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel, ts.equals(thread) ? null : thread);
     String text = withoutBotMention(SlackText.unescape(event.getString("text", "")), type, botUserIds);
     return new Message(messageId(channel, ts), conversation, UserRef.of(SlackAdapter.PLATFORM, user),
         Message.Kind.TEXT, text, null, null, millis(ts));

@@ -40,6 +40,10 @@ final class SlackInteractionParser {
     JsonObject tapped = payload.getJsonObject("message", new JsonObject());
     JsonObject container = payload.getJsonObject("container", new JsonObject());
     String thread = tapped.getString("thread_ts", container.getString("thread_ts"));
+    if (thread != null && thread.equals(tapped.getString("ts", container.getString("message_ts")))) {
+      // A top-level message that has replies carries its own ts as thread_ts: the tap is not inside the thread.
+      thread = null;
+    }
     ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel.getString("id"), thread);
     UserRef from = new UserRef(SlackAdapter.PLATFORM, user.getString("id"),
         user.getString("name", user.getString("username")));

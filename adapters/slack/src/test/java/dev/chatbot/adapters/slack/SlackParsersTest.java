@@ -6,6 +6,9 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.testkit.slack.SlackRequests;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** What the bot sees of each Slack request: the neutral messages the parsers make. */
@@ -38,6 +41,18 @@ class SlackParsersTest {
     assertThat(message.text()).isEqualTo("Buy");
     assertThat(message.conversation()).isEqualTo(new ConversationRef("slack", "C0TAP", "1700000000.000300"));
     assertThat(message.id()).startsWith("action:U0ME:");
+  }
+
+  @Test
+  void aTapOnATopLevelMessageThatHasRepliesIsNotInTheThread() {
+    SlackRequests.SlackRequest request = REQUESTS.buttonTap("C0TAP", "U0ME", "quick_reply_0", "Red", "Red", null);
+    JsonObject payload = new JsonObject(
+        URLDecoder.decode(request.body().substring("payload=".length()), StandardCharsets.UTF_8));
+    String ts = payload.getJsonObject("message").getString("ts");
+    payload.getJsonObject("message").put("thread_ts", ts).put("reply_count", 2);
+    Message message = SlackInteractionParser.parse(Buffer.buffer(REQUESTS.interaction(payload).body())).messages().get(0);
+
+    assertThat(message.conversation()).isEqualTo(ConversationRef.of("slack", "C0TAP"));
   }
 
   @Test
