@@ -36,7 +36,7 @@ public final class SlackAdapter implements PlatformAdapter {
   private String signingSecret;
   private String botToken;
   private String apiBaseUrl;
-  private SlackSender sender;
+  private volatile SlackSender sender;
 
   @Override
   public String platform() {
