@@ -156,7 +156,10 @@ public final class ChatbotServer {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())
         .setPort(config.httpPort())
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // No cleartext HTTP/2 upgrade: platforms speak HTTP/1.1 or h2 over TLS (ALPN), and the h2c upgrade of
+        // some clients (the JDK's HttpClient) was seen to stall.
+        .setHttp2ClearTextEnabled(false);
     if (config.tls()) {
       options.setSsl(true).setUseAlpn(true)
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
