@@ -24,7 +24,7 @@ final class BrandMatcher {
       Map.entry("Nike", List.of("nike", "nikes")),
       Map.entry("Adidas", List.of("adidas", "addidas")),
       Map.entry("New Balance", List.of("new balance", "newbalance", "nb", "new balances")),
-      Map.entry("Brooks", List.of("brooks", "brooks running")),
+      Map.entry("Brooks", List.of("brooks")),
       Map.entry("Dr. Martens", List.of("dr martens", "doc martens", "dr marten", "doc marten", "docs", "martens",
           "doc martins", "dr martins", "dms")),
       Map.entry("Timberland", List.of("timberland", "timberlands", "timbs", "timbos")),
