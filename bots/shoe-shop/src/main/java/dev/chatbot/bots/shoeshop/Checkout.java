@@ -30,7 +30,7 @@ final class Checkout {
 
   private static final Pattern FULL_CARD_NUMBER = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
   private static final Pattern CARD = Pattern.compile(
-      "(visa|mastercard|master card|amex|american express|discover)\\D{0,20}?(\\d{4})?\\b");
+      "(visa|mastercard|master card|amex|american express|discover)(?:\\D{0,20}?(\\d{4})\\b)?");
   private static final List<String> WALLETS = List.of("PayPal", "Apple Pay", "Google Pay", "Shop Pay");
   private static final String ORDER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
