@@ -32,7 +32,7 @@ final class BrandMatcher {
       Map.entry("Teva", List.of("teva", "tevas")),
       Map.entry("Converse", List.of("converse", "chucks", "chuck taylors", "chuck taylor")));
 
-  private record Alias(String brand, String text, int words, int tolerance) {}
+  private record Alias(String brand, String text, String glued, int words, int tolerance) {}
 
   private static final List<Alias> FUZZY = new ArrayList<>();
 
@@ -40,7 +40,7 @@ final class BrandMatcher {
     ALIASES.forEach((brand, aliases) -> aliases.forEach(alias -> {
       int tolerance = alias.length() < 5 ? 0 : alias.length() < 9 ? 1 : 2;
       if (tolerance > 0) {
-        FUZZY.add(new Alias(brand, alias, alias.split(" ").length, tolerance));
+        FUZZY.add(new Alias(brand, alias, alias.replace(" ", ""), alias.split(" ").length, tolerance));
       }
     }));
   }
@@ -63,11 +63,19 @@ final class BrandMatcher {
           if (anyUsed(used, from, from + words)) {
             continue;
           }
+          int letters = 0;
+          for (int i = from; i < from + words; i++) {
+            letters += tokens.get(i).length();
+          }
+          // Cheap length check first: most windows are far too long or short to be this alias.
+          if (Math.abs(letters - alias.glued().length()) > alias.tolerance()) {
+            continue;
+          }
           String window = String.join(" ", tokens.subList(from, from + words));
           int distance = EditDistance.within(window, alias.text(), alias.tolerance());
           // Glued or split words ("newbalance", "cole haan") cost a space: forgive it on top.
-          if (distance > alias.tolerance()) {
-            distance = EditDistance.within(window.replace(" ", ""), alias.text().replace(" ", ""), alias.tolerance());
+          if (distance > alias.tolerance() && words != alias.words()) {
+            distance = EditDistance.within(window.replace(" ", ""), alias.glued(), alias.tolerance());
           }
           if (distance <= alias.tolerance() && distance < bestDistance) {
             best = new Match(alias.brand(), from, from + words);

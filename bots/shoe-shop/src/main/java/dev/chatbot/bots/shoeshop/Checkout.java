@@ -146,7 +146,7 @@ final class Checkout {
     }
     state.ask(Ask.CONFIRM);
     List<Line> cart = state.cart();
-    return List.of(Reply.quickReplies(lines(cart) + "\nTotal " + Money.format(total(cart)) + ".\nShip to "
+    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal " + Money.format(total(cart)) + ".\nShip to "
         + profile.getString(SHIP_TO) + ", pay with " + profile.getString(PAY_WITH) + " — confirm?", List.of(
         QuickReply.of("Confirm", CONFIRM), QuickReply.of("Change address", CHANGE_ADDRESS),
         QuickReply.of("Change payment", CHANGE_PAYMENT), QuickReply.of("Cancel", "CANCEL"))));

@@ -54,6 +54,14 @@ final class Describe {
     return PLURAL.getOrDefault(style, style);
   }
 
+  /** One shoe's style: "oxford", "running shoe", "dress shoe". */
+  static String oneStyle(String style) {
+    return switch (style) {
+      case "dress", "running", "casual" -> style + " shoe";
+      default -> style;
+    };
+  }
+
   /** How the alternatives differ: "in other materials", "in other colours and from other brands". */
   static String compromise(Set<Slot> missed) {
     List<String> parts = new ArrayList<>();

@@ -25,7 +25,7 @@ final class ShoeCards {
   Card card(Shoe shoe, int size) {
     int left = catalog.stock(shoe.sku(), size);
     String subtitle = Money.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material()
-        + " · " + Describe.style(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "")
+        + " · " + Describe.oneStyle(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "")
         + " · size " + Sizes.format(size) + (left <= 3 ? " (only " + left + " left)" : " in stock")
         + " · ★" + shoe.rating();
     return Card.of(shoe.fullName(), subtitle, imageUrl(shoe),

@@ -239,7 +239,7 @@ final class ShopAssistant {
     List<Integer> sizes = catalog.sizesInStock(shoe);
     StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ").append(Money.format(shoe.priceCents()))
         .append(". ").append(Describe.capitalise(shoe.colour())).append(' ').append(shoe.material()).append(' ')
-        .append(Describe.style(shoe.style()).replaceAll("s$", "")).append("W".equals(shoe.width()) ? ", wide fit" : "")
+        .append(Describe.oneStyle(shoe.style())).append("W".equals(shoe.width()) ? ", wide fit" : "")
         .append(". ").append(shoe.description()).append(" Rated ").append(shoe.rating()).append("/5.\n");
     text.append(sizes.isEmpty() ? "Sold out in every size right now." : "In stock in sizes " + Checkout.sizeList(sizes) + ".");
     Integer size = state.wanted().size();

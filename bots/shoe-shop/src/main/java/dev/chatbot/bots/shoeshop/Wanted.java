@@ -35,8 +35,8 @@ record Wanted(String colour, String style, String material, String brand, Intege
     Wanted base = this;
     if (u.style() != null && style != null && !FAMILY.getOrDefault(u.style(), u.style())
         .equals(FAMILY.getOrDefault(style, style))) {
-      // A different kind of shoe: colour, material and brand were about the old kind; size and budget stay.
-      base = new Wanted(null, null, null, null, size, width, maxPriceCents, minPriceCents, false, false);
+      // A different kind of shoe: colour, material, brand and budget were about the old kind; the feet stay.
+      base = new Wanted(null, null, null, null, size, width, null, null, false, false);
     }
     String newColour = pick(u.colour(), base.colour, u.cleared().contains(Slot.COLOUR));
     String newStyle = pick(u.style(), base.style, u.cleared().contains(Slot.STYLE));

@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.model.Button;
+import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
@@ -184,6 +185,25 @@ class ShoeShopConversationTest {
 
     chat.send("show more");
     chat.expectCards();
+  }
+
+  @Test
+  void theMoreChipTheFitterAddsOnASmallPlatformPagesOn() {
+    Capabilities small = new Capabilities(2000, 11, 20, 4, 3, 80, 80, 20, true);
+    server.testAdapter().capabilities(small);
+    try {
+      Chat chat = shopper().send("boots size 11");
+      Reply.Cards first = chat.expectCards();
+      assertThat(first.cards()).hasSize(4);
+      assertThat(first.quickReplies()).extracting(QuickReply::payload).containsExactly(Reply.MORE_PAYLOAD);
+      chat.expectQuickReplies(Text.contains("boots in size 11"));
+
+      chat.tap(Reply.MORE_PAYLOAD);
+      Reply.Cards next = chat.expectCards();
+      assertEvery(next, shoe -> shoe.isStyle("boot"), 22);
+    } finally {
+      server.testAdapter().capabilities(Capabilities.UNLIMITED);
+    }
   }
 
   @Test
