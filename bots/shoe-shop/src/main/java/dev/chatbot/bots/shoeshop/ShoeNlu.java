@@ -27,6 +27,12 @@ final class ShoeNlu {
       Map.entry("two", 2), Map.entry("a couple", 2), Map.entry("couple", 2), Map.entry("three", 3),
       Map.entry("four", 4), Map.entry("five", 5));
 
+  private static final Pattern PICK = Pattern.compile(
+      "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)\\b"
+          + "|(?:#|number |option |no )(\\d{1,2})\\b");
+  private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth",
+      "seventh", "eighth", "ninth", "tenth");
+
   private ShoeNlu() {}
 
   static Understanding understand(String message) {
@@ -74,7 +80,7 @@ final class ShoeNlu {
       }
     }
     return new Understanding(colour, style, material, brand, size == null ? null : size.halves(), width,
-        budget.maxCents(), budget.minCents(), quantity(normal), intents, cleared);
+        budget.maxCents(), budget.minCents(), quantity(normal), pick(normal), intents, cleared);
   }
 
   /** Lower case; "&" spelled out; "½" as " 1/2"; apostrophes dropped ("marten's" is "martens"). */
@@ -95,6 +101,23 @@ final class ShoeNlu {
       }
     }
     return tokens;
+  }
+
+  /** Which shoe on the page: "the second one" is 2, "the last one" -1, "#3" 3; null if none is named. */
+  private static Integer pick(String normal) {
+    Matcher matcher = PICK.matcher(normal);
+    if (!matcher.find()) {
+      return null;
+    }
+    if (matcher.group(2) != null) {
+      return Integer.parseInt(matcher.group(2));
+    }
+    String word = matcher.group(1);
+    if (word.equals("last")) {
+      return -1;
+    }
+    int index = ORDINALS.indexOf(word);
+    return index >= 0 ? index + 1 : Integer.parseInt(word.replaceAll("\\D", ""));
   }
 
   /** A small count in a short answer ("2", "two pairs", "just one"), or null. */

@@ -30,6 +30,7 @@ final class ShopAssistant {
   private final Results results;
   private final Checkout checkout;
   private final ShoeCards cards;
+  private final Details details;
 
   ShopAssistant(Catalog catalog, String publicBaseUrl) {
     this.catalog = catalog;
@@ -37,6 +38,7 @@ final class ShopAssistant {
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(search, cards);
     this.checkout = new Checkout(catalog);
+    this.details = new Details(catalog);
   }
 
   List<Reply> respond(Message message, JsonObject stateJson, JsonObject profile) {
@@ -57,7 +59,7 @@ final class ShopAssistant {
       return checkout.buy(state, payload.substring(ShoeCards.BUY.length()));
     }
     if (payload.startsWith(ShoeCards.DETAILS)) {
-      return details(state, payload.substring(ShoeCards.DETAILS.length()));
+      return details.of(state, payload.substring(ShoeCards.DETAILS.length()));
     }
     if (payload.startsWith(Checkout.QUANTITY) && state.pendingSku() != null) {
       try {
@@ -137,6 +139,9 @@ final class ShopAssistant {
         && (u.size() == null || text.trim().matches("\\d{1,2}"))) {
       return checkout.quantity(state, u.quantity());
     }
+    if (u.pick() != null && !u.describesShoes() && !state.shown().isEmpty()) {
+      return pick(state, u.pick(), text);
+    }
     if (u.has(Intent.MORE) && !u.describesShoes()) {
       return more(state);
     }
@@ -151,6 +156,10 @@ final class ShopAssistant {
     }
     if (u.has(Intent.THANKS)) {
       return List.of(Reply.text("You're welcome! Anything else I can find for you?"));
+    }
+    if (ask == null && (u.has(Intent.YES) || u.has(Intent.NO))) {
+      return List.of(Reply.quickReplies((u.has(Intent.YES) ? "Great! " : "No problem. ")
+          + "What would you like to look for? " + EXAMPLES, KINDS.subList(0, 4)));
     }
     if (ask == Ask.SIZE) {
       return List.of(Reply.quickReplies("Sorry, I didn't catch the size. Which US size do you wear? For example "
@@ -231,31 +240,19 @@ final class ShopAssistant {
     return nextStep(state);
   }
 
-  private List<Reply> details(ShopState state, String sku) {
-    Shoe shoe = catalog.find(sku);
-    if (shoe == null) {
-      return List.of(Reply.text("Hmm, I can't find that shoe any more."));
+  /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
+  private List<Reply> pick(ShopState state, int position, String text) {
+    List<String> shown = state.shown();
+    int index = position == -1 ? shown.size() - 1 : position - 1;
+    if (index < 0 || index >= shown.size()) {
+      return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
+          + " — which one do you mean? You can also tap its Buy button."));
     }
-    List<Integer> sizes = catalog.sizesInStock(shoe);
-    StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ").append(Money.format(shoe.priceCents()))
-        .append(". ").append(Describe.capitalise(shoe.colour())).append(' ').append(shoe.material()).append(' ')
-        .append(Describe.oneStyle(shoe.style())).append("W".equals(shoe.width()) ? ", wide fit" : "")
-        .append(". ").append(shoe.description()).append(" Rated ").append(shoe.rating()).append("/5.\n");
-    text.append(sizes.isEmpty() ? "Sold out in every size right now." : "In stock in sizes " + Checkout.sizeList(sizes) + ".");
-    Integer size = state.wanted().size();
-    List<QuickReply> chips = new ArrayList<>();
-    if (size != null && shoe.sizes().contains(size)) {
-      if (catalog.inStock(shoe, size)) {
-        chips.add(QuickReply.of("Buy in " + Sizes.format(size), ShoeCards.BUY + sku));
-      } else {
-        text.append(" Sorry, size ").append(Sizes.format(size)).append(" is sold out.");
-      }
-    } else if (!sizes.isEmpty()) {
-      chips.add(QuickReply.of("Buy", ShoeCards.BUY + sku));
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")) {
+      return details.of(state, shown.get(index));
     }
-    chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
-    text.append(" (SKU ").append(sku).append(')');
-    return List.of(Reply.quickReplies(text.toString(), chips));
+    return checkout.buy(state, shown.get(index));
   }
 
   private List<Reply> keepShopping(ShopState state) {

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param maxPriceCents a budget ("under $150")
  * @param minPriceCents a floor ("over $100")
  * @param quantity a small count ("2", "two pairs"), used when the bot asked how many
+ * @param pick a shoe on the page shown, by position ("the second one": 2; "the last one": -1)
  * @param intents commands and conversational acts found in the message
  * @param cleared slots the shopper let go of ("any colour")
  */
@@ -25,6 +26,7 @@ record Understanding(
     Long maxPriceCents,
     Long minPriceCents,
     Integer quantity,
+    Integer pick,
     Set<Intent> intents,
     Set<Slot> cleared) {
 

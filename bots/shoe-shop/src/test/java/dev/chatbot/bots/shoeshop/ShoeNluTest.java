@@ -43,6 +43,14 @@ class ShoeNluTest {
     assertThat(ShoeNlu.understand(message).quantity()).isEqualTo(quantity);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "I'll take the second one | 2", "buy the first | 1", "the last one please | -1", "#3 | 3",
+      "tell me about the 4th | 4", "brown boots | "})
+  void picksAShoeByPosition(String message, Integer pick) {
+    assertThat(ShoeNlu.understand(message).pick()).isEqualTo(pick);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "any colour | COLOUR", "any brand | BRAND", "other materials | MATERIAL", "any price | PRICE",

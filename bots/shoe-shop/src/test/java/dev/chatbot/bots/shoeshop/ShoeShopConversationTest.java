@@ -363,6 +363,19 @@ class ShoeShopConversationTest {
   }
 
   @Test
+  void aShoeCanBePickedByItsPositionInWords() {
+    Chat chat = shopper().send(SEED);
+    List<Shoe> shown = chat.expectCards().cards().stream().map(ShoeShopConversationTest::shoeOf).toList();
+    chat.nextVisibleReply();
+
+    chat.send("tell me about the first one").expectQuickReplies(Text.contains(shown.get(0).fullName() + " — "));
+    chat.send("I'll take the second one")
+        .expectQuickReplies(Text.contains("How many pairs of the " + shown.get(1).fullName() + " in size 10.5"));
+    chat.send("cancel").expectQuickReplies(Text.contains("cancelled"));
+    chat.send("the 9th").expectText(Text.contains("I only showed " + shown.size() + " shoes"));
+  }
+
+  @Test
   void shoePicturesAreServedAsSvg() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(server.url("/assets/shoes/JM-CONARD-BRN.svg"))).build(),
