@@ -7,10 +7,7 @@ import dev.chatbot.model.Reply;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Buy, cart and checkout. The shipping address and payment method are asked once and kept in the user's profile,
@@ -28,10 +25,6 @@ final class Checkout {
   static final String SHIP_TO = "shipTo";
   static final String PAY_WITH = "payWith";
 
-  private static final Pattern FULL_CARD_NUMBER = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
-  private static final Pattern CARD = Pattern.compile(
-      "(visa|mastercard|master card|amex|american express|discover)(?:\\D{0,20}?(\\d{4})\\b)?");
-  private static final List<String> WALLETS = List.of("PayPal", "Apple Pay", "Google Pay", "Shop Pay");
   private static final String ORDER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
   private final Catalog catalog;
@@ -172,32 +165,16 @@ final class Checkout {
   }
 
   List<Reply> payment(ShopState state, JsonObject profile, String text) {
-    if (FULL_CARD_NUMBER.matcher(text).find()) {
+    PaymentMethod.Reading reading = PaymentMethod.read(text);
+    if (reading instanceof PaymentMethod.FullCardNumber) {
       return List.of(Reply.text("Please don't type a full card number in chat — I don't need it. Just the card "
           + "type and its last 4 digits, like \"Visa 4242\"."));
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    String method = null;
-    for (String wallet : WALLETS) {
-      if (lower.replace(" ", "").contains(wallet.toLowerCase(Locale.ROOT).replace(" ", ""))) {
-        method = wallet;
-      }
+    if (reading instanceof PaymentMethod.Method method) {
+      profile.put(PAY_WITH, method.label());
+      return start(state, profile);
     }
-    Matcher card = CARD.matcher(lower);
-    if (method == null && card.find()) {
-      String brand = switch (card.group(1)) {
-        case "visa" -> "Visa";
-        case "amex", "american express" -> "Amex";
-        case "discover" -> "Discover";
-        default -> "Mastercard";
-      };
-      method = card.group(2) == null ? brand : brand + " ending " + card.group(2);
-    }
-    if (method == null) {
-      return askPayment(state, "Sorry, I didn't catch that. ");
-    }
-    profile.put(PAY_WITH, method);
-    return start(state, profile);
+    return askPayment(state, "Sorry, I didn't catch that. ");
   }
 
   private List<Reply> askPayment(ShopState state) {
