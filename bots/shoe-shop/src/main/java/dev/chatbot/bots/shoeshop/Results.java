@@ -44,12 +44,13 @@ final class Results {
     state.shown(shown.stream().map(Shoe::sku).toList());
     boolean more = from + shown.size() < exact.size();
     String line;
+    String order = wanted.byPrice() ? ", cheapest first" : "";
     if (page == 0 && !more) {
       line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in size "
-          + size + ". Tap Buy on one you like, or tell me what to change.";
+          + size + order + ". Tap Buy on one you like, or tell me what to change.";
     } else if (page == 0) {
       line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in size " + size
-          + ". Say \"more\" for the next ones, or narrow it down.";
+          + order + ". Say \"more\" for the next ones, or narrow it down.";
     } else {
       line = "Here are " + (from + 1) + "–" + (from + shown.size()) + " of " + exact.size() + " " + what
           + " in size " + size + ".";

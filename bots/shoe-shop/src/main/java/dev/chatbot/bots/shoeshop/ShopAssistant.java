@@ -49,6 +49,11 @@ final class ShopAssistant {
         return tapped;
       }
     }
+    if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
+      return List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
+          ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
+          KINDS.subList(0, 4)));
+    }
     String text = message.input();
     return onText(text, ShoeNlu.understand(text), state, profile, message.user().name());
   }

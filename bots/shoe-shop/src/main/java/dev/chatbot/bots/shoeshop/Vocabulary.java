@@ -35,7 +35,7 @@ final class Vocabulary {
     colour("green", "green", "forest green", "dark green", "emerald");
 
     style("dress", "dress", "dress shoe", "dressy", "formal", "formal shoe", "work shoe", "office shoe",
-        "wedding shoe", "suit shoe", "smart shoe");
+        "wedding shoe", "suit shoe", "smart shoe", "wedding", "office", "interview", "church");
     style("oxford", "oxford", "wingtip", "wing tip", "brogue", "cap toe", "captoe", "balmoral");
     style("derby", "derby", "derbies", "derbys", "blucher");
     style("loafer", "loafer", "penny loafer", "tassel loafer", "lofer", "loafer shoe");
@@ -45,7 +45,7 @@ final class Vocabulary {
     style("hiking boot", "hiking boot", "hiker", "hiking", "hiking shoe", "trail boot");
     style("boot", "boot", "ankle boot", "work boot", "lace up boot", "winter boot");
     style("sneaker", "sneaker", "sneeker", "snicker", "trainer", "kicks", "tennis shoe", "court shoe",
-        "athletic shoe", "athletic", "gym shoe");
+        "athletic shoe", "athletic", "gym shoe", "gym", "walking shoe", "walking", "skate shoe");
     style("running", "running", "running shoe", "runner", "run", "jogging", "jogging shoe", "marathon", "jogger");
     style("sandal", "sandal", "sandle", "slide", "flip flop", "flipflop", "thong");
     style("clog", "clog");

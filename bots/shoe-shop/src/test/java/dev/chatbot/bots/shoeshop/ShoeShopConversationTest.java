@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.Card;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.model.UserRef;
 import dev.chatbot.testkit.Chat;
+import dev.chatbot.testkit.TestAdapter;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.Text;
 import java.net.URI;
@@ -349,6 +353,15 @@ class ShoeShopConversationTest {
     chat.send("what's the weather like in Paris?").expectQuickReplies(Text.contains("Try \"brown leather"));
     chat.send("thanks").expectText(Text.contains("You're welcome"));
     chat.send("").expectQuickReplies(Text.contains("shoes"));
+  }
+
+  @Test
+  void aPictureGetsAPoliteAnswer() {
+    String user = "shopper-" + USERS.incrementAndGet();
+    Chat chat = server.chat(user);
+    chat.post(Message.attachment("img-" + user, ConversationRef.of(TestAdapter.PLATFORM, user),
+        UserRef.of(TestAdapter.PLATFORM, user), Message.Kind.IMAGE, Message.Attachment.image("https://example.test/a.jpg")));
+    chat.expectQuickReplies(Text.contains("can't search by picture yet"));
   }
 
   @Test
