@@ -185,12 +185,16 @@ final class ShopAssistant {
     Wanted before = state.wanted();
     Wanted wanted = before.merge(u);
     if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
-      List<Shoe> shown = state.shown().stream().map(catalog::find).filter(java.util.Objects::nonNull).toList();
+      // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
+      List<Shoe> shown = u.style() != null ? List.of()
+          : state.shown().stream().map(catalog::find).filter(java.util.Objects::nonNull).toList();
       wanted = Results.cheaper(wanted, shown);
     }
     state.wanted(wanted);
     state.page(0);
-    if (state.ask() == Ask.QUANTITY || state.ask() == Ask.CONFIRM) {
+    boolean newSearch = u.style() != null || u.brand() != null || u.colour() != null || u.material() != null;
+    if (state.ask() == Ask.QUANTITY || state.ask() == Ask.CONFIRM || (state.ask() == Ask.SIZE && newSearch)) {
+      // The shopper moved on from the shoe they were buying.
       state.ask(null);
       state.pendingSku(null);
     }
