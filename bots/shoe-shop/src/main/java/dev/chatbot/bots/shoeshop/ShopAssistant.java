@@ -113,7 +113,10 @@ final class ShopAssistant {
         return checkout.showCart(state);
       }
     }
-    if (ask == Ask.ADDRESS) {
+    if (ask == Ask.ADDRESS && u.describesShoes() && !text.matches(".*\\d.*")) {
+      // "actually, show me boots": the shopper left checkout (the cart stays).
+      state.ask(null);
+    } else if (ask == Ask.ADDRESS) {
       return checkout.address(state, profile, text);
     }
     if (ask == Ask.PAYMENT) {
@@ -150,7 +153,7 @@ final class ShopAssistant {
     if (u.has(Intent.MORE) && !u.describesShoes()) {
       return more(state);
     }
-    if (u.describesShoes() || u.has(Intent.CHEAPER)) {
+    if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.SHOP)) {
       return refine(state, u);
     }
     if (u.has(Intent.KEEP_SHOPPING)) {

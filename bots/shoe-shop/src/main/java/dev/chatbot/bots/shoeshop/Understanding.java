@@ -31,6 +31,8 @@ record Understanding(
     Set<Slot> cleared) {
 
   enum Intent {
+    /** Wants shoes, without saying which yet ("I need shoes"). */
+    SHOP,
     HELP, CART, EMPTY_CART, CHECKOUT, START_OVER, CANCEL, MORE, CHEAPER, KEEP_SHOPPING, GREETING, THANKS, YES, NO
   }
 

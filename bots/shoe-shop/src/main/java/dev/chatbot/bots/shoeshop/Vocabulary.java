@@ -69,6 +69,7 @@ final class Vocabulary {
 
     BrandMatcher.ALIASES.forEach((brand, aliases) -> aliases.forEach(alias -> put(alias, Kind.BRAND, brand)));
 
+    intent(Intent.SHOP, "shoe", "shoes", "footwear", "a pair", "new pair", "some shoes", "new shoes");
     intent(Intent.HELP, "help", "what can you do", "how does this work", "how do i", "commands", "menu",
         "what do you do", "instructions", "i need help", "help me");
     intent(Intent.CART, "cart", "my cart", "basket", "my basket", "my bag", "view cart", "show cart",

@@ -33,9 +33,12 @@ record Wanted(String colour, String style, String material, String brand, Intege
   /** This search updated by one message: new values win, "any colour" lets go, a new family starts afresh. */
   Wanted merge(Understanding u) {
     Wanted base = this;
-    if (u.style() != null && style != null && !FAMILY.getOrDefault(u.style(), u.style())
-        .equals(FAMILY.getOrDefault(style, style))) {
-      // A different kind of shoe: colour, material, brand and budget were about the old kind; the feet stay.
+    boolean otherFamily = u.style() != null && style != null
+        && !FAMILY.getOrDefault(u.style(), u.style()).equals(FAMILY.getOrDefault(style, style));
+    boolean wholeRequest = u.style() != null && u.size() != null;
+    if (otherFamily || wholeRequest) {
+      // A different kind of shoe, or a whole new request ("black chelsea boots, size 9"): colour, material, brand
+      // and budget were about the old search; the feet (size, width) stay.
       base = new Wanted(null, null, null, null, size, width, null, null, false, false);
     }
     String newColour = pick(u.colour(), base.colour, u.cleared().contains(Slot.COLOUR));

@@ -225,6 +225,24 @@ class ShoeShopConversationTest {
   }
 
   @Test
+  void justWantingShoesAsksWhichKindThenWhichSize() {
+    Chat chat = shopper().send("I need shoes");
+    chat.expectQuickReplies(Text.contains("What kind of shoes"));
+    chat.tap("loafers").expectQuickReplies(Text.contains("What size"));
+    chat.send("nine and a half");
+    assertEvery(chat.expectCards(), shoe -> shoe.style().equals("loafer"), 19);
+  }
+
+  @Test
+  void aWholeNewRequestStartsAFreshSearch() {
+    Chat chat = shopper().send("Nike sneakers size 10");
+    chat.expectCards();
+    chat.nextVisibleReply();
+    chat.send("brown chelsea boots size 9");
+    assertEvery(chat.expectCards(), shoe -> shoe.style().equals("chelsea boot") && shoe.colour().equals("brown"), 18);
+  }
+
+  @Test
   void aSizeWithoutAKindOfShoeAsksWhichKind() {
     Chat chat = shopper().send("size 11");
     Reply.QuickReplies kinds = chat.expectQuickReplies(Text.contains("What kind of shoes"));
