@@ -1,5 +1,6 @@
 package dev.chatbot.adapters.messenger;
 
+import dev.chatbot.adapters.meta.MetaJson;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Message.Attachment;
@@ -26,8 +27,8 @@ final class MessengerParser implements WebhookParser {
 
   @Override
   public List<Message> parse(MultiMap headers, Buffer rawBody) {
-    Object json = rawBody.toJson();
-    if (!(json instanceof JsonObject root)) {
+    JsonObject root = MetaJson.objectOrNull(rawBody);
+    if (root == null) {
       throw new BadRequestException("a Messenger webhook is a JSON object");
     }
     if (!(root.getValue("object") instanceof String object)) {

@@ -65,8 +65,8 @@ public final class GraphClient {
       return new JsonObject();
     }
     try {
-      Object json = body.toJson();
-      return json instanceof JsonObject object ? object : new JsonObject();
+      JsonObject object = MetaJson.objectOrNull(body);
+      return object == null ? new JsonObject() : object;
     } catch (DecodeException notJson) {
       return new JsonObject();
     }

@@ -16,8 +16,8 @@ public record GraphError(String message, int code, Integer subcode, String type,
       return null;
     }
     try {
-      Object json = body.toJson();
-      if (!(json instanceof JsonObject root) || !(root.getValue("error") instanceof JsonObject error)) {
+      JsonObject root = MetaJson.objectOrNull(body);
+      if (root == null || !(root.getValue("error") instanceof JsonObject error)) {
         return null;
       }
       return new GraphError(

@@ -1,5 +1,6 @@
 package dev.chatbot.adapters.whatsapp;
 
+import dev.chatbot.adapters.meta.MetaJson;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Message.Attachment;
@@ -32,8 +33,8 @@ final class WhatsAppParser implements WebhookParser {
 
   @Override
   public List<Message> parse(MultiMap headers, Buffer rawBody) {
-    Object json = rawBody.toJson();
-    if (!(json instanceof JsonObject root)) {
+    JsonObject root = MetaJson.objectOrNull(rawBody);
+    if (root == null) {
       throw new BadRequestException("a WhatsApp webhook is a JSON object");
     }
     if (!(root.getValue("object") instanceof String object)) {
