@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,7 +36,10 @@ public final class MetaWebhooks {
   public static final String PAGE_ID = "102938475610293";
   public static final String WHATSAPP_BUSINESS_ACCOUNT_ID = "102290129340398";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1 like Meta's webhook delivery (and no h2c upgrade dance); a timeout so a broken server fails the test.
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
 
   private final String url;
@@ -87,6 +91,7 @@ public final class MetaWebhooks {
   public HttpResponse<String> postWithSignature(String rawBody, String signatureHeader) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .header("content-type", "application/json")
+        .timeout(TIMEOUT)
         .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
     if (signatureHeader != null) {
       request.header(SIGNATURE_HEADER, signatureHeader);
@@ -100,7 +105,8 @@ public final class MetaWebhooks {
     addParam(query, "hub.mode", mode);
     addParam(query, "hub.verify_token", verifyToken);
     addParam(query, "hub.challenge", challenge);
-    return send(HttpRequest.newBuilder(URI.create(url + (query.length() == 0 ? "" : "?" + query))).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(url + (query.length() == 0 ? "" : "?" + query)))
+        .timeout(TIMEOUT).GET().build());
   }
 
   /** {@code sha256=<hex HMAC-SHA256(appSecret, body)>}: the header Meta sends. */
