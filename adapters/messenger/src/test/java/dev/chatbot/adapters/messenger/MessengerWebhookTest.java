@@ -204,7 +204,7 @@ class MessengerWebhookTest {
   }
 
   @Test
-  void bothPlatformsRunSideBySide() {
+  void onlyTheConfiguredPlatformIsOn() {
     Set<String> platforms = server.server().adapters().keySet().stream().collect(Collectors.toSet());
     assertThat(platforms).contains("messenger").doesNotContain("whatsapp");
   }
