@@ -3,6 +3,7 @@ package dev.chatbot.adapters.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.adapters.meta.GraphClient;
+import dev.chatbot.adapters.meta.MetaHandshake;
 import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub;
@@ -71,8 +72,14 @@ class MessengerWebhookTest {
   }
 
   @Test
-  void verificationWithAWrongTokenIsForbidden() {
-    assertThat(messenger.verify("subscribe", "not-the-token", "1158201444").statusCode()).isEqualTo(403);
+  void verificationWithAWrongTokenIsForbiddenAndNoTokenIsLogged() {
+    try (LogCapture log = LogCapture.of(MetaHandshake.class)) {
+      assertThat(messenger.verify("subscribe", "not-the-token", "1158201444").statusCode()).isEqualTo(403);
+      assertThat(log.await(line -> line.contains("refused"))).contains("reason=wrong_verify_token")
+          .doesNotContain("not-the-token");
+      messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1");
+      assertThat(log.await(line -> line.contains("verified"))).doesNotContain(GraphApiStub.MESSENGER_VERIFY_TOKEN);
+    }
   }
 
   @Test
