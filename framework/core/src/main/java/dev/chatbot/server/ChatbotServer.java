@@ -9,9 +9,9 @@ import dev.chatbot.delivery.Delivery;
 import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
-import dev.chatbot.state.MemoryDedupeStore;
-import dev.chatbot.state.MemoryStateStore;
+import dev.chatbot.spi.StateBackend;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -53,15 +53,17 @@ public final class ChatbotServer {
   private final Vertx vertx;
   private final ChatbotConfig config;
   private final ChatbotMetrics metrics;
+  private final StateBackend stateBackend;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
 
-  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics) {
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
+    this.stateBackend = stateBackend;
   }
 
   /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
@@ -78,14 +80,15 @@ public final class ChatbotServer {
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-          Vertx vertx = Vertx.builder()
-              .with(new VertxOptions().setMetricsOptions(
-                  new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-              .withMetrics(new MicrometerMetricsFactory(registry))
-              .build();
-          ChatbotServer server = new ChatbotServer(vertx, config, new ChatbotMetrics(registry));
-          return server.startOn(registry, started)
-              .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+          // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
+          StateBackend backend = StateBackends.forName(config.stateStore());
+          VertxOptions options = new VertxOptions().setMetricsOptions(
+              new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+                  config.settings())
+              .compose(vertx -> new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                  .startOn(registry, started)
+                  .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
         });
   }
 
@@ -102,7 +105,7 @@ public final class ChatbotServer {
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, SEND_TIMEOUT_MILLIS);
-    dispatcher = new ConversationDispatcher(vertx, new MemoryStateStore(), new MemoryDedupeStore(),
+    dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
 
     Router router = Router.router(vertx);
@@ -116,19 +119,24 @@ public final class ChatbotServer {
     router.get("/assets/*").handler(StaticHandler.create("assets"));
     mountErrors(router);
 
-    Future<Void> adaptersStarted = Future.succeededFuture();
-    for (PlatformAdapter adapter : enabled) {
-      ServerAdapterContext context = new ServerAdapterContext(
-          adapter.platform(), vertx, router, config, dispatcher, metrics, lifecycle);
-      adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
-    }
-    return adaptersStarted
+    return stateBackend.inbound(dispatcher)
+        .compose(inbound -> startAdapters(enabled, router, inbound))
         .compose(started -> deployBots())
         .compose(deployed -> listen(router))
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
         });
+  }
+
+  private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
+    Future<Void> adaptersStarted = Future.succeededFuture();
+    for (PlatformAdapter adapter : enabled) {
+      ServerAdapterContext context = new ServerAdapterContext(
+          adapter.platform(), vertx, router, config, inbound, metrics, lifecycle);
+      adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
+    }
+    return adaptersStarted;
   }
 
   private Future<Void> deployBots() {
@@ -179,7 +187,9 @@ public final class ChatbotServer {
     live.register("process", promise -> promise.complete(Status.OK()));
     HealthCheckHandler ready = HealthCheckHandler.create(vertx);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
-    ready.register("state-store", promise -> promise.complete(Status.OK()));
+    ready.register("state-store", promise -> stateBackend.ready().onComplete(
+        up -> promise.complete(up ? Status.OK() : Status.KO()),
+        failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
     }
@@ -234,7 +244,8 @@ public final class ChatbotServer {
   public Future<Void> shutdown() {
     lifecycle.stopAccepting();
     LOG.info("shutdown started in_flight={} grace_ms={}", dispatcher.inFlight(), config.shutdownGraceMillis());
-    return dispatcher.idle()
+    return stateBackend.drain().otherwiseEmpty()
+        .compose(drained -> dispatcher.idle())
         .timeout(Math.max(1, config.shutdownGraceMillis()), TimeUnit.MILLISECONDS)
         .recover(timeout -> {
           LOG.warn("shutdown grace period over in_flight={}", dispatcher.inFlight());
