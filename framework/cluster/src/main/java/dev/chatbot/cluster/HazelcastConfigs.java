@@ -27,6 +27,8 @@ final class HazelcastConfigs {
     defaultProperty(config, "hazelcast.logging.type", "slf4j");
     // The server leaves the cluster itself after draining on SIGTERM; Hazelcast's own hook would leave first.
     defaultProperty(config, "hazelcast.shutdownhook.enabled", "false");
+    // Leaving hands this member's partitions to the others; bounded so a shutdown fits Kubernetes' grace period.
+    defaultProperty(config, "hazelcast.graceful.shutdown.max.wait", "15");
     defaultProperty(config, "hazelcast.phone.home.enabled", "false");
     defaultProperty(config, "hazelcast.local.localAddress", settings.host());
     defaultProperty(config, "hazelcast.socket.bind.any", "false");

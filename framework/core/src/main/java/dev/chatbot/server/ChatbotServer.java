@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
@@ -244,15 +245,28 @@ public final class ChatbotServer {
   public Future<Void> shutdown() {
     lifecycle.stopAccepting();
     LOG.info("shutdown started in_flight={} grace_ms={}", dispatcher.inFlight(), config.shutdownGraceMillis());
-    return stateBackend.drain().otherwiseEmpty()
+    // Completed outside any Vert.x context: see closeVertx.
+    Promise<Void> closed = Promise.promise();
+    stateBackend.drain().otherwiseEmpty()
         .compose(drained -> dispatcher.idle())
         .timeout(Math.max(1, config.shutdownGraceMillis()), TimeUnit.MILLISECONDS)
         .recover(timeout -> {
           LOG.warn("shutdown grace period over in_flight={}", dispatcher.inFlight());
           return Future.succeededFuture();
         })
-        .compose(idle -> vertx.close())
-        .onComplete(closed -> LOG.info("shutdown complete"));
+        .onComplete(idle -> closeVertx(closed));
+    return closed.future();
+  }
+
+  /**
+   * Closes Vert.x from a thread of its own: a clustered Vert.x finishes closing (leaving the cluster) after its
+   * event loops have stopped, so a completion routed back to one of them would be rejected and never arrive.
+   */
+  private void closeVertx(Promise<Void> closed) {
+    new Thread(() -> vertx.close().onComplete(done -> {
+      LOG.info("shutdown complete");
+      closed.handle(done);
+    }), "chatbot-shutdown").start();
   }
 
   public Vertx vertx() {
@@ -269,6 +283,11 @@ public final class ChatbotServer {
 
   public Delivery delivery() {
     return delivery;
+  }
+
+  /** Where state lives ({@code STATE_STORE}): the built-in memory backend or one from the class path. */
+  public StateBackend stateBackend() {
+    return stateBackend;
   }
 
   public Map<String, PlatformAdapter> adapters() {

@@ -1,0 +1,122 @@
+package dev.chatbot.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.model.Message;
+import dev.chatbot.model.UserRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three members on 127.0.0.1 in one JVM: a conversation holds together whichever member each webhook reaches, and
+ * survives losing a member. The crash test runs last because it takes a member away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterConversationTest {
+
+  static TestCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = TestCluster.start(3, "counting");
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyMemberJoinedAndIsReady() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(TestCluster.clusterManager(cluster.member(i)).getNodes()).hasSize(3);
+      assertThat(cluster.status(i, "/health/ready")).as("readiness of member %d", i).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aConversationContinuesWhenMessagesAlternateBetweenMembers() {
+    for (int i = 1; i <= 6; i++) {
+      cluster.send(i % 3, "alice", "m" + i);
+      assertThat(cluster.nextText("alice")).isEqualTo(i + ":m" + i);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theUserProfileIsSharedByAllMembers() {
+    cluster.send(0, "bob", "address 1 Main Street");
+    assertThat(cluster.nextText("bob")).isEqualTo("1:saved");
+    // The same user in another conversation, on the other members: the profile is per user, not per member.
+    for (int member : new int[] {1, 2}) {
+      String channel = "bob-elsewhere-" + member;
+      cluster.post(member, Message.text("bob-q-" + member, TestCluster.ref(channel), UserRef.of("test", "bob"), "address?"));
+      assertThat(cluster.nextText(channel)).isEqualTo("1:1 Main Street");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aRedeliveredEventSentToAnotherMemberIsProcessedOnce() {
+    Message message = Message.text("redelivered-1", TestCluster.ref("carol"), UserRef.of("test", "carol"), "once");
+    cluster.post(cluster.ownerOf("carol"), message);
+    cluster.post(cluster.notOwnerOf("carol"), message);
+    for (int i = 0; i < 3; i++) {
+      cluster.post(i, message);
+    }
+    cluster.send(1, "carol", "next");
+    assertThat(cluster.nextText("carol")).isEqualTo("1:once");
+    // Had a repeat been handled, the count would be 3 or more here.
+    assertThat(cluster.nextText("carol")).isEqualTo("2:next");
+    cluster.expectNoReply("carol", Duration.ofMillis(200));
+  }
+
+  @Test
+  @Order(5)
+  void fiftyMessagesOfOneConversationSpreadOverTheMembersAreAnsweredInOrder() {
+    for (int i = 1; i <= 50; i++) {
+      cluster.send(i % 3, "dave", "d" + i);
+    }
+    List<String> replies = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      replies.add(cluster.nextText("dave"));
+      expected.add(i + ":d" + i);
+    }
+    assertThat(replies).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  @Order(10)
+  void losingAMemberMidConversationLosesNoState() {
+    String channel = "erin";
+    for (int i = 1; i <= 3; i++) {
+      cluster.send(i % 3, channel, "e" + i);
+      assertThat(cluster.nextText(channel)).isEqualTo(i + ":e" + i);
+    }
+    cluster.send(0, channel, "address 2 Side Road");
+    assertThat(cluster.nextText(channel)).isEqualTo("4:saved");
+    // Crash the member that owns the conversation, and so holds the primary copy of its state.
+    int owner = cluster.ownerOf(channel);
+    cluster.crash(owner);
+    cluster.awaitSize(2);
+    int[] survivors = java.util.stream.IntStream.range(0, 3).filter(i -> i != owner).toArray();
+    cluster.send(survivors[0], channel, "after");
+    assertThat(cluster.nextText(channel)).isEqualTo("5:after");
+    cluster.send(survivors[1], channel, "address?");
+    assertThat(cluster.nextText(channel)).isEqualTo("6:2 Side Road");
+    cluster.send(survivors[0], "alice", "back");
+    assertThat(cluster.nextText("alice")).isEqualTo("7:back");
+  }
+}
