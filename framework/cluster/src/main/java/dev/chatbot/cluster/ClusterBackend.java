@@ -105,11 +105,16 @@ public final class ClusterBackend implements StateBackend {
   /** Ready when this member is in the cluster and the state map answers. */
   @Override
   public Future<Boolean> ready() {
-    if (clusterManager == null || !clusterManager.isActive()
-        || !clusterManager.getNodes().contains(clusterManager.getNodeId())) {
+    try {
+      if (clusterManager == null || !clusterManager.isActive()
+          || !clusterManager.getNodes().contains(clusterManager.getNodeId())) {
+        return Future.succeededFuture(false);
+      }
+      return stateMap.get(READY_PROBE_KEY).timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(any -> true);
+    } catch (RuntimeException notInTheCluster) {
+      // Hazelcast throws once its instance is no longer running.
       return Future.succeededFuture(false);
     }
-    return stateMap.get(READY_PROBE_KEY).timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(any -> true);
   }
 
   @Override
@@ -120,13 +125,15 @@ public final class ClusterBackend implements StateBackend {
   /** The Vert.x node id of the member owning {@code message}'s conversation, or this member's while unknown. */
   String ownerOf(Message message) {
     String self = clusterManager.getNodeId();
-    if (!clusterManager.isActive()) {
+    try {
+      Member owner = clusterManager.getHazelcastInstance().getPartitionService()
+          .getPartition(STATE_KEY_PREFIX + message.conversation().key()).getOwner();
+      String node = owner == null ? null : nodeId(owner);
+      return node == null ? self : node;
+    } catch (RuntimeException notInTheCluster) {
+      // Partitions not assigned yet, or Hazelcast stopping: handle here; the store decides whether that works.
       return self;
     }
-    Member owner = clusterManager.getHazelcastInstance().getPartitionService()
-        .getPartition(STATE_KEY_PREFIX + message.conversation().key()).getOwner();
-    String node = owner == null ? null : nodeId(owner);
-    return node == null ? self : node;
   }
 
   HazelcastClusterManager clusterManager() {

@@ -99,15 +99,18 @@ final class TestCluster implements AutoCloseable {
     return (ClusterBackend) member.server().stateBackend();
   }
 
+  /** The first half of a crash: the member's Hazelcast instance dies without a goodbye; HTTP still answers. */
+  void killHazelcast(int index) {
+    clusterManager(members.get(index)).getHazelcastInstance().getLifecycleService().terminate();
+  }
+
   /**
-   * Simulates a crash: the member's Hazelcast instance dies without a goodbye, then its Vert.x is closed without
-   * waiting (closing after the cluster manager is gone does not complete cleanly, as after a real crash).
+   * The second half: the member is gone. Its Vert.x is closed without waiting, since closing after the cluster
+   * manager died does not complete cleanly (as after a real crash, nothing is left to finish).
    */
-  void crash(int index) {
+  void discard(int index) {
     running.set(index, false);
-    TestServer member = members.get(index);
-    clusterManager(member).getHazelcastInstance().getLifecycleService().terminate();
-    member.server().vertx().close();
+    members.get(index).server().vertx().close();
   }
 
   static ConversationRef ref(String channel) {
