@@ -7,6 +7,9 @@ import dev.chatbot.model.UserRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.chatbot.testkit.TestServer;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,6 +100,34 @@ class ClusterConversationTest {
     assertThat(replies).containsExactlyElementsOf(expected);
   }
 
+  /**
+   * The cost of the cluster per message, for docs/cluster.md: the same sequential conversation on a memory server,
+   * on the cluster through the owner, and through another member (one forward), plus what a cluster-wide lock per
+   * message would add instead of routing. Printed, not asserted.
+   */
+  @Test
+  @Order(9)
+  void measureTheAddedLatencyOfTheCluster() {
+    List<String> lines = new ArrayList<>();
+    int owner = cluster.ownerOf("lat-owner");
+    int forwarder = cluster.notOwnerOf("lat-forwarded");
+    int answerer = cluster.ownerOf("lat-forwarded");
+    try (TestServer memory = TestServer.start(Map.of("BOT", "counting"))) {
+      LatencyReport.measure(List.of(
+          new LatencyReport.Lane("memory (one process)", memory.testAdapter().replies("lat-memory"),
+              i -> LatencyReport.post(memory, "lat-memory", i)),
+          new LatencyReport.Lane("cluster, sent to owner", cluster.member(owner).testAdapter().replies("lat-owner"),
+              i -> LatencyReport.post(cluster, owner, "lat-owner", i)),
+          new LatencyReport.Lane("cluster, sent to non-owner",
+              cluster.member(answerer).testAdapter().replies("lat-forwarded"),
+              i -> LatencyReport.post(cluster, forwarder, "lat-forwarded", i))))
+          .forEach(result -> lines.add(result.line()));
+    }
+    double lock = LatencyReport.lockRoundTrip(cluster.member(forwarder).server().vertx(), "test:lat-lock");
+    lines.add(String.format(java.util.Locale.ROOT, "latency %-26s mean=%.2fms per message", "cluster lock acquire+release", lock));
+    lines.forEach(line -> LoggerFactory.getLogger(ClusterConversationTest.class).info(line));
+  }
+
   @Test
   @Order(10)
   void losingAMemberMidConversationLosesNoState() {
@@ -107,8 +138,11 @@ class ClusterConversationTest {
     }
     cluster.send(0, channel, "address 2 Side Road");
     assertThat(cluster.nextText(channel)).isEqualTo("4:saved");
-    // Crash the member that owns the conversation, and so holds the primary copy of its state.
+    // Crash the member that owns the conversation, and so holds the primary copy of its state, once it has
+    // saved what the last message changed (the reply goes out before the save).
     int owner = cluster.ownerOf(channel);
+    TestCluster.awaitTrue("the owner has saved the last message's state", Duration.ofSeconds(5),
+        () -> cluster.member(owner).server().dispatcher().inFlight() == 0);
     cluster.killHazelcast(owner);
     assertThat(cluster.status(owner, "/health/ready")).as("readiness once out of the cluster").isEqualTo(503);
     cluster.discard(owner);
