@@ -1,10 +1,8 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
-import dev.chatbot.model.Message;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.DedupeStore;
@@ -29,10 +27,6 @@ public final class ClusterBackend implements StateBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterBackend.class);
   public static final String NAME = "cluster";
-  /** The member attribute in which the Vert.x Hazelcast cluster manager keeps a member's Vert.x node id. */
-  static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
-  /** The dispatcher's state key of a conversation: the owner is the member holding this entry's primary copy. */
-  static final String STATE_KEY_PREFIX = "conversation:";
   static final String READY_PROBE_KEY = "chatbot.ready-probe";
   static final long READY_PROBE_TIMEOUT_MILLIS = 2_000;
 
@@ -41,6 +35,7 @@ public final class ClusterBackend implements StateBackend {
   private AsyncMap<String, JsonObject> stateMap;
   private StateStore stateStore;
   private DedupeStore dedupeStore;
+  private ClusterOwnership ownership;
   private ConversationRouter router;
 
   @Override
@@ -98,7 +93,8 @@ public final class ClusterBackend implements StateBackend {
 
   @Override
   public Future<Inbound> inbound(Inbound local) {
-    router = new ConversationRouter(vertx, clusterManager.getNodeId(), this::ownerOf, local);
+    ownership = new ClusterOwnership(clusterManager);
+    router = new ConversationRouter(vertx, ownership, local);
     return router.start().map(router);
   }
 
@@ -122,26 +118,9 @@ public final class ClusterBackend implements StateBackend {
     return router == null ? Future.succeededFuture() : router.stop();
   }
 
-  /** The Vert.x node id of the member owning {@code message}'s conversation, or this member's while unknown. */
-  String ownerOf(Message message) {
-    String self = clusterManager.getNodeId();
-    try {
-      Member owner = clusterManager.getHazelcastInstance().getPartitionService()
-          .getPartition(STATE_KEY_PREFIX + message.conversation().key()).getOwner();
-      String node = owner == null ? null : nodeId(owner);
-      return node == null ? self : node;
-    } catch (RuntimeException notInTheCluster) {
-      // Partitions not assigned yet, or Hazelcast stopping: handle here; the store decides whether that works.
-      return self;
-    }
-  }
-
-  HazelcastClusterManager clusterManager() {
-    return clusterManager;
-  }
-
-  static String nodeId(Member member) {
-    return member.getAttribute(NODE_ID_ATTRIBUTE);
+  /** Who owns which conversation; set once {@link #inbound} ran. */
+  Ownership ownership() {
+    return ownership;
   }
 
   private static String firstLine(Throwable failure) {

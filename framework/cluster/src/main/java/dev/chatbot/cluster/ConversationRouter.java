@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,27 +22,29 @@ import org.slf4j.LoggerFactory;
  * arrives elsewhere is forwarded over the event bus with request/reply, and the webhook is acknowledged only once
  * the owner has queued it, so a platform's sequential deliveries keep their order whichever member they reach.
  *
- * <p>The owner is decided by {@code owners} (the Hazelcast partition owner of the conversation's state entry, so
- * the owner also reads that state locally). A member handles whatever is forwarded to it without forwarding again,
- * so members with briefly different views of the cluster cannot bounce a message around.
+ * <p>{@link Ownership} decides the owner. When the owner does not take the messages (it is leaving and has stopped
+ * its consumer, or it died and the cluster has not noticed yet), they go to a stand-in that every member picks
+ * alike, so the conversation still has a single handler; only if that fails too are they handled here. A member
+ * handles whatever is forwarded to it without forwarding again, so members with briefly different views of the
+ * cluster cannot bounce a message around.
  */
 final class ConversationRouter implements Inbound {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationRouter.class);
-  /** Well inside Slack's 3 s webhook window; on timeout the message is handled here instead. */
-  static final long FORWARD_TIMEOUT_MILLIS = 2_000;
+  /** Owner, then stand-in, both inside Slack's 3 s webhook window. A live member answers in milliseconds. */
+  static final long FORWARD_TIMEOUT_MILLIS = 1_000;
 
   private final Vertx vertx;
   private final String self;
-  private final Function<Message, String> owners;
+  private final Ownership ownership;
   private final Inbound local;
   private final DeliveryOptions forwardOptions = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MILLIS);
   private MessageConsumer<JsonArray> consumer;
 
-  ConversationRouter(Vertx vertx, String self, Function<Message, String> owners, Inbound local) {
+  ConversationRouter(Vertx vertx, Ownership ownership, Inbound local) {
     this.vertx = vertx;
-    this.self = self;
-    this.owners = owners;
+    this.self = ownership.self();
+    this.ownership = ownership;
     this.local = local;
   }
 
@@ -74,10 +75,45 @@ final class ConversationRouter implements Inbound {
     // Grouped by owner, keeping arrival order inside each group (one conversation always has one owner).
     Map<String, List<Message>> byOwner = new LinkedHashMap<>();
     for (Message message : messages) {
-      byOwner.computeIfAbsent(owners.apply(message), owner -> new ArrayList<>()).add(message);
+      byOwner.computeIfAbsent(ownership.ownerOf(message), owner -> new ArrayList<>()).add(message);
     }
     List<Future<Accepted>> parts = new ArrayList<>();
-    byOwner.forEach((owner, batch) -> parts.add(owner.equals(self) ? local.accept(batch) : forward(owner, batch)));
+    byOwner.forEach((owner, batch) -> parts.add(sendTo(owner, batch)));
+    return sum(parts);
+  }
+
+  private Future<Accepted> sendTo(String owner, List<Message> batch) {
+    if (owner.equals(self)) {
+      return local.accept(batch);
+    }
+    return forward(owner, batch).recover(failure -> {
+      // Regroup by stand-in: messages of one conversation stay together and in order.
+      Map<String, List<Message>> byStandIn = new LinkedHashMap<>();
+      for (Message message : batch) {
+        byStandIn.computeIfAbsent(ownership.ownerWithout(message, owner), node -> new ArrayList<>()).add(message);
+      }
+      LOG.warn("forward failed owner={} messages={} error=\"{}\" stand_in={}",
+          owner, batch.size(), failure.getMessage(), String.join(",", byStandIn.keySet()));
+      List<Future<Accepted>> parts = new ArrayList<>();
+      byStandIn.forEach((standIn, part) -> parts.add(standIn.equals(self) || standIn.equals(owner)
+          ? local.accept(part)
+          : forward(standIn, part).recover(again -> {
+            // Handling here is safe against repeats: the dedupe store is cluster-wide, so a message the owner
+            // or the stand-in did queue counts as a duplicate here.
+            LOG.warn("forward failed stand_in={} messages={} error=\"{}\" handling=local",
+                standIn, part.size(), again.getMessage());
+            return local.accept(part);
+          })));
+      return sum(parts);
+    });
+  }
+
+  private Future<Accepted> forward(String node, List<Message> batch) {
+    return vertx.eventBus().<JsonObject>request(Addresses.inbound(node), encode(batch), forwardOptions)
+        .map(reply -> decodeAccepted(reply.body()));
+  }
+
+  private static Future<Accepted> sum(List<Future<Accepted>> parts) {
     return Future.all(parts).map(all -> {
       int accepted = 0;
       int duplicates = 0;
@@ -88,18 +124,6 @@ final class ConversationRouter implements Inbound {
       }
       return new Accepted(accepted, duplicates);
     });
-  }
-
-  private Future<Accepted> forward(String owner, List<Message> batch) {
-    return vertx.eventBus().<JsonObject>request(Addresses.inbound(owner), encode(batch), forwardOptions)
-        .map(reply -> decodeAccepted(reply.body()))
-        .recover(failure -> {
-          // The owner left, is leaving or is unreachable. Handling the messages here is safe against repeats: the
-          // dedupe store is cluster-wide, so a message the owner did queue counts as a duplicate here.
-          LOG.warn("forward failed owner={} messages={} error=\"{}\" handling=local",
-              owner, batch.size(), failure.getMessage());
-          return local.accept(batch);
-        });
   }
 
   static JsonArray encode(List<Message> messages) {

@@ -17,13 +17,13 @@ final class MembershipLog implements MembershipListener {
   @Override
   public void memberAdded(MembershipEvent event) {
     LOG.info("cluster member_joined member={} node={} members={}",
-        address(event.getMember()), ClusterBackend.nodeId(event.getMember()), event.getMembers().size());
+        address(event.getMember()), ClusterOwnership.nodeId(event.getMember()), event.getMembers().size());
   }
 
   @Override
   public void memberRemoved(MembershipEvent event) {
     LOG.warn("cluster member_left member={} node={} members={}",
-        address(event.getMember()), ClusterBackend.nodeId(event.getMember()), event.getMembers().size());
+        address(event.getMember()), ClusterOwnership.nodeId(event.getMember()), event.getMembers().size());
   }
 
   private static String address(Member member) {

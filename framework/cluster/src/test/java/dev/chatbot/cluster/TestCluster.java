@@ -80,7 +80,8 @@ final class TestCluster implements AutoCloseable {
 
   /** The index of the member that owns {@code channel}'s conversation on the test platform. */
   int ownerOf(String channel) {
-    String node = backend(live().get(0)).ownerOf(Message.text("probe", ref(channel), UserRef.of("test", channel), ""));
+    String node = backend(live().get(0)).ownership()
+        .ownerOf(Message.text("probe", ref(channel), UserRef.of("test", channel), ""));
     for (int i = 0; i < members.size(); i++) {
       if (running.get(i) && clusterManager(members.get(i)).getNodeId().equals(node)) {
         return i;
