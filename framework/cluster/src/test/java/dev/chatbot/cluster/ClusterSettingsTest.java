@@ -93,6 +93,16 @@ class ClusterSettingsTest {
     }
   }
 
+  @Test
+  void aMemberThatCannotListenLeavesTheClusterAndStopsWithOneLine() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Throwable failure = TestServer.startFailure(Map.of("STATE_STORE", "cluster", "BOT", "echo",
+          "CLUSTER_PORT", String.valueOf(TestServer.freePort()), "HTTP_PORT", String.valueOf(taken.getLocalPort())));
+      assertThat(failure).isInstanceOf(ConfigException.class);
+      assertThat(failure.getMessage()).startsWith("HTTP_PORT").doesNotContain("\n");
+    }
+  }
+
   private static void assertBad(Map<String, String> env, String named) {
     assertThatThrownBy(() -> ClusterSettings.from(Settings.of(env)))
         .as("%s", env)

@@ -87,9 +87,15 @@ public final class ChatbotServer {
               new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
           return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
                   config.settings())
-              .compose(vertx -> new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
-                  .startOn(registry, started)
-                  .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+              .compose(vertx -> {
+                // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
+                Promise<ChatbotServer> result = Promise.promise();
+                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                    .startOn(registry, started)
+                    .onComplete(result::complete,
+                        failure -> closeDetached(vertx).onComplete(closed -> result.fail(failure)));
+                return result.future();
+              });
         });
   }
 
@@ -258,15 +264,22 @@ public final class ChatbotServer {
     return closed.future();
   }
 
-  /**
-   * Closes Vert.x from a thread of its own: a clustered Vert.x finishes closing (leaving the cluster) after its
-   * event loops have stopped, so a completion routed back to one of them would be rejected and never arrive.
-   */
   private void closeVertx(Promise<Void> closed) {
-    new Thread(() -> vertx.close().onComplete(done -> {
+    closeDetached(vertx).onComplete(done -> {
       LOG.info("shutdown complete");
       closed.handle(done);
-    }), "chatbot-shutdown").start();
+    });
+  }
+
+  /**
+   * Closes Vert.x from a thread of its own and completes outside any Vert.x context: a clustered Vert.x finishes
+   * closing (leaving the cluster) after its event loops have stopped, so a completion routed back to one of them
+   * would be rejected and never arrive.
+   */
+  private static Future<Void> closeDetached(Vertx vertx) {
+    Promise<Void> closed = Promise.promise();
+    new Thread(() -> vertx.close().onComplete(closed), "chatbot-close").start();
+    return closed.future();
   }
 
   public Vertx vertx() {
