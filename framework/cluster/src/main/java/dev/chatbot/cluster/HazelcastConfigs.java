@@ -30,6 +30,10 @@ final class HazelcastConfigs {
     // Leaving hands this member's partitions to the others; bounded so a shutdown fits Kubernetes' grace period.
     defaultProperty(config, "hazelcast.graceful.shutdown.max.wait", "15");
     defaultProperty(config, "hazelcast.phone.home.enabled", "false");
+    // Replicas of a Deployment start together and may form separate clusters at first: heal that within a
+    // minute rather than Hazelcast's default five.
+    defaultProperty(config, "hazelcast.merge.first.run.delay.seconds", "30");
+    defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "30");
     defaultProperty(config, "hazelcast.local.localAddress", settings.host());
     defaultProperty(config, "hazelcast.socket.bind.any", "false");
 
