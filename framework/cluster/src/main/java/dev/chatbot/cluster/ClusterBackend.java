@@ -56,8 +56,11 @@ public final class ClusterBackend implements StateBackend {
     return builder.with(options).withClusterManager(clusterManager).buildClustered()
         .recover(failure -> Future.failedFuture(new ConfigException("STATE_STORE=cluster could not start on CLUSTER_HOST="
             + cluster.host() + " CLUSTER_PORT=" + cluster.port() + ": " + firstLine(failure))))
-        .compose(clustered -> openStores(clustered)
-            .recover(failure -> clustered.close().transform(closed -> Future.failedFuture(failure))))
+        .compose(clustered -> openStores(clustered).recover(failure -> {
+          // Not waited for: a clustered close completes after its event loops stopped (see ChatbotServer).
+          clustered.close();
+          return Future.failedFuture(failure);
+        }))
         .onSuccess(clustered -> {
           HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
           hazelcast.getCluster().addMembershipListener(new MembershipLog());
