@@ -36,6 +36,7 @@ final class Usage {
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
+        CLUSTER_EVENT_BUS_PORT          event bus port on CLUSTER_HOST (0: any free port)
         SHUTDOWN_GRACE_SECONDS          time to finish in-flight work on SIGTERM (25)
       """;
 }

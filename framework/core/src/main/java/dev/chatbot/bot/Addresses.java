@@ -9,4 +9,9 @@ public final class Addresses {
   public static String bot(String name) {
     return "chatbot.bot." + name;
   }
+
+  /** Where the cluster member {@code nodeId} takes messages of the conversations it owns, forwarded by others. */
+  public static String inbound(String nodeId) {
+    return "chatbot.inbound." + nodeId;
+  }
 }

@@ -10,13 +10,14 @@ import dev.chatbot.delivery.DeliverySettings;
 import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
-import dev.chatbot.state.MemoryDedupeStore;
-import dev.chatbot.state.MemoryStateStore;
+import dev.chatbot.spi.StateBackend;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
@@ -53,16 +54,18 @@ public final class ChatbotServer {
   private final Vertx vertx;
   private final ChatbotConfig config;
   private final ChatbotMetrics metrics;
+  private final StateBackend stateBackend;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
 
-  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics) {
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
+    this.stateBackend = stateBackend;
   }
 
   /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
@@ -79,14 +82,21 @@ public final class ChatbotServer {
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-          Vertx vertx = Vertx.builder()
-              .with(new VertxOptions().setMetricsOptions(
-                  new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-              .withMetrics(new MicrometerMetricsFactory(registry))
-              .build();
-          ChatbotServer server = new ChatbotServer(vertx, config, new ChatbotMetrics(registry));
-          return server.startOn(registry, started)
-              .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+          // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
+          StateBackend backend = StateBackends.forName(config.stateStore());
+          VertxOptions options = new VertxOptions().setMetricsOptions(
+              new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+                  config.settings())
+              .compose(vertx -> {
+                // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
+                Promise<ChatbotServer> result = Promise.promise();
+                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                    .startOn(registry, started)
+                    .onComplete(result::complete,
+                        failure -> closeDetached(vertx).onComplete(closed -> result.fail(failure)));
+                return result.future();
+              });
         });
   }
 
@@ -94,12 +104,10 @@ public final class ChatbotServer {
     List<PlatformAdapter> all = AdapterDirectory.all();
     List<PlatformAdapter> enabled;
     DeliverySettings deliverySettings;
-    MemoryDedupeStore dedupeStore;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       checkTlsFiles();
       deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
-      dedupeStore = MemoryDedupeStore.from(config.settings());
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
@@ -107,7 +115,7 @@ public final class ChatbotServer {
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
-    dispatcher = new ConversationDispatcher(vertx, new MemoryStateStore(), dedupeStore,
+    dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
 
     Router router = Router.router(vertx);
@@ -121,19 +129,24 @@ public final class ChatbotServer {
     router.get("/assets/*").handler(StaticHandler.create("assets"));
     mountErrors(router);
 
-    Future<Void> adaptersStarted = Future.succeededFuture();
-    for (PlatformAdapter adapter : enabled) {
-      ServerAdapterContext context = new ServerAdapterContext(
-          adapter.platform(), vertx, router, config, dispatcher, metrics, lifecycle);
-      adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
-    }
-    return adaptersStarted
+    return stateBackend.inbound(dispatcher)
+        .compose(inbound -> startAdapters(enabled, router, inbound))
         .compose(started -> deployBots())
         .compose(deployed -> listen(router))
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
         });
+  }
+
+  private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
+    Future<Void> adaptersStarted = Future.succeededFuture();
+    for (PlatformAdapter adapter : enabled) {
+      ServerAdapterContext context = new ServerAdapterContext(
+          adapter.platform(), vertx, router, config, inbound, metrics, lifecycle);
+      adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
+    }
+    return adaptersStarted;
   }
 
   private Future<Void> deployBots() {
@@ -187,7 +200,9 @@ public final class ChatbotServer {
     live.register("process", promise -> promise.complete(Status.OK()));
     HealthCheckHandler ready = HealthCheckHandler.create(vertx);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
-    ready.register("state-store", promise -> promise.complete(Status.OK()));
+    ready.register("state-store", promise -> stateBackend.ready().onComplete(
+        up -> promise.complete(up ? Status.OK() : Status.KO()),
+        failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
     }
@@ -246,7 +261,9 @@ public final class ChatbotServer {
       lifecycle.stopAccepting();
       LOG.info("shutdown started in_flight={} sends_in_flight={} grace_ms={}",
           dispatcher.inFlight(), delivery.inFlight(), config.shutdownGraceMillis());
-      shutdown = withinGrace(lifecycle.drained()
+      Promise<Void> closed = Promise.promise();
+      withinGrace(lifecycle.drained()
+              .compose(drained -> stateBackend.drain().otherwiseEmpty())
               .compose(drained -> dispatcher.idle())
               .compose(idle -> delivery.idle()))
           .recover(overdue -> {
@@ -255,8 +272,12 @@ public final class ChatbotServer {
             return Future.succeededFuture();
           })
           .compose(idle -> stopAdapters())
-          .compose(stopped -> vertx.close())
-          .onComplete(closed -> LOG.info("shutdown complete"));
+          // Completed outside any Vert.x context: see closeDetached.
+          .onComplete(stopped -> closeDetached(vertx).onComplete(done -> {
+            LOG.info("shutdown complete");
+            closed.handle(done);
+          }));
+      shutdown = closed.future();
     }
     return shutdown;
   }
@@ -292,6 +313,17 @@ public final class ChatbotServer {
     return Future.join(stopped).mapEmpty();
   }
 
+  /**
+   * Closes Vert.x from a thread of its own and completes outside any Vert.x context: a clustered Vert.x finishes
+   * closing (leaving the cluster) after its event loops have stopped, so a completion routed back to one of them
+   * would be rejected and never arrive.
+   */
+  private static Future<Void> closeDetached(Vertx vertx) {
+    Promise<Void> closed = Promise.promise();
+    new Thread(() -> vertx.close().onComplete(closed), "chatbot-close").start();
+    return closed.future();
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -306,6 +338,11 @@ public final class ChatbotServer {
 
   public Delivery delivery() {
     return delivery;
+  }
+
+  /** Where state lives ({@code STATE_STORE}): the built-in memory backend or one from the class path. */
+  public StateBackend stateBackend() {
+    return stateBackend;
   }
 
   public Map<String, PlatformAdapter> adapters() {

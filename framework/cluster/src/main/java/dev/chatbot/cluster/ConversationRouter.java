@@ -1,0 +1,150 @@
+package dev.chatbot.cluster;
+
+import dev.chatbot.bot.Addresses;
+import dev.chatbot.model.Message;
+import dev.chatbot.spi.Inbound;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one conversation on one member at a time: each message goes to its conversation's owner member, whose local
+ * dispatcher (dedupe against the cluster-wide store, per-conversation queue, bot) handles it. A message that
+ * arrives elsewhere is forwarded over the event bus with request/reply, and the webhook is acknowledged only once
+ * the owner has queued it, so a platform's sequential deliveries keep their order whichever member they reach.
+ *
+ * <p>{@link Ownership} decides the owner. When the owner does not take the messages (it is leaving and has stopped
+ * its consumer, or it died and the cluster has not noticed yet), they go to a stand-in that every member picks
+ * alike, so the conversation still has a single handler; only if that fails too are they handled here. A member
+ * handles whatever is forwarded to it without forwarding again, so members with briefly different views of the
+ * cluster cannot bounce a message around.
+ */
+final class ConversationRouter implements Inbound {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationRouter.class);
+  /** Owner, then stand-in, both inside Slack's 3 s webhook window. A live member answers in milliseconds. */
+  static final long FORWARD_TIMEOUT_MILLIS = 1_000;
+
+  private final Vertx vertx;
+  private final String self;
+  private final Ownership ownership;
+  private final Inbound local;
+  private final DeliveryOptions forwardOptions = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MILLIS);
+  private MessageConsumer<JsonArray> consumer;
+
+  ConversationRouter(Vertx vertx, Ownership ownership, Inbound local) {
+    this.vertx = vertx;
+    this.self = ownership.self();
+    this.ownership = ownership;
+    this.local = local;
+  }
+
+  /** Starts taking the messages other members forward to this one. */
+  Future<Void> start() {
+    consumer = vertx.eventBus().consumer(Addresses.inbound(self), request -> {
+      List<Message> messages;
+      try {
+        messages = decode(request.body());
+      } catch (RuntimeException e) {
+        request.fail(400, "unreadable messages: " + e.getMessage());
+        return;
+      }
+      local.accept(messages).onComplete(
+          accepted -> request.reply(encode(accepted)),
+          failure -> request.fail(500, String.valueOf(failure.getMessage())));
+    });
+    return consumer.completion();
+  }
+
+  /** Stops taking forwarded messages: the senders then handle them themselves (see {@link #forward}). */
+  Future<Void> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  @Override
+  public Future<Accepted> accept(List<Message> messages) {
+    // Grouped by owner, keeping arrival order inside each group (one conversation always has one owner).
+    Map<String, List<Message>> byOwner = new LinkedHashMap<>();
+    for (Message message : messages) {
+      byOwner.computeIfAbsent(ownership.ownerOf(message), owner -> new ArrayList<>()).add(message);
+    }
+    List<Future<Accepted>> parts = new ArrayList<>();
+    byOwner.forEach((owner, batch) -> parts.add(sendTo(owner, batch)));
+    return sum(parts);
+  }
+
+  private Future<Accepted> sendTo(String owner, List<Message> batch) {
+    if (owner.equals(self)) {
+      return local.accept(batch);
+    }
+    return forward(owner, batch).recover(failure -> {
+      // Regroup by stand-in: messages of one conversation stay together and in order.
+      Map<String, List<Message>> byStandIn = new LinkedHashMap<>();
+      for (Message message : batch) {
+        byStandIn.computeIfAbsent(ownership.ownerWithout(message, owner), node -> new ArrayList<>()).add(message);
+      }
+      LOG.warn("forward failed owner={} messages={} error=\"{}\" stand_in={}",
+          owner, batch.size(), failure.getMessage(), String.join(",", byStandIn.keySet()));
+      List<Future<Accepted>> parts = new ArrayList<>();
+      byStandIn.forEach((standIn, part) -> parts.add(standIn.equals(self) || standIn.equals(owner)
+          ? local.accept(part)
+          : forward(standIn, part).recover(again -> {
+            // Handling here is safe against repeats: the dedupe store is cluster-wide, so a message the owner
+            // or the stand-in did queue counts as a duplicate here.
+            LOG.warn("forward failed stand_in={} messages={} error=\"{}\" handling=local",
+                standIn, part.size(), again.getMessage());
+            return local.accept(part);
+          })));
+      return sum(parts);
+    });
+  }
+
+  private Future<Accepted> forward(String node, List<Message> batch) {
+    return vertx.eventBus().<JsonObject>request(Addresses.inbound(node), encode(batch), forwardOptions)
+        .map(reply -> decodeAccepted(reply.body()));
+  }
+
+  private static Future<Accepted> sum(List<Future<Accepted>> parts) {
+    return Future.all(parts).map(all -> {
+      int accepted = 0;
+      int duplicates = 0;
+      for (int i = 0; i < all.size(); i++) {
+        Accepted part = all.resultAt(i);
+        accepted += part.accepted();
+        duplicates += part.duplicates();
+      }
+      return new Accepted(accepted, duplicates);
+    });
+  }
+
+  static JsonArray encode(List<Message> messages) {
+    JsonArray array = new JsonArray();
+    messages.forEach(message -> array.add(JsonObject.mapFrom(message)));
+    return array;
+  }
+
+  static List<Message> decode(JsonArray array) {
+    List<Message> messages = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      messages.add(array.getJsonObject(i).mapTo(Message.class));
+    }
+    return messages;
+  }
+
+  private static JsonObject encode(Accepted accepted) {
+    return new JsonObject().put("accepted", accepted.accepted()).put("duplicates", accepted.duplicates());
+  }
+
+  private static Accepted decodeAccepted(JsonObject body) {
+    return new Accepted(body.getInteger("accepted", 0), body.getInteger("duplicates", 0));
+  }
+}

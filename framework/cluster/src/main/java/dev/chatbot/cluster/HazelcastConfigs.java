@@ -1,0 +1,73 @@
+package dev.chatbot.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+
+/** The Hazelcast configuration of a member, from {@link ClusterSettings}. */
+final class HazelcastConfigs {
+
+  static final String CLUSTER_NAME = "chatbot";
+  static final String STATE_MAP = "chatbot.state";
+  static final String DEDUPE_MAP = "chatbot.dedupe";
+  /** Bounds the dedupe memory per member even under a flood of unique ids (entries also expire by TTL). */
+  static final int DEDUPE_MAX_ENTRIES_PER_MEMBER = 1_000_000;
+
+  private HazelcastConfigs() {}
+
+  static Config build(ClusterSettings settings) {
+    // Vert.x's own default (the maps and multimap its event bus needs), then our network and maps.
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(CLUSTER_NAME);
+    defaultProperty(config, "hazelcast.logging.type", "slf4j");
+    // The server leaves the cluster itself after draining on SIGTERM; Hazelcast's own hook would leave first.
+    defaultProperty(config, "hazelcast.shutdownhook.enabled", "false");
+    // Leaving hands this member's partitions to the others; bounded so a shutdown fits Kubernetes' grace period.
+    defaultProperty(config, "hazelcast.graceful.shutdown.max.wait", "15");
+    defaultProperty(config, "hazelcast.phone.home.enabled", "false");
+    // Replicas of a Deployment start together and may form separate clusters at first: heal that within a
+    // minute rather than Hazelcast's default five.
+    defaultProperty(config, "hazelcast.merge.first.run.delay.seconds", "30");
+    defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "30");
+    defaultProperty(config, "hazelcast.local.localAddress", settings.host());
+    defaultProperty(config, "hazelcast.socket.bind.any", "false");
+
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(settings.port()).setPortAutoIncrement(false).setPublicAddress(settings.host() + ":" + settings.port());
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    if (settings.kubernetesService().isPresent()) {
+      String service = settings.kubernetesService().get();
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty(settings.kubernetesDnsLookup() ? "service-dns" : "service-name", service)
+          .setProperty("service-port", String.valueOf(settings.port()));
+      if (!settings.kubernetesDnsLookup()) {
+        // Readiness waits for membership, so members must find each other before they are ready.
+        join.getKubernetesConfig().setProperty("resolve-not-ready-addresses", "true");
+      }
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    }
+
+    // One synchronous backup of every entry: losing one member loses nothing.
+    config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(1).setAsyncBackupCount(0));
+    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(1).setAsyncBackupCount(0)
+        .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+            .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(DEDUPE_MAX_ENTRIES_PER_MEMBER)));
+    return config;
+  }
+
+  /** Sets a Hazelcast property unless the JVM sets it ({@code -Dhazelcast...}), so operators can still tune it. */
+  private static void defaultProperty(Config config, String name, String value) {
+    if (System.getProperty(name) == null) {
+      config.setProperty(name, value);
+    }
+  }
+}

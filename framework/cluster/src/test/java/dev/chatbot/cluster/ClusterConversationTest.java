@@ -1,0 +1,158 @@
+package dev.chatbot.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.model.Message;
+import dev.chatbot.model.UserRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.chatbot.testkit.TestServer;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three members on 127.0.0.1 in one JVM: a conversation holds together whichever member each webhook reaches, and
+ * survives losing a member. The crash test runs last because it takes a member away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterConversationTest {
+
+  static TestCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = TestCluster.start(3, "counting");
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyMemberJoinedAndIsReady() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(TestCluster.clusterManager(cluster.member(i)).getNodes()).hasSize(3);
+      assertThat(cluster.status(i, "/health/ready")).as("readiness of member %d", i).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aConversationContinuesWhenMessagesAlternateBetweenMembers() {
+    for (int i = 1; i <= 6; i++) {
+      cluster.send(i % 3, "alice", "m" + i);
+      assertThat(cluster.nextText("alice")).isEqualTo(i + ":m" + i);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theUserProfileIsSharedByAllMembers() {
+    cluster.send(0, "bob", "address 1 Main Street");
+    assertThat(cluster.nextText("bob")).isEqualTo("1:saved");
+    // The same user in another conversation, on the other members: the profile is per user, not per member.
+    for (int member : new int[] {1, 2}) {
+      String channel = "bob-elsewhere-" + member;
+      cluster.post(member, Message.text("bob-q-" + member, TestCluster.ref(channel), UserRef.of("test", "bob"), "address?"));
+      assertThat(cluster.nextText(channel)).isEqualTo("1:1 Main Street");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aRedeliveredEventSentToAnotherMemberIsProcessedOnce() {
+    Message message = Message.text("redelivered-1", TestCluster.ref("carol"), UserRef.of("test", "carol"), "once");
+    cluster.post(cluster.ownerOf("carol"), message);
+    cluster.post(cluster.notOwnerOf("carol"), message);
+    for (int i = 0; i < 3; i++) {
+      cluster.post(i, message);
+    }
+    cluster.send(1, "carol", "next");
+    assertThat(cluster.nextText("carol")).isEqualTo("1:once");
+    // Had a repeat been handled, the count would be 3 or more here.
+    assertThat(cluster.nextText("carol")).isEqualTo("2:next");
+    cluster.expectNoReply("carol", Duration.ofMillis(200));
+  }
+
+  @Test
+  @Order(5)
+  void fiftyMessagesOfOneConversationSpreadOverTheMembersAreAnsweredInOrder() {
+    for (int i = 1; i <= 50; i++) {
+      cluster.send(i % 3, "dave", "d" + i);
+    }
+    List<String> replies = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      replies.add(cluster.nextText("dave"));
+      expected.add(i + ":d" + i);
+    }
+    assertThat(replies).containsExactlyElementsOf(expected);
+  }
+
+  /**
+   * The cost of the cluster per message, for docs/cluster.md: the same sequential conversation on a memory server,
+   * on the cluster through the owner, and through another member (one forward), plus what a cluster-wide lock per
+   * message would add instead of routing. Printed, not asserted.
+   */
+  @Test
+  @Order(9)
+  void measureTheAddedLatencyOfTheCluster() {
+    List<String> lines = new ArrayList<>();
+    int owner = cluster.ownerOf("lat-owner");
+    int forwarder = cluster.notOwnerOf("lat-forwarded");
+    int answerer = cluster.ownerOf("lat-forwarded");
+    try (TestServer memory = TestServer.start(Map.of("BOT", "counting"))) {
+      LatencyReport.measure(List.of(
+          new LatencyReport.Lane("memory (one process)", memory.testAdapter().replies("lat-memory"),
+              i -> LatencyReport.post(memory, "lat-memory", i)),
+          new LatencyReport.Lane("cluster, sent to owner", cluster.member(owner).testAdapter().replies("lat-owner"),
+              i -> LatencyReport.post(cluster, owner, "lat-owner", i)),
+          new LatencyReport.Lane("cluster, sent to non-owner",
+              cluster.member(answerer).testAdapter().replies("lat-forwarded"),
+              i -> LatencyReport.post(cluster, forwarder, "lat-forwarded", i))))
+          .forEach(result -> lines.add(result.line()));
+    }
+    double lock = LatencyReport.lockRoundTrip(cluster.member(forwarder).server().vertx(), "test:lat-lock");
+    lines.add(String.format(java.util.Locale.ROOT, "latency %-26s mean=%.2fms per message", "cluster lock acquire+release", lock));
+    lines.forEach(line -> LoggerFactory.getLogger(ClusterConversationTest.class).info(line));
+  }
+
+  @Test
+  @Order(10)
+  void losingAMemberMidConversationLosesNoState() {
+    String channel = "erin";
+    for (int i = 1; i <= 3; i++) {
+      cluster.send(i % 3, channel, "e" + i);
+      assertThat(cluster.nextText(channel)).isEqualTo(i + ":e" + i);
+    }
+    cluster.send(0, channel, "address 2 Side Road");
+    assertThat(cluster.nextText(channel)).isEqualTo("4:saved");
+    // Crash the member that owns the conversation, and so holds the primary copy of its state, once it has
+    // saved what the last message changed (the reply goes out before the save).
+    int owner = cluster.ownerOf(channel);
+    TestCluster.awaitTrue("the owner has saved the last message's state", Duration.ofSeconds(5),
+        () -> cluster.member(owner).server().dispatcher().inFlight() == 0);
+    cluster.killHazelcast(owner);
+    assertThat(cluster.status(owner, "/health/ready")).as("readiness once out of the cluster").isEqualTo(503);
+    cluster.discard(owner);
+    cluster.awaitSize(2);
+    int[] survivors = java.util.stream.IntStream.range(0, 3).filter(i -> i != owner).toArray();
+    cluster.send(survivors[0], channel, "after");
+    assertThat(cluster.nextText(channel)).isEqualTo("5:after");
+    cluster.send(survivors[1], channel, "address?");
+    assertThat(cluster.nextText(channel)).isEqualTo("6:2 Side Road");
+    cluster.send(survivors[0], "alice", "back");
+    assertThat(cluster.nextText("alice")).isEqualTo("7:back");
+  }
+}

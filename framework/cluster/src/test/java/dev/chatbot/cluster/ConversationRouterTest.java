@@ -1,0 +1,123 @@
+package dev.chatbot.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
+import dev.chatbot.model.UserRef;
+import dev.chatbot.spi.Inbound;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The routing alone, with three routers ("members" a, b, c) sharing one local event bus and a fixed ownership:
+ * conversations owned by a are handled by a; while a takes nothing, by the stand-in b that every member picks.
+ */
+class ConversationRouterTest {
+
+  Vertx vertx;
+  Map<String, Member> members;
+
+  /** One member: its router and what its local dispatcher received. */
+  record Member(ConversationRouter router, List<Message> handled) {}
+
+  /** Conversation "x" belongs to a, "y" to c; without a, x goes to b. */
+  static final class FixedOwnership implements Ownership {
+    private final String self;
+
+    FixedOwnership(String self) {
+      this.self = self;
+    }
+
+    @Override
+    public String self() {
+      return self;
+    }
+
+    @Override
+    public String ownerOf(Message message) {
+      return message.conversation().channel().equals("x") ? "a" : "c";
+    }
+
+    @Override
+    public String ownerWithout(Message message, String unavailable) {
+      return unavailable.equals("a") ? "b" : "a";
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    members = Map.of("a", member("a"), "b", member("b"), "c", member("c"));
+  }
+
+  @AfterEach
+  void stop() {
+    await(vertx.close());
+  }
+
+  private Member member(String name) {
+    List<Message> handled = new CopyOnWriteArrayList<>();
+    Inbound local = messages -> {
+      handled.addAll(messages);
+      return Future.succeededFuture(new Inbound.Accepted(messages.size(), 0));
+    };
+    ConversationRouter router = new ConversationRouter(vertx, new FixedOwnership(name), local);
+    await(router.start());
+    return new Member(router, handled);
+  }
+
+  @Test
+  void eachMessageIsHandledByItsConversationsOwnerInOrder() {
+    Inbound.Accepted accepted = await(members.get("b").router().accept(List.of(
+        message("1", "x"), message("2", "y"), message("3", "x"), message("4", "y"))));
+    assertThat(accepted).isEqualTo(new Inbound.Accepted(4, 0));
+    assertThat(ids(members.get("a").handled())).containsExactly("1", "3");
+    assertThat(ids(members.get("c").handled())).containsExactly("2", "4");
+    assertThat(members.get("b").handled()).isEmpty();
+  }
+
+  @Test
+  void whileTheOwnerTakesNothingEveryMemberSendsItsConversationsToTheSameStandIn() {
+    await(members.get("a").router().stop());
+    await(members.get("c").router().accept(List.of(message("1", "x"))));
+    await(members.get("b").router().accept(List.of(message("2", "x"))));
+    await(members.get("c").router().accept(List.of(message("3", "x"))));
+    assertThat(ids(members.get("b").handled())).containsExactly("1", "2", "3");
+    assertThat(members.get("a").handled()).isEmpty();
+    assertThat(members.get("c").handled()).isEmpty();
+  }
+
+  @Test
+  void messagesSurviveTheTripAsJson() {
+    Message tap = Message.postback("p1", new ConversationRef("test", "x", "thread-1"), new UserRef("test", "u", "Una"),
+        "Buy", "BUY:JM-1");
+    Message location = Message.attachment("l1", ConversationRef.of("test", "x"), UserRef.of("test", "u"),
+        Message.Kind.LOCATION, Message.Attachment.location(52.5, 13.4));
+    await(members.get("b").router().accept(List.of(tap, location)));
+    assertThat(members.get("a").handled()).containsExactly(tap, location);
+  }
+
+  private static Message message(String id, String channel) {
+    return Message.text(id, ConversationRef.of("test", channel), UserRef.of("test", channel), "text " + id);
+  }
+
+  private static List<String> ids(List<Message> messages) {
+    return messages.stream().map(Message::id).toList();
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.chatbot.spi;
+
+import dev.chatbot.config.Settings;
+import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.StateStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+
+/**
+ * Where conversation state, user profiles and dedupe memory live, and the kind of Vert.x that needs. Chosen by
+ * {@code STATE_STORE}: {@code memory} is built into the core; others (such as {@code cluster} in the
+ * {@code chatbot-cluster} module) are found through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/dev.chatbot.spi.StateBackend}), so the core knows nothing of the cluster technology.
+ *
+ * <p>One instance serves one server, in this order: {@link #createVertx}, then the stores, then {@link #inbound},
+ * then {@link #ready()} on each readiness probe and {@link #drain()} when graceful shutdown begins.
+ */
+public interface StateBackend {
+
+  /** The {@code STATE_STORE} value that selects this backend. */
+  String name();
+
+  /**
+   * Checks this backend's variables (a {@link dev.chatbot.config.ConfigException} naming the first bad one) and
+   * builds Vert.x: {@code builder} already carries the metrics factory, {@code options} the core's options, which
+   * the backend may extend (event bus address) before {@code builder.with(options)}.
+   */
+  Future<Vertx> createVertx(VertxOptions options, VertxBuilder builder, Settings settings);
+
+  /** Conversation state and user profiles; valid once {@link #createVertx} completed. */
+  StateStore stateStore();
+
+  /** Inbound event ids seen recently; valid once {@link #createVertx} completed. */
+  DedupeStore dedupeStore();
+
+  /**
+   * What the adapters hand parsed messages to. {@code local} is this process's dispatcher (dedupe, per-conversation
+   * queue, bot); a backend shared by several processes wraps it so that one conversation is handled by one process
+   * at a time.
+   */
+  default Future<Inbound> inbound(Inbound local) {
+    return Future.succeededFuture(local);
+  }
+
+  /** Readiness: true when this backend can serve (joined its cluster, store reachable). */
+  default Future<Boolean> ready() {
+    return Future.succeededFuture(true);
+  }
+
+  /** Graceful shutdown has begun: stop taking work from elsewhere; messages already queued still finish. */
+  default Future<Void> drain() {
+    return Future.succeededFuture();
+  }
+}
