@@ -101,6 +101,51 @@ class ClusterConversationTest {
   }
 
   /**
+   * The web chat's socket is on one member while another owns the conversation: replies reach the browser anyway,
+   * in order, relayed over the event bus.
+   */
+  @Test
+  @Order(6)
+  void webChatRepliesReachTheTabWhicheverMemberHandlesTheConversation() throws Exception {
+    int connectedTo = 0;
+    String node = TestCluster.clusterManager(cluster.member(connectedTo)).getNodeId();
+    String conversation = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "webchat-relay-" + i + "-abcdef")
+        .filter(id -> !backendOwner(id).equals(node)).findFirst().orElseThrow();
+    java.util.concurrent.BlockingQueue<io.vertx.core.json.JsonObject> texts = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create(cluster.member(connectedTo).url("/chat/ws?conversation=" + conversation)
+            .replace("http:", "ws:")), new java.net.http.WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                io.vertx.core.json.JsonObject frame = new io.vertx.core.json.JsonObject(data.toString());
+                if ("text".equals(frame.getString("type"))) {
+                  texts.add(frame);
+                }
+                ws.request(1);
+                return null;
+              }
+            }).join();
+    try {
+      for (int i = 1; i <= 5; i++) {
+        socket.sendText(new io.vertx.core.json.JsonObject().put("type", "text").put("id", "w" + i)
+            .put("text", "w" + i).encode(), true).join();
+      }
+      for (int i = 1; i <= 5; i++) {
+        io.vertx.core.json.JsonObject reply = texts.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(reply).as("reply %d on the socket", i).isNotNull();
+        assertThat(reply.getString("text")).isEqualTo(i + ":w" + i);
+      }
+    } finally {
+      socket.abort();
+    }
+  }
+
+  private static String backendOwner(String conversation) {
+    return TestCluster.backend(cluster.member(0)).ownership().ownerOf(Message.text("probe",
+        dev.chatbot.model.ConversationRef.of("webchat", conversation), UserRef.of("webchat", "u"), ""));
+  }
+
+  /**
    * The cost of the cluster per message, for docs/cluster.md: the same sequential conversation on a memory server,
    * on the cluster through the owner, and through another member (one forward), plus what a cluster-wide lock per
    * message would add instead of routing. Printed, not asserted.

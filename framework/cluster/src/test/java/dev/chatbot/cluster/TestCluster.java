@@ -76,6 +76,10 @@ final class TestCluster implements AutoCloseable {
   void awaitSize(int size) {
     awaitTrue("every member sees " + size + " members", JOIN_TIMEOUT, () -> live().stream()
         .allMatch(member -> clusterManager(member).getNodes().size() == size));
+    // Ownership follows Hazelcast's partition table: wait until partitions have finished moving, as a load
+    // balancer would wait for readiness.
+    awaitTrue("partitions settled", JOIN_TIMEOUT, () -> live().stream()
+        .allMatch(member -> clusterManager(member).getHazelcastInstance().getPartitionService().isClusterSafe()));
   }
 
   /** The index of the member that owns {@code channel}'s conversation on the test platform. */

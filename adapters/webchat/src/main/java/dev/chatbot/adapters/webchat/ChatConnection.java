@@ -26,6 +26,7 @@ final class ChatConnection {
   private final ServerWebSocket socket;
   private final ConversationRef conversation;
   private final UserRef user;
+  private io.vertx.core.Future<dev.chatbot.spi.Inbound.Accepted> accepting = io.vertx.core.Future.succeededFuture();
   private long windowStart;
   private int messagesInWindow;
 
@@ -80,7 +81,9 @@ final class ChatConnection {
     // Page ids are only unique within a tab, so the conversation is part of the id the core dedupes on.
     String clientId = frame.id() != null ? frame.id() : SessionIds.fresh();
     Message message = frame.toMessage(conversation.channel() + ":" + clientId, conversation, user);
-    context.inbound().accept(List.of(message)).onComplete(
+    // One frame at a time: in a cluster accept() may forward to another member, and two forwards in flight could
+    // overtake each other.
+    accepting = accepting.transform(previous -> context.inbound().accept(List.of(message))).onComplete(
         accepted -> {
           boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
           context.metrics().webhook(WebchatAdapter.PLATFORM, duplicate ? Outcome.duplicate : Outcome.ok);

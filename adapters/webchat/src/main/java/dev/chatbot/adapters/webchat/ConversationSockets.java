@@ -37,6 +37,32 @@ final class ConversationSockets {
   private final Cache<String, Deque<String>> queued;
   private final int maxQueued;
 
+  /** Told when a conversation gets its first open socket here and when its last one closes. */
+  interface Presence {
+    Presence NONE = new Presence() {
+      @Override
+      public void arrived(String conversation) {}
+
+      @Override
+      public void left(String conversation) {}
+    };
+
+    void arrived(String conversation);
+
+    void left(String conversation);
+  }
+
+  private volatile Presence presence = Presence.NONE;
+
+  void presence(Presence listener) {
+    this.presence = listener;
+  }
+
+  /** Whether a tab of {@code conversation} is connected to this process. */
+  boolean connected(String conversation) {
+    return open.containsKey(conversation);
+  }
+
   ConversationSockets(int maxQueued, long maxOfflineConversations, Duration queueTtl) {
     this.maxQueued = maxQueued;
     this.queued = Caffeine.newBuilder().maximumSize(maxOfflineConversations).expireAfterWrite(queueTtl).build();
@@ -49,8 +75,10 @@ final class ConversationSockets {
    */
   boolean attach(String conversation, ServerWebSocket socket, String greeting) {
     boolean[] attached = {false};
+    boolean[] first = {false};
     open.compute(conversation, (key, sockets) -> {
       Set<ServerWebSocket> current = sockets == null ? new LinkedHashSet<>() : sockets;
+      first[0] = sockets == null;
       if (current.size() >= MAX_SOCKETS_PER_CONVERSATION) {
         return sockets;
       }
@@ -64,14 +92,22 @@ final class ConversationSockets {
       attached[0] = true;
       return current;
     });
+    if (attached[0] && first[0]) {
+      presence.arrived(conversation);
+    }
     return attached[0];
   }
 
   void detach(String conversation, ServerWebSocket socket) {
+    boolean[] last = {false};
     open.computeIfPresent(conversation, (key, sockets) -> {
       sockets.remove(socket);
+      last[0] = sockets.isEmpty();
       return sockets.isEmpty() ? null : sockets;
     });
+    if (last[0]) {
+      presence.left(conversation);
+    }
   }
 
   /**

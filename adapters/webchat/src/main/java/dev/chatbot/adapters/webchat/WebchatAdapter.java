@@ -21,6 +21,7 @@ public final class WebchatAdapter implements PlatformAdapter {
   static final String SOCKET_PATH = "/chat/ws";
 
   private final ConversationSockets sockets;
+  private ClusterRelay relay;
 
   public WebchatAdapter() {
     this(new ConversationSockets(ConversationSockets.MAX_QUEUED_PER_CONVERSATION,
@@ -62,12 +63,17 @@ public final class WebchatAdapter implements PlatformAdapter {
     // The socket route first: the page's static handler must never see an upgrade request.
     context.router().get(SOCKET_PATH).handler(new ChatSocketHandler(context, sockets));
     ChatPage.mount(context.router());
+    if (context.vertx().isClustered()) {
+      relay = new ClusterRelay(context.vertx(), sockets);
+      sockets.presence(relay);
+    }
     return Future.succeededFuture();
   }
 
   @Override
   public Future<Void> send(ConversationRef to, Reply reply) {
-    return sockets.send(to.channel(), reply, JsonObject.mapFrom(reply).encode());
+    String json = JsonObject.mapFrom(reply).encode();
+    return relay != null ? relay.send(to.channel(), reply, json) : sockets.send(to.channel(), reply, json);
   }
 
   @Override
