@@ -1,0 +1,75 @@
+package dev.chatbot.admin;
+
+import dev.chatbot.server.HttpErrors;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.List;
+
+/**
+ * Checks requests against the OpenAPI contract with vertx-openapi before a handler sees them; a request that fails
+ * gets {@code 400 {"error": ..., "details": [...]}} naming each offending field.
+ */
+final class ContractValidation {
+
+  static final String VALIDATED = "chatbot.validated-request";
+
+  private final OpenAPIContract contract;
+  private final RequestValidator validator;
+
+  private ContractValidation(Vertx vertx, OpenAPIContract contract) {
+    this.contract = contract;
+    this.validator = RequestValidator.create(vertx, contract);
+  }
+
+  static Future<ContractValidation> create(Vertx vertx, JsonObject contract) {
+    return OpenAPIContract.from(vertx, contract).map(loaded -> new ContractValidation(vertx, loaded));
+  }
+
+  /** A handler validating against {@code operationId}; fails at startup when the contract lacks that operation. */
+  Handler<RoutingContext> handler(String operationId) {
+    Operation operation = contract.operation(operationId);
+    if (operation == null) {
+      throw new IllegalStateException("openapi.yaml has no operation " + operationId);
+    }
+    return ctx -> {
+      Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+      if (operation.getRequestBody() != null && body.length() > 0) {
+        try {
+          Json.decodeValue(body);
+        } catch (DecodeException e) {
+          HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
+          return;
+        }
+      }
+      RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
+          .compose(request -> validator.validate(request, operationId))
+          .onSuccess(validated -> {
+            ctx.put(VALIDATED, validated);
+            ctx.next();
+          })
+          .onFailure(failure -> HttpErrors.send(ctx, 400, "request does not match the API contract",
+              ValidationDetails.of(failure)));
+    };
+  }
+
+  static ValidatedRequest validated(RoutingContext ctx) {
+    return ctx.get(VALIDATED);
+  }
+
+  private static String firstLine(String text) {
+    String message = String.valueOf(text);
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
