@@ -26,14 +26,17 @@ final class ContractValidation {
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
+  private final ValidationDetails details;
 
-  private ContractValidation(Vertx vertx, OpenAPIContract contract) {
+  private ContractValidation(Vertx vertx, OpenAPIContract contract, ValidationDetails details) {
     this.contract = contract;
     this.validator = RequestValidator.create(vertx, contract);
+    this.details = details;
   }
 
   static Future<ContractValidation> create(Vertx vertx, JsonObject contract) {
-    return OpenAPIContract.from(vertx, contract).map(loaded -> new ContractValidation(vertx, loaded));
+    ValidationDetails details = ValidationDetails.from(contract);
+    return OpenAPIContract.from(vertx, contract.copy()).map(loaded -> new ContractValidation(vertx, loaded, details));
   }
 
   /** A handler validating against {@code operationId}; fails at startup when the contract lacks that operation. */
@@ -44,14 +47,16 @@ final class ContractValidation {
     }
     return ctx -> {
       Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+      Object json = null;
       if (operation.getRequestBody() != null && body.length() > 0) {
         try {
-          Json.decodeValue(body);
+          json = Json.decodeValue(body);
         } catch (DecodeException e) {
           HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
           return;
         }
       }
+      Object parsed = json;
       RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
           .compose(request -> validator.validate(request, operationId))
           .onSuccess(validated -> {
@@ -59,7 +64,7 @@ final class ContractValidation {
             ctx.next();
           })
           .onFailure(failure -> HttpErrors.send(ctx, 400, "request does not match the API contract",
-              ValidationDetails.of(failure)));
+              details.of(failure, parsed)));
     };
   }
 
