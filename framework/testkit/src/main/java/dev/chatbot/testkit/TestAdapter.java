@@ -56,7 +56,7 @@ public final class TestAdapter implements PlatformAdapter {
   @Override
   public Future<Void> start(AdapterContext context) {
     context.router().post(webhookPath()).handler(context.webhook((headers, body) -> true, (headers, body) -> {
-      Object json = body.toJson();
+      Object json = io.vertx.core.json.Json.decodeValue(body);
       JsonArray items = json instanceof JsonArray array ? array : new JsonArray().add(json);
       return items.stream().map(item -> ((JsonObject) item).mapTo(Message.class)).toList();
     }));

@@ -1,0 +1,98 @@
+package dev.chatbot.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real fat jar run as a separate process, as a user runs it: for tests of startup, exit codes and signals. */
+final class JarProcess implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "chatbot.jar");
+
+  private final Process process;
+  private final Path output;
+
+  private JarProcess(Process process, Path output) {
+    this.process = process;
+    this.output = output;
+  }
+
+  static JarProcess start(Map<String, String> env, String... args) throws IOException {
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: these tests run after `mvn package` (failsafe, *IT)");
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile("chatbot-jar", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("MESSENGER_") || name.startsWith("WHATSAPP_")
+        || name.startsWith("SLACK_") || name.startsWith("HTTP_") || name.equals("BOT"));
+    builder.environment().putAll(env);
+    return new JarProcess(builder.start(), output);
+  }
+
+  /** Waits until {@code url} answers 200, or fails with the process output. */
+  void awaitReady(String url) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the jar exited with " + process.exitValue() + ":\n" + output());
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.onSpinWait();
+      TimeUnit.MILLISECONDS.sleep(50); // polling a separate process: there is nothing to await but the port
+    }
+    throw new AssertionError("not ready after 30 s:\n" + output());
+  }
+
+  /** SIGTERM, then the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    return awaitExit();
+  }
+
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the jar did not exit within 60 s:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  String output() {
+    try {
+      return Files.readString(output);
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
