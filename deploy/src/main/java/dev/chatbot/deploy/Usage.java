@@ -19,6 +19,7 @@ final class Usage {
       Variables:
         HTTP_HOST, HTTP_PORT            listen address (0.0.0.0, 8080)
         TLS_CERT_PATH, TLS_KEY_PATH     PEM certificate chain and key: HTTPS (HTTP/1.1 and HTTP/2)
+        TLS_RELOAD_SECONDS              how often to look for a renewed certificate (30)
         PUBLIC_BASE_URL                 public origin for links platforms fetch (http://localhost:PORT)
         BOT                             bot(s) to deploy, comma-separated (shoe-shop)
         BOT_ROUTES                      which bot answers which platform, e.g. slack:echo
