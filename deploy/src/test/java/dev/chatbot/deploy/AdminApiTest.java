@@ -81,6 +81,25 @@ class AdminApiTest {
   }
 
   @Test
+  void contentTypeParametersAreAcceptedAndAMissingContentTypeIsA400() {
+    String body = send("test", "C-charset", Reply.text("hi")).encode();
+    HttpResponse<String> charset = Http.post(server.url("/api/v1/messages"), body,
+        "authorization", "Bearer " + TOKEN, "content-type", "application/json; charset=utf-8");
+    assertThat(charset.statusCode()).as(charset.body()).isEqualTo(202);
+    HttpResponse<String> none = Http.post(server.url("/api/v1/messages"), body, "authorization", "Bearer " + TOKEN);
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertError(none, "request does not match the API contract");
+  }
+
+  @Test
+  void aBodyOverOneMebibyteIs413() {
+    JsonObject huge = send("test", "C-huge", Reply.text("x".repeat(1024 * 1024 + 10)));
+    HttpResponse<String> response = post(huge);
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertError(response, "request body too large");
+  }
+
+  @Test
   void anUnknownOrDisabledPlatformGets400NamingPlatform() {
     for (String platform : List.of("telegram", "slack")) {
       HttpResponse<String> response = post(send(platform, "C123", Reply.text("hi")));

@@ -60,6 +60,10 @@ final class ValidationDetails {
     return new ValidationDetails(Map.copyOf(found));
   }
 
+  Map<String, Discriminator> discriminators() {
+    return discriminators;
+  }
+
   List<String> of(Throwable failure, Object body) {
     List<String> details = new ArrayList<>();
     if (failure instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
@@ -83,8 +87,9 @@ final class ValidationDetails {
     List<OutputUnit> kept = new ArrayList<>();
     for (OutputUnit unit : all) {
       String keyword = String.valueOf(unit.getKeywordLocation());
-      if (unit.getError() == null || keyword.endsWith("/$ref") || keyword.endsWith("/properties") || keyword.endsWith("/items")
-          || (keyword.endsWith("/oneOf") && discriminated(unit)) || !onChosenBranches(keyword, oneOfs, body)) {
+      boolean wrapper = keyword.endsWith("/$ref") || keyword.endsWith("/properties") || keyword.endsWith("/items")
+          || (keyword.endsWith("/oneOf") && discriminated(unit));
+      if (unit.getError() == null || wrapper || !onChosenBranches(keyword, oneOfs, body)) {
         continue;
       }
       kept.add(unit);
