@@ -3,6 +3,7 @@ package dev.chatbot.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -19,9 +20,15 @@ final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+  /** Narrower windows are emulated (see {@link #open(int, int)}). */
+  static final int MIN_WINDOW_WIDTH = 500;
+
   private Browser() {}
 
-  /** A fresh headless browser with a phone-sized or desktop window; quit it when done. */
+  /**
+   * A fresh headless browser with a phone-sized or desktop window; quit it when done. Widths under 500 px (a phone)
+   * get a mobile viewport of exactly that size through DevTools device emulation.
+   */
   static WebDriver open(int width, int height) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
@@ -38,6 +45,11 @@ final class Browser {
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    if (width < MIN_WINDOW_WIDTH) {
+      // Headless Chromium will not make a window narrower than 500 px; a phone is emulated the way DevTools does it.
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+          "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
     return driver;
   }
 

@@ -31,7 +31,7 @@ class JarStartupIT {
     int port = TestServer.freePort();
     try (JarProcess jar = JarProcess.start(Map.of("HTTP_PORT", String.valueOf(port), "BOT", "echo"))) {
       jar.awaitReady("http://127.0.0.1:" + port + "/health/ready");
-      assertThat(jar.output()).contains("bot=echo deployed", "ready url=");
+      assertThat(jar.output()).contains("adapter=webchat state=on", "bot=echo deployed", "ready url=");
       assertThat(jar.terminate()).isZero();
       assertThat(jar.output()).contains("shutdown complete");
     }

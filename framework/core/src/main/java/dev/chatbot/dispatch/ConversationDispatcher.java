@@ -82,6 +82,22 @@ public final class ConversationDispatcher implements Inbound {
     return inFlight.get();
   }
 
+  /**
+   * The conversations with work, each with how many of its messages are not yet done (the head is being handled):
+   * logged when the shutdown grace period runs out.
+   */
+  public java.util.Map<String, Integer> inFlightConversations() {
+    java.util.Map<String, Integer> busy = new java.util.TreeMap<>();
+    // Queues change inside compute(), under the map's lock for their key: read them the same way.
+    for (String key : queues.keySet()) {
+      queues.computeIfPresent(key, (k, queue) -> {
+        busy.put(k, queue.size());
+        return queue;
+      });
+    }
+    return busy;
+  }
+
   /** Completes when nothing is in flight: used by graceful shutdown. */
   public Future<Void> idle() {
     synchronized (idleWaiters) {
@@ -145,9 +161,12 @@ public final class ConversationDispatcher implements Inbound {
           JsonObject profile = loaded.resultAt(1);
           JsonObject stateBefore = state.copy();
           JsonObject profileBefore = profile.copy();
+          boolean[] undelivered = {false};
+          Conversation.ReplySink tracked = (to, reply) -> replies.send(to, reply)
+              .onFailure(failure -> undelivered[0] = true);
           Conversation conversation =
-              new Conversation(message.conversation(), message.user(), state, profile, replies);
-          return callBot(message, conversation)
+              new Conversation(message.conversation(), message.user(), state, profile, tracked);
+          return callBot(message, conversation, undelivered)
               .compose(done -> conversation.allSent())
               .compose(sent -> Future.all(
                   state.equals(stateBefore) ? Future.succeededFuture() : stateStore.put(stateKey, state),
@@ -158,16 +177,23 @@ public final class ConversationDispatcher implements Inbound {
             message.conversation().key(), message.id(), failure.getMessage()));
   }
 
-  private Future<Void> callBot(Message message, Conversation conversation) {
+  /** {@code undelivered[0]}: a reply finally failed, which delivery has logged already with the platform's error. */
+  private Future<Void> callBot(Message message, Conversation conversation, boolean[] undelivered) {
     String bot = routes.botFor(message.conversation().platform());
     long started = System.nanoTime();
     return vertx.eventBus().request(Addresses.bot(bot), new BotCall(message, conversation), botCallOptions)
         .<Void>mapEmpty()
         .onComplete(done -> metrics.botHandling(bot, Duration.ofNanos(System.nanoTime() - started)))
         .recover(failure -> {
-          // A failing bot must not stall the conversation: log, keep the state it had, go on.
-          LOG.error("bot failed bot={} conversation={} id={} error=\"{}\"",
-              bot, message.conversation().key(), message.id(), failure.getMessage());
+          // A failing bot must not stall the conversation: log, keep the state it had, go on. A bot failing only
+          // because its reply was not delivered was logged by delivery: once is enough.
+          if (undelivered[0]) {
+            LOG.debug("bot failed bot={} conversation={} id={} reason=undelivered_reply",
+                bot, message.conversation().key(), message.id());
+          } else {
+            LOG.error("bot failed bot={} conversation={} id={} error=\"{}\"",
+                bot, message.conversation().key(), message.id(), failure.getMessage());
+          }
           return Future.succeededFuture();
         });
   }

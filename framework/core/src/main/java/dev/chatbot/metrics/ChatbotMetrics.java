@@ -52,8 +52,8 @@ public final class ChatbotMetrics {
     timer(bot).record(duration);
   }
 
-  /** Failure reasons registered at zero up front; others still appear when first counted. */
-  public static final List<String> KNOWN_FAILURE_REASONS = List.of("permanent", "failed");
+  /** Failure reasons (see {@code Delivery}) registered at zero up front; others still appear when first counted. */
+  public static final List<String> KNOWN_FAILURE_REASONS = List.of("permanent", "exhausted", "throttled", "error");
 
   /**
    * Registers every series of the enabled platforms and bots at zero, so dashboards and alerts (e.g.

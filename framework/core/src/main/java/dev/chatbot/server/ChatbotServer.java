@@ -7,6 +7,7 @@ import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.ConfigLoader;
 import dev.chatbot.config.Settings;
 import dev.chatbot.delivery.Delivery;
+import dev.chatbot.delivery.DeliverySettings;
 import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
@@ -53,7 +54,6 @@ public final class ChatbotServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatbotServer.class);
   public static final int BODY_LIMIT_BYTES = 1024 * 1024;
-  static final long SEND_TIMEOUT_MILLIS = 10_000;
 
   private final Vertx vertx;
   private final ChatbotConfig config;
@@ -63,6 +63,7 @@ public final class ChatbotServer {
   private final List<HttpServer> httpServers = new CopyOnWriteArrayList<>();
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
+  private Future<Void> shutdown;
   private long tlsReloadMillis;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics) {
@@ -99,9 +100,13 @@ public final class ChatbotServer {
   private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
     List<PlatformAdapter> all = AdapterDirectory.all();
     List<PlatformAdapter> enabled;
+    DeliverySettings deliverySettings;
+    MemoryDedupeStore dedupeStore;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       checkTlsFiles();
+      deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
+      dedupeStore = MemoryDedupeStore.from(config.settings());
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
@@ -109,8 +114,8 @@ public final class ChatbotServer {
     metrics.preRegister(adapters.keySet(), config.bots());
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
-    delivery = new Delivery(vertx, adapters, metrics, SEND_TIMEOUT_MILLIS);
-    dispatcher = new ConversationDispatcher(vertx, new MemoryStateStore(), new MemoryDedupeStore(),
+    delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
+    dispatcher = new ConversationDispatcher(vertx, new MemoryStateStore(), dedupeStore,
         delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
 
     Router router = Router.router(vertx);
@@ -162,7 +167,10 @@ public final class ChatbotServer {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())
         .setPort(config.httpPort())
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // No cleartext HTTP/2 upgrade: platforms speak HTTP/1.1 or h2 over TLS (ALPN), and the h2c upgrade of
+        // some clients (the JDK's HttpClient) was seen to stall.
+        .setHttp2ClearTextEnabled(false);
     if (config.tls()) {
       options.setSsl(true).setUseAlpn(true)
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
@@ -242,20 +250,60 @@ public final class ChatbotServer {
   }
 
   /**
-   * Graceful stop: readiness goes down and new webhooks get 503 at once, then the messages already accepted are
-   * handled and their replies delivered (bounded by {@code SHUTDOWN_GRACE_SECONDS}), then Vert.x closes.
+   * Graceful stop: readiness goes down and new webhooks get 503 at once; the webhooks already past that check finish
+   * queueing their messages; then the messages accepted are handled and their replies delivered, retries included
+   * (bounded by {@code SHUTDOWN_GRACE_SECONDS}, after which whatever is left is logged); then the adapters stop and
+   * Vert.x closes, which is when the HTTP server stops taking connections. Calling it again returns the same future.
    */
-  public Future<Void> shutdown() {
-    lifecycle.stopAccepting();
-    LOG.info("shutdown started in_flight={} grace_ms={}", dispatcher.inFlight(), config.shutdownGraceMillis());
-    return dispatcher.idle()
-        .timeout(Math.max(1, config.shutdownGraceMillis()), TimeUnit.MILLISECONDS)
-        .recover(timeout -> {
-          LOG.warn("shutdown grace period over in_flight={}", dispatcher.inFlight());
-          return Future.succeededFuture();
-        })
-        .compose(idle -> vertx.close())
-        .onComplete(closed -> LOG.info("shutdown complete"));
+  public synchronized Future<Void> shutdown() {
+    if (shutdown == null) {
+      lifecycle.stopAccepting();
+      LOG.info("shutdown started in_flight={} sends_in_flight={} grace_ms={}",
+          dispatcher.inFlight(), delivery.inFlight(), config.shutdownGraceMillis());
+      shutdown = withinGrace(lifecycle.drained()
+              .compose(drained -> dispatcher.idle())
+              .compose(idle -> delivery.idle()))
+          .recover(overdue -> {
+            LOG.warn("shutdown grace period over in_flight={} sends_in_flight={} conversations={}",
+                dispatcher.inFlight(), delivery.inFlight(), busyConversations());
+            return Future.succeededFuture();
+          })
+          .compose(idle -> stopAdapters())
+          .compose(stopped -> vertx.close())
+          .onComplete(closed -> LOG.info("shutdown complete"));
+    }
+    return shutdown;
+  }
+
+  private Future<Void> withinGrace(Future<Void> work) {
+    io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, config.shutdownGraceMillis()),
+        id -> bounded.tryFail("grace period of " + config.shutdownGraceMillis() + " ms over"));
+    work.onComplete(done -> {
+      vertx.cancelTimer(timer);
+      bounded.tryComplete();
+    });
+    return bounded.future();
+  }
+
+  /** At most 20 conversation keys with their number of unfinished messages, for the log. */
+  private String busyConversations() {
+    Map<String, Integer> busy = dispatcher.inFlightConversations();
+    String listed = busy.entrySet().stream().limit(20)
+        .map(entry -> entry.getKey() + "=" + entry.getValue())
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    return busy.size() > 20 ? listed + "+" + (busy.size() - 20) : listed;
+  }
+
+  private Future<Void> stopAdapters() {
+    List<Future<Void>> stopped = new ArrayList<>();
+    for (PlatformAdapter adapter : adapters.values()) {
+      stopped.add(adapter.stop().recover(failure -> {
+        LOG.warn("adapter={} stop failed error=\"{}\"", adapter.platform(), failure.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
+    return Future.join(stopped).mapEmpty();
   }
 
   public Vertx vertx() {

@@ -7,13 +7,17 @@ import dev.chatbot.spi.BadRequestException;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.WebhookParser;
 import dev.chatbot.spi.WebhookVerifier;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** The webhook path every adapter shares: refuse when draining, verify, parse, accept, acknowledge. */
+/**
+ * The webhook path every adapter shares: refuse when draining, verify, parse, accept, acknowledge. Holds the
+ * {@link Lifecycle} open from the accepting check until the messages are queued, so shutdown cannot slip between.
+ */
 final class WebhookHandler implements Handler<RoutingContext> {
 
   private final String platform;
@@ -35,17 +39,31 @@ final class WebhookHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (!lifecycle.accepting()) {
+    if (!lifecycle.enter()) {
       metrics.webhook(platform, Outcome.unavailable);
       ctx.response().putHeader("retry-after", "5");
       HttpErrors.send(ctx, 503, "shutting down");
       return;
     }
+    Future<Void> handled;
+    try {
+      handled = verifyParseAccept(ctx);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    handled.onComplete(done -> lifecycle.exit(), failure -> {
+      lifecycle.exit();
+      ctx.fail(failure);
+    });
+  }
+
+  /** Completes once the response is sent (and the messages, if any, are queued). */
+  private Future<Void> verifyParseAccept(RoutingContext ctx) {
     Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     if (!verifier.verify(ctx.request().headers(), body)) {
       metrics.webhook(platform, Outcome.bad_signature);
       HttpErrors.send(ctx, 401, "invalid signature");
-      return;
+      return Future.succeededFuture();
     }
     List<Message> messages;
     try {
@@ -53,19 +71,23 @@ final class WebhookHandler implements Handler<RoutingContext> {
     } catch (DecodeException e) {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
-      return;
+      return Future.succeededFuture();
     } catch (BadRequestException | IllegalArgumentException | ClassCastException | NullPointerException e) {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
-      return;
+      return Future.succeededFuture();
     }
-    inbound.accept(messages).onComplete(
-        accepted -> {
-          boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
-          metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
-          ctx.response().setStatusCode(200).putHeader("content-type", "text/plain").end("EVENT_RECEIVED");
-        },
-        failure -> HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(failure.getMessage()))));
+    return inbound.accept(messages).transform(result -> {
+      if (result.succeeded()) {
+        Inbound.Accepted accepted = result.result();
+        boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
+        metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
+        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain").end("EVENT_RECEIVED");
+      } else {
+        HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(result.cause().getMessage())));
+      }
+      return Future.<Void>succeededFuture();
+    });
   }
 
   static String firstLine(String text) {

@@ -34,7 +34,8 @@ public final class Chat {
   /** How long to wait for each reply. */
   public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final TestServer server;
   private final String userId;

@@ -1,0 +1,99 @@
+package dev.chatbot.delivery;
+
+import dev.chatbot.config.ConfigException;
+import dev.chatbot.config.Settings;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How outbound delivery behaves, read once at start from the {@code SEND_*} variables (see docs/delivery.md).
+ *
+ * @param timeoutMillis per attempt: one HTTP call to the platform ({@code SEND_TIMEOUT_SECONDS})
+ * @param maxAttempts attempts per reply part including the first ({@code SEND_MAX_ATTEMPTS})
+ * @param retryBaseMillis backoff base: retry n waits a random time in [0, min(max, base * 2^n)]
+ * @param retryMaxMillis cap of one backoff delay ({@code SEND_RETRY_MAX_MILLIS})
+ * @param retryAfterMaxMillis a platform's {@code Retry-After} longer than this is not waited for: the part fails
+ * @param rates send rate limits by platform; platforms without an entry are not limited
+ */
+public record DeliverySettings(
+    long timeoutMillis,
+    int maxAttempts,
+    long retryBaseMillis,
+    long retryMaxMillis,
+    long retryAfterMaxMillis,
+    Map<String, SendRate> rates) {
+
+  /**
+   * Defaults just under each platform's published limit (DESIGN.md): Messenger about 300 calls/s per Page and
+   * WhatsApp 80 messages/s per number are per sender, so the whole platform shares one bucket; Slack allows about
+   * one {@code chat.postMessage} per second per channel with short bursts, so each channel has its own bucket.
+   */
+  public static final Map<String, SendRate> DEFAULT_RATES = Map.of(
+      "messenger", new SendRate(250, 250, false),
+      "whatsapp", new SendRate(70, 70, false),
+      "slack", new SendRate(1, 3, true));
+
+  public DeliverySettings {
+    rates = Map.copyOf(rates);
+  }
+
+  /** The defaults, with every platform in {@link #DEFAULT_RATES} limited. */
+  public static DeliverySettings defaults() {
+    return new DeliverySettings(10_000, 5, 500, 30_000, 60_000, DEFAULT_RATES);
+  }
+
+  /** Reads the {@code SEND_*} variables for the enabled {@code platforms}; throws naming a bad variable. */
+  public static DeliverySettings from(Settings settings, Collection<String> platforms) {
+    long timeout = settings.getInt("SEND_TIMEOUT_SECONDS", 10, 1, 300) * 1000L;
+    int attempts = settings.getInt("SEND_MAX_ATTEMPTS", 5, 1, 20);
+    long base = settings.getInt("SEND_RETRY_BASE_MILLIS", 500, 1, 60_000);
+    long max = settings.getInt("SEND_RETRY_MAX_MILLIS", 30_000, 1, 600_000);
+    if (max < base) {
+      throw new ConfigException("SEND_RETRY_MAX_MILLIS must be at least SEND_RETRY_BASE_MILLIS (" + base + ")");
+    }
+    long retryAfterMax = settings.getInt("SEND_RETRY_AFTER_MAX_SECONDS", 60, 0, 3600) * 1000L;
+    Map<String, SendRate> rates = new HashMap<>();
+    for (String platform : platforms) {
+      SendRate rate = rate(settings, platform);
+      if (rate != null) {
+        rates.put(platform, rate);
+      }
+    }
+    return new DeliverySettings(timeout, attempts, base, max, retryAfterMax, rates);
+  }
+
+  /** {@code SEND_RATE_<PLATFORM>} messages per second (0: unlimited), {@code SEND_BURST_<PLATFORM>} at once. */
+  private static SendRate rate(Settings settings, String platform) {
+    String suffix = platform.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    String rateName = "SEND_RATE_" + suffix;
+    String burstName = "SEND_BURST_" + suffix;
+    SendRate fallback = DEFAULT_RATES.get(platform);
+    double perSecond = fallback == null ? 0 : fallback.perSecond();
+    var raw = settings.get(rateName);
+    if (raw.isPresent()) {
+      try {
+        perSecond = Double.parseDouble(raw.get());
+      } catch (NumberFormatException e) {
+        perSecond = -1;
+      }
+      if (!(perSecond >= 0) || perSecond > 100_000) {
+        throw new ConfigException(rateName + " must be messages per second between 0 (unlimited) and 100000, got '"
+            + raw.get() + "'");
+      }
+    }
+    if (perSecond == 0) {
+      return null;
+    }
+    int defaultBurst = fallback != null && raw.isEmpty() ? fallback.burst() : (int) Math.max(1, Math.ceil(perSecond));
+    int burst = settings.getInt(burstName, defaultBurst, 1, 100_000);
+    return new SendRate(perSecond, burst, fallback != null && fallback.perChannel());
+  }
+
+  /**
+   * A token bucket: {@code perSecond} sustained, up to {@code burst} at once; one bucket per channel when
+   * {@code perChannel}, else one for the whole platform.
+   */
+  public record SendRate(double perSecond, int burst, boolean perChannel) {}
+}

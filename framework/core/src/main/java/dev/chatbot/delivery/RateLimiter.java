@@ -1,0 +1,45 @@
+package dev.chatbot.delivery;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A token bucket in its GCRA form (one timestamp, no refill task): {@link #acquire()} reserves the next free slot
+ * and completes when it comes, on a Vert.x timer, so a burst is spread out instead of blocking a thread or earning
+ * 429s. Reservations are handed out in call order.
+ */
+final class RateLimiter {
+
+  private final Vertx vertx;
+  private final long intervalNanos;
+  private final long burstToleranceNanos;
+  private long theoreticalArrival;
+
+  RateLimiter(Vertx vertx, DeliverySettings.SendRate rate) {
+    this.vertx = vertx;
+    this.intervalNanos = Math.max(1, (long) (TimeUnit.SECONDS.toNanos(1) / rate.perSecond()));
+    this.burstToleranceNanos = intervalNanos * (rate.burst() - 1L);
+    this.theoreticalArrival = System.nanoTime();
+  }
+
+  /** Completes when one message may be sent. */
+  Future<Void> acquire() {
+    long waitNanos = reserve(System.nanoTime());
+    if (waitNanos <= 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> slot = Promise.promise();
+    // Round up: waking early would break the rate by a little on every message.
+    vertx.setTimer(Math.max(1, (waitNanos + 999_999) / 1_000_000), id -> slot.complete());
+    return slot.future();
+  }
+
+  /** How long the caller must wait for its slot (nanoseconds); the slot is taken whatever the wait. */
+  synchronized long reserve(long now) {
+    long allowedAt = Math.max(now, theoreticalArrival - burstToleranceNanos);
+    theoreticalArrival = Math.max(theoreticalArrival, allowedAt) + intervalNanos;
+    return allowedAt - now;
+  }
+}
