@@ -13,7 +13,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
-import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.List;
 
 /**
@@ -21,8 +20,6 @@ import java.util.List;
  * gets {@code 400 {"error": ..., "details": [...]}} naming each offending field.
  */
 final class ContractValidation {
-
-  static final String VALIDATED = "chatbot.validated-request";
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
@@ -59,17 +56,10 @@ final class ContractValidation {
       Object parsed = json;
       RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
           .compose(request -> validator.validate(request, operationId))
-          .onSuccess(validated -> {
-            ctx.put(VALIDATED, validated);
-            ctx.next();
-          })
+          .onSuccess(validated -> ctx.next())
           .onFailure(failure -> HttpErrors.send(ctx, 400, "request does not match the API contract",
               details.of(failure, parsed)));
     };
-  }
-
-  static ValidatedRequest validated(RoutingContext ctx) {
-    return ctx.get(VALIDATED);
   }
 
   private static String firstLine(String text) {
