@@ -1,0 +1,73 @@
+package dev.chatbot.adapters.messenger;
+
+import dev.chatbot.adapters.meta.GraphClient;
+import dev.chatbot.adapters.meta.MetaHandshake;
+import dev.chatbot.adapters.meta.MetaSignatureVerifier;
+import dev.chatbot.adapters.meta.PublicUrls;
+import dev.chatbot.config.Settings;
+import dev.chatbot.model.Capabilities;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Reply;
+import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.PlatformAdapter;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Facebook Messenger. On when {@code MESSENGER_VERIFY_TOKEN}, {@code MESSENGER_APP_SECRET} and
+ * {@code MESSENGER_PAGE_ACCESS_TOKEN} are set. {@code GET /webhooks/messenger} answers Meta's verification,
+ * {@code POST /webhooks/messenger} takes signed events; replies go to the Send API.
+ */
+public final class MessengerAdapter implements PlatformAdapter {
+
+  /** Send API limits (SPEC §5): text 2000, 13 quick replies of 20, generic template of 10 elements, 3 buttons. */
+  static final Capabilities CAPABILITIES = new Capabilities(2000, 13, 20, 10, 3, 80, 80, 20, true);
+
+  private MessengerSettings settings;
+  private MessengerSender sender;
+
+  @Override
+  public String platform() {
+    return MessengerParser.PLATFORM;
+  }
+
+  @Override
+  public List<String> variables() {
+    return MessengerSettings.SWITCHES;
+  }
+
+  @Override
+  public boolean configure(Settings values) {
+    settings = MessengerSettings.read(values).orElse(null);
+    return settings != null;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public Future<Void> start(AdapterContext context) {
+    GraphClient graph = new GraphClient(context.createWebClient(), platform(), settings.pageAccessToken());
+    sender = new MessengerSender(graph, new MessengerRenderer(new PublicUrls(context.config().publicBaseUrl())),
+        settings.apiBaseUrl());
+    context.router().get(webhookPath()).handler(new MetaHandshake(platform(), settings.verifyToken()));
+    context.router().post(webhookPath())
+        .handler(context.webhook(new MetaSignatureVerifier(settings.appSecret()), new MessengerParser()));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> send(ConversationRef to, Reply reply) {
+    return sender.send(to, reply);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (sender != null) {
+      sender.close();
+    }
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.chatbot.adapters.messenger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.adapters.meta.GraphClient;
+import dev.chatbot.adapters.meta.MetaHandshake;
+import dev.chatbot.testkit.LogCapture;
+import dev.chatbot.testkit.TestServer;
+import dev.chatbot.testkit.meta.GraphApiStub;
+import dev.chatbot.testkit.meta.GraphApiStub.GraphRequest;
+import dev.chatbot.testkit.meta.MetaWebhooks;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Messenger adapter in the running server (echo bot), against a WireMock Graph API. */
+class MessengerWebhookTest {
+
+  private static GraphApiStub graph;
+  private static TestServer server;
+  private static MetaWebhooks messenger;
+
+  @BeforeAll
+  static void start() {
+    graph = GraphApiStub.start();
+    server = TestServer.start(graph.messengerEnv("BOT", "echo"));
+    messenger = MetaWebhooks.messenger(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    graph.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    graph.reset();
+  }
+
+  private static JsonObject textReply(String psid, String text) {
+    return new JsonObject()
+        .put("recipient", new JsonObject().put("id", psid))
+        .put("messaging_type", "RESPONSE")
+        .put("message", new JsonObject().put("text", text));
+  }
+
+  /** A message after the ones under test: its reply coming next proves nothing else was sent before it. */
+  private static void assertNextSendIsTheReplyTo(String psid, String sentinel) {
+    messenger.deliver(MetaWebhooks.messengerText(psid, sentinel));
+    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply(psid, sentinel));
+    assertThat(graph.pendingMessengerSends()).isEmpty();
+  }
+
+  @Test
+  void verificationEchoesTheChallengeAsPlainText() {
+    HttpResponse<String> response = messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1158201444");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("1158201444");
+    assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
+  }
+
+  @Test
+  void verificationWithAWrongTokenIsForbiddenAndNoTokenIsLogged() {
+    try (LogCapture log = LogCapture.of(MetaHandshake.class)) {
+      assertThat(messenger.verify("subscribe", "not-the-token", "1158201444").statusCode()).isEqualTo(403);
+      assertThat(log.await(line -> line.contains("refused"))).contains("reason=wrong_verify_token")
+          .doesNotContain("not-the-token");
+      messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1");
+      assertThat(log.await(line -> line.contains("verified"))).doesNotContain(GraphApiStub.MESSENGER_VERIFY_TOKEN);
+    }
+  }
+
+  @Test
+  void verificationWithoutParametersIsABadRequest() {
+    assertThat(messenger.verify(null, null, null).statusCode()).isEqualTo(400);
+    assertThat(messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, null).statusCode()).isEqualTo(400);
+    assertThat(messenger.verify("subscribe", null, "1158201444").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void missingOrWrongSignatureIsRefusedAndNothingIsSent() {
+    JsonObject body = MetaWebhooks.messengerText("1001", "forged");
+    HttpResponse<String> unsigned = messenger.postUnsigned(body);
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(unsigned.body()).getString("error")).isEqualTo("invalid signature");
+    assertThat(messenger.postWronglySigned(body).statusCode()).isEqualTo(401);
+    assertThat(messenger.postWithSignature(body.encode(), "sha256=").statusCode()).isEqualTo(401);
+
+    assertNextSendIsTheReplyTo("1001", "genuine");
+    assertThat(metrics()).contains("chatbot_webhook_requests_total{outcome=\"bad_signature\",platform=\"messenger\"}");
+  }
+
+  @Test
+  void textRoundTrip() {
+    messenger.deliver(MetaWebhooks.messengerText("1002", "hello there"));
+
+    GraphRequest request = graph.awaitMessengerRequests(1).get(0);
+    assertThat(request.path()).isEqualTo("/v23.0/me/messages");
+    assertThat(request.authorization()).isEqualTo("Bearer " + GraphApiStub.MESSENGER_PAGE_ACCESS_TOKEN);
+    assertThat(request.body()).isEqualTo(textReply("1002", "hello there"));
+  }
+
+  @Test
+  void quickRepliesAreRendered() {
+    messenger.deliver(MetaWebhooks.messengerText("1003", "chips"));
+
+    assertThat(graph.awaitMessengerSend()).isEqualTo(new JsonObject("""
+        {"recipient":{"id":"1003"},"messaging_type":"RESPONSE","message":{"text":"Pick one","quick_replies":[
+          {"content_type":"text","title":"Red","payload":"Red"},
+          {"content_type":"text","title":"Green","payload":"Green"},
+          {"content_type":"text","title":"Blue","payload":"Blue"}]}}"""));
+  }
+
+  @Test
+  void carouselIsAGenericTemplate() {
+    messenger.deliver(MetaWebhooks.messengerText("1004", "cards"));
+
+    assertThat(graph.awaitMessengerSend()).isEqualTo(new JsonObject("""
+        {"recipient":{"id":"1004"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"template",
+          "payload":{"template_type":"generic","elements":[
+            {"title":"First","subtitle":"A card with a button",
+             "buttons":[{"type":"postback","title":"Choose first","payload":"first"}]},
+            {"title":"Second","subtitle":"Another one",
+             "buttons":[{"type":"postback","title":"Choose second","payload":"second"}]}]}}}}"""));
+  }
+
+  @Test
+  void quickReplyTapsAndPostbacksReachTheBotAsPayloads() {
+    messenger.deliver(MetaWebhooks.messengerQuickReply("1005", "Red", "COLOR_RED"));
+    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("1005", "COLOR_RED"));
+    messenger.deliver(MetaWebhooks.messengerPostback("1005", "Get Started", "GET_STARTED"));
+    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("1005", "GET_STARTED"));
+  }
+
+  @Test
+  void everyMessageOfABatchedWebhookIsHandled() {
+    JsonObject batch = MetaWebhooks.batch(
+        MetaWebhooks.messengerOneEntry(
+            MetaWebhooks.messengerText("2001", "one"),
+            MetaWebhooks.messengerDelivery("2001"),
+            MetaWebhooks.messengerText("2001", "two")),
+        MetaWebhooks.messengerText("2002", "three"),
+        MetaWebhooks.messengerEcho("2002", "an echo"));
+    messenger.deliver(batch);
+
+    List<JsonObject> sent = graph.awaitMessengerSends(3);
+    assertThat(sent).containsExactlyInAnyOrder(textReply("2001", "one"), textReply("2001", "two"),
+        textReply("2002", "three"));
+    List<String> firstUser = sent.stream()
+        .filter(body -> body.getJsonObject("recipient").getString("id").equals("2001"))
+        .map(body -> body.getJsonObject("message").getString("text")).toList();
+    assertThat(firstUser).as("one conversation keeps its order").containsExactly("one", "two");
+    assertNextSendIsTheReplyTo("2002", "after the batch");
+  }
+
+  @Test
+  void echoesDeliveryAndReadReceiptsSendNothing() {
+    messenger.deliver(MetaWebhooks.messengerEcho("3001", "what the page said"));
+    messenger.deliver(MetaWebhooks.messengerDelivery("3001"));
+    messenger.deliver(MetaWebhooks.messengerRead("3001"));
+
+    assertNextSendIsTheReplyTo("3001", "still here");
+  }
+
+  @Test
+  void aRedeliveredMessageIsAnsweredOnce() {
+    JsonObject body = MetaWebhooks.messengerText("3002", "only once");
+    messenger.deliver(body);
+    messenger.deliver(body);
+
+    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("3002", "only once"));
+    assertNextSendIsTheReplyTo("3002", "next");
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    HttpResponse<String> response = messenger.post("{\"object\":\"page\",");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("malformed JSON");
+  }
+
+  @Test
+  void aGraphErrorIsLoggedWithMessageAndCodeAndNotRetried() {
+    graph.failMessenger(400, 100, "(#100) No matching user found");
+    try (LogCapture log = LogCapture.of(GraphClient.class)) {
+      messenger.deliver(MetaWebhooks.messengerText("4001", "hello"));
+
+      assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("4001", "hello"));
+      String line = log.await(text -> text.contains("platform=messenger"));
+      assertThat(line).startsWith("WARN").contains("status=400", "(#100) No matching user found", "code=100",
+          "retryable=false");
+      assertThat(String.join("\n", log.lines())).doesNotContain(GraphApiStub.MESSENGER_PAGE_ACCESS_TOKEN,
+          GraphApiStub.MESSENGER_APP_SECRET);
+    }
+    graph.reset();
+    // Same conversation: a retry of the failed send would arrive before this reply.
+    assertNextSendIsTheReplyTo("4001", "recovered");
+    assertThat(metrics()).containsPattern("chatbot_send_failures_total\\{platform=\"messenger\",reason=\"[a-z]+\"\\} 1\\.0");
+  }
+
+  @Test
+  void onlyTheConfiguredPlatformIsOn() {
+    Set<String> platforms = server.server().adapters().keySet().stream().collect(Collectors.toSet());
+    assertThat(platforms).contains("messenger").doesNotContain("whatsapp");
+  }
+
+  @Test
+  void aHalfSetGroupStopsStartupNamingTheMissingVariable() {
+    Throwable failure = TestServer.startFailure(Map.of(
+        "BOT", "echo",
+        "MESSENGER_VERIFY_TOKEN", "v",
+        "MESSENGER_APP_SECRET", "s"));
+    assertThat(failure).hasMessageStartingWith("MESSENGER_PAGE_ACCESS_TOKEN is not set");
+    assertThat(failure.getMessage()).doesNotContain("\n");
+
+    Map<String, String> env = graph.messengerEnv("BOT", "echo");
+    env.put("MESSENGER_API_BASE_URL", "graph.facebook.com");
+    Throwable badUrl = TestServer.startFailure(env);
+    assertThat(badUrl).hasMessageContaining("MESSENGER_API_BASE_URL");
+  }
+
+  private static String metrics() {
+    try {
+      return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

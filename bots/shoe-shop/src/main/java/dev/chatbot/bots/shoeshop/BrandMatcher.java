@@ -1,0 +1,98 @@
+package dev.chatbot.bots.shoeshop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds a brand in a message, forgiving the ways people write them: near names ("Johnson and Murphy"), dropped
+ * words ("johnston murphy"), initials ("J&M", "jm"), nicknames ("docs", "timbs") and typos ("cole hann",
+ * "new ballance", "florshiem"). Exact aliases first; then a bounded edit distance over word windows, where longer
+ * names tolerate more typos and short ones (Nike, Teva) must be exact, so ordinary words are never read as brands.
+ */
+final class BrandMatcher {
+
+  /** Brand to aliases, lower case, "&" already spelled "and", punctuation gone. */
+  static final Map<String, List<String>> ALIASES = Map.ofEntries(
+      Map.entry("Johnston & Murphy", List.of("johnston and murphy", "johnston murphy", "johnston", "j and m",
+          "jm", "j m", "jandm", "johnston murphys", "murphy")),
+      Map.entry("Allen Edmonds", List.of("allen edmonds", "allen edmond", "edmonds", "ae")),
+      Map.entry("Cole Haan", List.of("cole haan", "colehaan", "cole")),
+      Map.entry("Clarks", List.of("clarks", "clark", "clarks originals")),
+      Map.entry("Florsheim", List.of("florsheim", "florsheims")),
+      Map.entry("Ecco", List.of("ecco", "eccos")),
+      Map.entry("Nike", List.of("nike", "nikes")),
+      Map.entry("Adidas", List.of("adidas", "addidas")),
+      Map.entry("New Balance", List.of("new balance", "newbalance", "nb", "new balances")),
+      Map.entry("Brooks", List.of("brooks")),
+      Map.entry("Dr. Martens", List.of("dr martens", "doc martens", "dr marten", "doc marten", "docs", "martens",
+          "doc martins", "dr martins", "dms")),
+      Map.entry("Timberland", List.of("timberland", "timberlands", "timbs", "timbos")),
+      Map.entry("Birkenstock", List.of("birkenstock", "birkenstocks", "birks", "birkies")),
+      Map.entry("Teva", List.of("teva", "tevas")),
+      Map.entry("Converse", List.of("converse", "chucks", "chuck taylors", "chuck taylor")));
+
+  private record Alias(String brand, String text, String glued, int words, int tolerance) {}
+
+  private static final List<Alias> FUZZY = new ArrayList<>();
+
+  static {
+    ALIASES.forEach((brand, aliases) -> aliases.forEach(alias -> {
+      int tolerance = alias.length() < 5 ? 0 : alias.length() < 9 ? 1 : 2;
+      if (tolerance > 0) {
+        FUZZY.add(new Alias(brand, alias, alias.replace(" ", ""), alias.split(" ").length, tolerance));
+      }
+    }));
+  }
+
+  /** What a match covered: the brand and the token range [from, to). */
+  record Match(String brand, int from, int to) {}
+
+  private BrandMatcher() {}
+
+  /**
+   * The closest brand among windows of {@code tokens} not marked {@code used}, or null. Exact aliases are found by
+   * the vocabulary before this runs; this is the forgiving pass.
+   */
+  static Match fuzzy(List<String> tokens, boolean[] used) {
+    Match best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Alias alias : FUZZY) {
+      for (int words = Math.max(1, alias.words() - 1); words <= alias.words() + 1; words++) {
+        for (int from = 0; from + words <= tokens.size(); from++) {
+          if (anyUsed(used, from, from + words)) {
+            continue;
+          }
+          int letters = 0;
+          for (int i = from; i < from + words; i++) {
+            letters += tokens.get(i).length();
+          }
+          // Cheap length check first: most windows are far too long or short to be this alias.
+          if (Math.abs(letters - alias.glued().length()) > alias.tolerance()) {
+            continue;
+          }
+          String window = String.join(" ", tokens.subList(from, from + words));
+          int distance = EditDistance.within(window, alias.text(), alias.tolerance());
+          // Glued or split words ("newbalance", "cole haan") cost a space: forgive it on top.
+          if (distance > alias.tolerance() && words != alias.words()) {
+            distance = EditDistance.within(window.replace(" ", ""), alias.glued(), alias.tolerance());
+          }
+          if (distance <= alias.tolerance() && distance < bestDistance) {
+            best = new Match(alias.brand(), from, from + words);
+            bestDistance = distance;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean anyUsed(boolean[] used, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (used[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

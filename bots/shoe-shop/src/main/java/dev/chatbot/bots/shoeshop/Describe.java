@@ -1,0 +1,109 @@
+package dev.chatbot.bots.shoeshop;
+
+import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Words for what the shopper wants: "brown leather dress shoes from Johnston & Murphy under $150". */
+final class Describe {
+
+  private static final Map<String, String> PLURAL = Map.ofEntries(
+      Map.entry("dress", "dress shoes"), Map.entry("oxford", "oxfords"), Map.entry("derby", "derbies"),
+      Map.entry("loafer", "loafers"), Map.entry("monk strap", "monk straps"),
+      Map.entry("chelsea boot", "chelsea boots"), Map.entry("chukka boot", "chukka boots"),
+      Map.entry("hiking boot", "hiking boots"), Map.entry("boot", "boots"), Map.entry("sneaker", "sneakers"),
+      Map.entry("running", "running shoes"), Map.entry("sandal", "sandals"), Map.entry("clog", "clogs"),
+      Map.entry("boat shoe", "boat shoes"), Map.entry("moccasin", "moccasins"), Map.entry("slip-on", "slip-ons"),
+      Map.entry("casual", "casual shoes"));
+
+  private Describe() {}
+
+  /** The shoes wanted, without the size: "wide brown leather dress shoes from Johnston & Murphy under $150". */
+  static String shoes(Wanted wanted) {
+    List<String> words = new ArrayList<>();
+    if ("W".equals(wanted.width())) {
+      words.add("wide");
+    } else if ("N".equals(wanted.width())) {
+      words.add("narrow");
+    }
+    if (wanted.colour() != null) {
+      words.add(wanted.colour());
+    }
+    if (wanted.material() != null) {
+      words.add(wanted.material());
+    }
+    words.add(wanted.style() == null ? "shoes" : PLURAL.getOrDefault(wanted.style(), wanted.style() + "s"));
+    StringBuilder text = new StringBuilder(String.join(" ", words));
+    if (wanted.brand() != null) {
+      text.append(" from ").append(wanted.brand());
+    }
+    if (wanted.maxPriceCents() != null && wanted.minPriceCents() != null) {
+      text.append(" between ").append(Money.format(wanted.minPriceCents()))
+          .append(" and ").append(Money.format(wanted.maxPriceCents()));
+    } else if (wanted.maxPriceCents() != null) {
+      text.append(" under ").append(Money.format(wanted.maxPriceCents()));
+    } else if (wanted.minPriceCents() != null) {
+      text.append(" over ").append(Money.format(wanted.minPriceCents()));
+    }
+    return text.toString();
+  }
+
+  static String style(String style) {
+    return PLURAL.getOrDefault(style, style);
+  }
+
+  /** One shoe's style: "oxford", "running shoe", "dress shoe". */
+  static String oneStyle(String style) {
+    return switch (style) {
+      case "dress", "running", "casual" -> style + " shoe";
+      default -> style;
+    };
+  }
+
+  /** How the alternatives differ: "in other materials", "in other colours and from other brands". */
+  static String compromise(Set<Slot> missed) {
+    List<String> parts = new ArrayList<>();
+    for (Slot slot : ShoeSearch.LEAST_IMPORTANT_FIRST) {
+      if (missed.contains(slot)) {
+        parts.add(switch (slot) {
+          case MATERIAL -> "in another material";
+          case COLOUR -> "in another colour";
+          case WIDTH -> "in another width";
+          case PRICE -> "at a different price";
+          case BRAND -> "from another brand";
+          case STYLE -> "in another style";
+        });
+      }
+    }
+    if (parts.isEmpty()) {
+      return "";
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+  }
+
+  /** The chip that lets a wish go: "Any material". */
+  static String letGo(Slot slot) {
+    return switch (slot) {
+      case MATERIAL -> "Any material";
+      case COLOUR -> "Any colour";
+      case WIDTH -> "Any width";
+      case PRICE -> "Any price";
+      case BRAND -> "Any brand";
+      case STYLE -> "Any style";
+    };
+  }
+
+  static String capitalise(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** "1 pair" / "2 pairs". */
+  static String pairs(int count) {
+    return count == 1 ? "1 pair" : count + " pairs";
+  }
+}

@@ -1,0 +1,141 @@
+package dev.chatbot.bots.shoeshop;
+
+import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.model.QuickReply;
+import dev.chatbot.model.Reply;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Shows search results a page at a time: the carousel first, then one short line saying what it is with chips to
+ * refine. With no exact match it says why, shows the nearest alternatives and offers to let the relaxed wishes go.
+ */
+final class Results {
+
+  static final int PAGE_SIZE = 10;
+  static final String SHOW_RESULTS = "SHOW_RESULTS";
+
+  private final ShoeSearch search;
+  private final ShoeCards cards;
+
+  Results(ShoeSearch search, ShoeCards cards) {
+    this.search = search;
+    this.cards = cards;
+  }
+
+  List<Reply> show(ShopState state, boolean cartHasItems) {
+    Wanted wanted = state.wanted();
+    int page = state.page();
+    List<Shoe> exact = search.exact(wanted);
+    String size = Sizes.format(wanted.size());
+    String what = Describe.shoes(wanted);
+    if (exact.isEmpty()) {
+      return noMatch(state, wanted, page);
+    }
+    int from = page * PAGE_SIZE;
+    if (from >= exact.size()) {
+      state.page(Math.max(0, page - 1));
+      return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in size " + size
+          + ". Want to try another colour or brand?", letGoChips(wanted, cartHasItems)));
+    }
+    List<Shoe> shown = exact.subList(from, Math.min(exact.size(), from + PAGE_SIZE));
+    state.shown(shown.stream().map(Shoe::sku).toList());
+    boolean more = from + shown.size() < exact.size();
+    String line;
+    String order = wanted.byPrice() ? ", cheapest first" : "";
+    if (page == 0 && !more) {
+      line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in size "
+          + size + order + ". Tap Buy on one you like, or tell me what to change.";
+    } else if (page == 0) {
+      line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in size " + size
+          + order + ". Say \"more\" for the next ones, or narrow it down.";
+    } else {
+      line = "Here are " + (from + 1) + "–" + (from + shown.size()) + " of " + exact.size() + " " + what
+          + " in size " + size + ".";
+    }
+    List<QuickReply> chips = new ArrayList<>();
+    if (more) {
+      chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
+    }
+    chips.add(QuickReply.of("Cheaper", "cheaper"));
+    if (cartHasItems) {
+      chips.add(QuickReply.of("My cart", "CART"));
+    }
+    chips.add(QuickReply.of("Start over", "START_OVER"));
+    return List.of(Reply.cards(cards.cards(shown, wanted.size())), Reply.quickReplies(line, chips));
+  }
+
+  private List<Reply> noMatch(ShopState state, Wanted wanted, int page) {
+    String size = Sizes.format(wanted.size());
+    String what = Describe.shoes(wanted);
+    String why = search.soldOutInSize(wanted)
+        ? "Sorry — the " + what + " I carry are sold out in size " + size + "."
+        : "Sorry, I have no " + what + " in size " + size + ".";
+    List<ShoeSearch.Near> near = search.closest(wanted);
+    if (near.isEmpty()) {
+      state.shown(List.of());
+      return List.of(Reply.quickReplies(why + " Nothing close in that size either — want to try another size "
+          + "or a different kind of shoe?", List.of(QuickReply.of("Start over", "START_OVER"),
+          QuickReply.of("Help", "HELP"))));
+    }
+    int from = page * PAGE_SIZE;
+    if (from >= near.size()) {
+      state.page(Math.max(0, page - 1));
+      return List.of(Reply.quickReplies("That's every close match I have in size " + size + ".",
+          letGoChips(wanted, false)));
+    }
+    List<ShoeSearch.Near> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
+    state.shown(shown.stream().map(n -> n.shoe().sku()).toList());
+    Set<Slot> relaxed = new LinkedHashSet<>();
+    shown.forEach(n -> relaxed.addAll(n.missed()));
+    String intro = page == 0
+        ? why + " Here's the closest I have, " + Describe.compromise(near.get(0).missed()) + ":"
+        : "More close matches in size " + size + ":";
+    List<QuickReply> chips = new ArrayList<>();
+    if (from + shown.size() < near.size()) {
+      chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
+    }
+    for (Slot slot : ShoeSearch.LEAST_IMPORTANT_FIRST) {
+      if (relaxed.contains(slot) && chips.size() < 4) {
+        chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
+    chips.add(QuickReply.of("Start over", "START_OVER"));
+    List<Shoe> shoes = shown.stream().map(ShoeSearch.Near::shoe).toList();
+    return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size())),
+        Reply.quickReplies("Want me to widen the search, or change something?", chips));
+  }
+
+  private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {
+    List<QuickReply> chips = new ArrayList<>();
+    for (Slot slot : List.of(Slot.COLOUR, Slot.BRAND, Slot.MATERIAL, Slot.PRICE)) {
+      if (wanted.wants(slot)) {
+        chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
+    if (cartHasItems) {
+      chips.add(QuickReply.of("My cart", "CART"));
+    }
+    chips.add(QuickReply.of("Start over", "START_OVER"));
+    return chips;
+  }
+
+  /** "Cheaper": below the average price of the page just shown, cheapest first. */
+  static Wanted cheaper(Wanted wanted, List<Shoe> shown) {
+    if (shown.isEmpty()) {
+      return wanted.withBudget(wanted.maxPriceCents(), true);
+    }
+    long average = Math.round(shown.stream().mapToLong(Shoe::priceCents).average().orElse(0));
+    long max = average / 100 * 100;
+    if (wanted.maxPriceCents() != null && max >= wanted.maxPriceCents()) {
+      max = wanted.maxPriceCents() * 85 / 100 / 100 * 100;
+    }
+    if (shown.stream().allMatch(shoe -> shoe.priceCents() <= average)) {
+      // Everything shown costs the same: anything cheaper than that.
+      max = (shown.get(0).priceCents() - 1) / 100 * 100;
+    }
+    return wanted.withBudget(max, true);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.chatbot.bots.shoeshop;
+
+import dev.chatbot.bots.shoeshop.Understanding.Intent;
+import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one message into an {@link Understanding}: deterministic, hand-written, no service and no model, and fast
+ * (a typical sentence takes microseconds). Steps: normalise; take out prices, then sizes (so "$150" is never read as
+ * a size); match the remaining words against the {@link Vocabulary}, longest phrase first; then, if no brand was
+ * named exactly, look for a misspelled one with {@link BrandMatcher}.
+ */
+final class ShoeNlu {
+
+  private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern QUANTITY = Pattern.compile(
+      "^\\D*?(?<![\\w.$])(\\d{1,2})(?![\\w.])(?:\\s*(?:pairs?|x|of them))?\\D*$");
+  private static final Map<String, Integer> QUANTITY_WORDS = Map.ofEntries(
+      Map.entry("one", 1), Map.entry("a pair", 1), Map.entry("just one", 1), Map.entry("single", 1),
+      Map.entry("two", 2), Map.entry("a couple", 2), Map.entry("couple", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5));
+
+  private static final Pattern PICK = Pattern.compile(
+      "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th)\\b"
+          + "|(?:#|number |option |no )(\\d{1,2})\\b");
+  private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth",
+      "seventh", "eighth", "ninth", "tenth");
+
+  private ShoeNlu() {}
+
+  static Understanding understand(String message) {
+    String normal = normalise(message);
+    StringBuilder rest = new StringBuilder(normal);
+    PriceParser.Budget budget = PriceParser.parse(rest);
+    SizeParser.Found size = SizeParser.parse(rest);
+
+    String colour = null;
+    String style = null;
+    String material = null;
+    String brand = null;
+    String width = size == null ? null : size.width();
+    Set<Intent> intents = EnumSet.noneOf(Intent.class);
+    Set<Slot> cleared = EnumSet.noneOf(Slot.class);
+
+    List<String> tokens = tokens(rest.toString());
+    boolean[] used = new boolean[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      for (int length = Math.min(Vocabulary.LONGEST_PHRASE, tokens.size() - i); length >= 1; length--) {
+        Vocabulary.Term term = Vocabulary.lookup(String.join(" ", tokens.subList(i, i + length)));
+        if (term == null) {
+          continue;
+        }
+        switch (term.kind()) {
+          case COLOUR -> colour = colour == null ? term.value() : colour;
+          case STYLE -> style = style == null ? term.value() : style;
+          case MATERIAL -> material = material == null ? term.value() : material;
+          case WIDTH -> width = width == null ? term.value() : width;
+          case BRAND -> brand = brand == null ? term.value() : brand;
+          case INTENT -> intents.add(Intent.valueOf(term.value()));
+          case CLEAR -> cleared.add(Slot.valueOf(term.value()));
+        }
+        for (int j = i; j < i + length; j++) {
+          used[j] = true;
+        }
+        i += length - 1;
+        break;
+      }
+    }
+    if (brand == null) {
+      BrandMatcher.Match match = BrandMatcher.fuzzy(tokens, used);
+      if (match != null) {
+        brand = match.brand();
+      }
+    }
+    return new Understanding(colour, style, material, brand, size == null ? null : size.halves(), width,
+        budget.maxCents(), budget.minCents(), quantity(normal), pick(normal), intents, cleared);
+  }
+
+  /** Lower case; "&" spelled out; "½" as " 1/2"; apostrophes dropped ("marten's" is "martens"). */
+  static String normalise(String message) {
+    return message.toLowerCase(Locale.ROOT)
+        .replace("½", " 1/2")
+        .replace("&", " and ")
+        .replace("’", "")
+        .replace("'", "")
+        .trim();
+  }
+
+  private static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    for (String token : TOKEN_SPLIT.split(text)) {
+      if (!token.isEmpty()) {
+        tokens.add(token);
+      }
+    }
+    return tokens;
+  }
+
+  /** Which shoe on the page: "the second one" is 2, "the last one" -1, "#3" 3; null if none is named. */
+  private static Integer pick(String normal) {
+    Matcher matcher = PICK.matcher(normal);
+    if (!matcher.find()) {
+      return null;
+    }
+    if (matcher.group(2) != null) {
+      return Integer.parseInt(matcher.group(2));
+    }
+    String word = matcher.group(1);
+    if (word.equals("last")) {
+      return -1;
+    }
+    int index = ORDINALS.indexOf(word);
+    return index >= 0 ? index + 1 : Integer.parseInt(word.replaceAll("\\D", ""));
+  }
+
+  /** A small count in a short answer ("2", "two pairs", "just one"), or null. */
+  private static Integer quantity(String normal) {
+    Matcher matcher = QUANTITY.matcher(normal);
+    if (matcher.matches()) {
+      int value = Integer.parseInt(matcher.group(1));
+      return value >= 1 && value <= 20 ? value : null;
+    }
+    String words = " " + String.join(" ", tokens(normal)) + " ";
+    Integer found = null;
+    int at = Integer.MAX_VALUE;
+    for (Map.Entry<String, Integer> entry : QUANTITY_WORDS.entrySet()) {
+      int index = words.indexOf(" " + entry.getKey() + " ");
+      if (index >= 0 && index < at) {
+        at = index;
+        found = entry.getValue();
+      }
+    }
+    return found;
+  }
+}

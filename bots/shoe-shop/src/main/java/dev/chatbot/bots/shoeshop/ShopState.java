@@ -1,0 +1,123 @@
+package dev.chatbot.bots.shoeshop;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed access to this conversation's state ({@code conversation.state()}): the search so far, the page shown,
+ * the question the bot is waiting on, the cart. Everything lives in the JSON so that it is saved with the
+ * conversation and nothing is kept in the bot's fields.
+ */
+final class ShopState {
+
+  /** The question the bot asked and is waiting for an answer to. */
+  enum Ask { STYLE, SIZE, QUANTITY, ADDRESS, PAYMENT, CONFIRM }
+
+  /** One cart line: a shoe, a size (half sizes), a number of pairs. */
+  record Line(String sku, int size, int quantity) {}
+
+  private final JsonObject json;
+
+  ShopState(JsonObject json) {
+    this.json = json;
+  }
+
+  Wanted wanted() {
+    return Wanted.fromJson(json.getJsonObject("want"));
+  }
+
+  void wanted(Wanted wanted) {
+    json.put("want", wanted.toJson());
+  }
+
+  int page() {
+    return json.getInteger("page", 0);
+  }
+
+  void page(int page) {
+    json.put("page", page);
+  }
+
+  Ask ask() {
+    String ask = json.getString("ask");
+    return ask == null ? null : Ask.valueOf(ask);
+  }
+
+  void ask(Ask ask) {
+    if (ask == null) {
+      json.remove("ask");
+    } else {
+      json.put("ask", ask.name());
+    }
+  }
+
+  /** The shoe the shopper tapped Buy on and is choosing a quantity (or size) for. */
+  String pendingSku() {
+    return json.getString("pendingSku");
+  }
+
+  void pendingSku(String sku) {
+    if (sku == null) {
+      json.remove("pendingSku");
+    } else {
+      json.put("pendingSku", sku);
+    }
+  }
+
+  /** SKUs on the page last shown: "cheaper" means cheaper than these. */
+  List<String> shown() {
+    JsonArray shown = json.getJsonArray("shown");
+    List<String> skus = new ArrayList<>();
+    if (shown != null) {
+      shown.forEach(sku -> skus.add((String) sku));
+    }
+    return skus;
+  }
+
+  void shown(List<String> skus) {
+    json.put("shown", new JsonArray(new ArrayList<>(skus)));
+  }
+
+  List<Line> cart() {
+    JsonArray cart = json.getJsonArray("cart");
+    List<Line> lines = new ArrayList<>();
+    if (cart != null) {
+      for (Object item : cart) {
+        JsonObject line = (JsonObject) item;
+        lines.add(new Line(line.getString("sku"), line.getInteger("size"), line.getInteger("qty")));
+      }
+    }
+    return lines;
+  }
+
+  void cart(List<Line> lines) {
+    JsonArray cart = new JsonArray();
+    lines.forEach(line -> cart.add(new JsonObject().put("sku", line.sku()).put("size", line.size())
+        .put("qty", line.quantity())));
+    if (lines.isEmpty()) {
+      json.remove("cart");
+    } else {
+      json.put("cart", cart);
+    }
+  }
+
+  void lastOrder(String orderNumber) {
+    json.put("lastOrder", orderNumber);
+  }
+
+  /** Forgets the search and any question, keeping the cart. */
+  void clearSearch() {
+    json.remove("want");
+    json.remove("page");
+    json.remove("shown");
+    json.remove("ask");
+    json.remove("pendingSku");
+  }
+
+  /** Forgets everything in this conversation (the user's saved address and payment stay in the profile). */
+  void clearAll() {
+    json.clear();
+  }
+}

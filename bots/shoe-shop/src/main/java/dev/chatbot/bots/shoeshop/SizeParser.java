@@ -1,0 +1,72 @@
+package dev.chatbot.bots.shoeshop;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * US sizes in a message: "size 9", "10 1/2", "10.5", "10½" (normalised to "10 1/2" before), "ten and a half",
+ * "9 wide", "11W", "10.5 EE". A number without the word "size" counts only when it is a plausible shoe size and is
+ * not followed by "pairs" or "inch". A size that says "size" explicitly is kept even when implausible ("size 25"),
+ * so the dialogue can say which sizes exist.
+ */
+final class SizeParser {
+
+  private static final Pattern NUMERIC = Pattern.compile(
+      "(?<![\\w.$/])(?:(size|sz|sizes|us)\\s*)?(\\d{1,2})(\\s*(?:1/2|and a half|and half|-1/2|\\.5|,5))?"
+          + "(?:\\s?(ww|w|xw|ee|eee|2e|4e|wide|narrow|n|m|d|medium))?(?![\\w/]|\\.\\d)");
+  private static final Pattern WORDS = Pattern.compile(
+      "(?<!\\w)(?:(size|sz)\\s+)?(five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+          + "(\\s+and\\s+(?:a\\s+)?half|\\s+1/2)?(?!\\w)");
+  private static final Pattern NOT_A_SIZE_AFTER = Pattern.compile("^\\s*(?:-?\\s*inch|pairs?\\b|%|x\\b|years?\\b)");
+  private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+      Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+      Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15));
+  private static final List<String> WIDE = List.of("ww", "w", "xw", "ee", "eee", "2e", "4e", "wide");
+
+  /** A size found, with the width written right after it ("9 wide"), if any. */
+  record Found(int halves, String width) {}
+
+  private SizeParser() {}
+
+  /** The best size in {@code text} (an explicit "size" wins, then the last one), blanking what it used. */
+  static Found parse(StringBuilder text) {
+    Candidate best = null;
+    for (Pattern pattern : new Pattern[] {NUMERIC, WORDS}) {
+      Matcher matcher = pattern.matcher(text);
+      while (matcher.find()) {
+        Candidate candidate = candidate(matcher, text, pattern == WORDS);
+        if (candidate != null && (best == null || candidate.keyword() || !best.keyword())) {
+          best = candidate;
+        }
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    PriceParser.blank(text, best.from(), best.to());
+    return new Found(best.halves(), best.width());
+  }
+
+  private record Candidate(int halves, String width, boolean keyword, int from, int to) {}
+
+  private static Candidate candidate(Matcher matcher, CharSequence text, boolean words) {
+    boolean keyword = matcher.group(1) != null;
+    int whole = words ? NUMBER_WORDS.get(matcher.group(2)) : Integer.parseInt(matcher.group(2));
+    int halves = whole * 2 + (matcher.group(3) != null ? 1 : 0);
+    if (NOT_A_SIZE_AFTER.matcher(text.subSequence(matcher.end(), text.length())).find()) {
+      return null;
+    }
+    if (!keyword && !Sizes.plausible(halves)) {
+      return null;
+    }
+    String width = null;
+    if (!words && matcher.group(4) != null) {
+      String suffix = matcher.group(4);
+      width = WIDE.contains(suffix) ? "W" : suffix.startsWith("n") ? "N" : "M";
+    }
+    return new Candidate(halves, width, keyword, matcher.start(), matcher.end());
+  }
+}

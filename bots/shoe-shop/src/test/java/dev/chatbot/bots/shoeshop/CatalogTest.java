@@ -1,0 +1,83 @@
+package dev.chatbot.bots.shoeshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The shipped catalog is realistic and complete, and its stock is safe to sell from several threads. */
+class CatalogTest {
+
+  private final Catalog catalog = Catalog.load(Catalog.RESOURCE);
+
+  @Test
+  void isLargeAndVaried() {
+    List<Shoe> shoes = catalog.all();
+    assertThat(shoes).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(shoes.stream().map(Shoe::brand).distinct()).hasSizeGreaterThanOrEqualTo(8)
+        .contains("Johnston & Murphy", "Allen Edmonds", "Cole Haan", "Clarks", "Nike", "Dr. Martens");
+    assertThat(shoes.stream().map(Shoe::style).distinct())
+        .contains("oxford", "loafer", "derby", "boot", "chelsea boot", "sneaker", "running", "sandal");
+    assertThat(shoes.stream().map(Shoe::material).distinct())
+        .contains("leather", "suede", "canvas", "mesh", "nubuck");
+    assertThat(shoes.stream().map(Shoe::sku).distinct()).hasSize(shoes.size());
+    assertThat(shoes).anyMatch(shoe -> shoe.width().equals("W"));
+    assertThat(shoes).anyMatch(shoe -> shoe.sizes().stream().anyMatch(size -> catalog.stock(shoe.sku(), size) == 0));
+  }
+
+  @Test
+  void hasSeveralBrownLeatherJohnstonAndMurphyDressShoesIn10AndAHalf() {
+    assertThat(catalog.all()).filteredOn(shoe -> shoe.brand().equals("Johnston & Murphy")
+            && shoe.colour().equals("brown") && shoe.material().equals("leather") && shoe.isStyle("dress")
+            && catalog.inStock(shoe, 21))
+        .hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void everyShoeHasASmallPicture() throws IOException {
+    for (Shoe shoe : catalog.all()) {
+      try (InputStream svg = getClass().getClassLoader().getResourceAsStream("assets/shoes/" + shoe.sku() + ".svg")) {
+        assertThat(svg).as("picture of %s", shoe.sku()).isNotNull();
+        assertThat(svg.readAllBytes().length).as("size of %s.svg", shoe.sku()).isBetween(300, 3_000);
+      }
+    }
+  }
+
+  @Test
+  void stockNeverGoesBelowZeroUnderConcurrentSales() throws InterruptedException {
+    Shoe shoe = catalog.all().get(0);
+    int size = shoe.sizes().stream().filter(s -> catalog.stock(shoe.sku(), s) > 0).findFirst().orElseThrow();
+    int left = catalog.stock(shoe.sku(), size);
+    AtomicInteger sold = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Runnable> buyers = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      buyers.add(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (catalog.take(shoe.sku(), size, 1)) {
+          sold.incrementAndGet();
+        }
+      });
+    }
+    buyers.forEach(pool::execute);
+    go.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(sold.get()).isEqualTo(left);
+    assertThat(catalog.stock(shoe.sku(), size)).isZero();
+    assertThat(catalog.take(shoe.sku(), size, 1)).isFalse();
+  }
+}
