@@ -19,6 +19,7 @@ final class Usage {
       Variables:
         HTTP_HOST, HTTP_PORT            listen address (0.0.0.0, 8080)
         TLS_CERT_PATH, TLS_KEY_PATH     PEM certificate chain and key: HTTPS (HTTP/1.1 and HTTP/2)
+        TLS_RELOAD_SECONDS              how often to look for a renewed certificate (30)
         PUBLIC_BASE_URL                 public origin for links platforms fetch (http://localhost:PORT)
         BOT                             bot(s) to deploy, comma-separated (shoe-shop)
         BOT_ROUTES                      which bot answers which platform, e.g. slack:echo
@@ -38,5 +39,17 @@ final class Usage {
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
         CLUSTER_EVENT_BUS_PORT          event bus port on CLUSTER_HOST (0: any free port)
         SHUTDOWN_GRACE_SECONDS          time to finish in-flight work on SIGTERM (25)
+        SEND_TIMEOUT_SECONDS            one send attempt at most this long (10)
+        SEND_MAX_ATTEMPTS               attempts per reply part, the first included (5)
+        SEND_RETRY_BASE_MILLIS, SEND_RETRY_MAX_MILLIS
+                                        exponential backoff base and cap (500, 30000)
+        SEND_RETRY_AFTER_MAX_SECONDS    a longer Retry-After is not waited for (60)
+        SEND_RATE_MESSENGER, SEND_RATE_WHATSAPP, SEND_RATE_SLACK
+                                        messages per second to a platform, 0 = unlimited
+                                        (250, 70, 1 per channel); any platform: SEND_RATE_<PLATFORM>
+        SEND_BURST_MESSENGER, SEND_BURST_WHATSAPP, SEND_BURST_SLACK
+                                        sends allowed at once after a quiet while (the rate; Slack 3)
+        DEDUPE_WINDOW_SECONDS           how long a platform message id is remembered (600, at least 600)
+        DEDUPE_MAX_ENTRIES              most message ids remembered (250000)
       """;
 }

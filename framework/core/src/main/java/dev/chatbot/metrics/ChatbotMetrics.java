@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -47,12 +49,37 @@ public final class ChatbotMetrics {
   }
 
   public void botHandling(String bot, Duration duration) {
-    timers.computeIfAbsent(bot, name -> Timer.builder("chatbot_bot_handling")
-            .description("Time a bot took to handle one message")
-            .tag("bot", name)
-            .publishPercentileHistogram()
-            .register(registry))
-        .record(duration);
+    timer(bot).record(duration);
+  }
+
+  /** Failure reasons (see {@code Delivery}) registered at zero up front; others still appear when first counted. */
+  public static final List<String> KNOWN_FAILURE_REASONS = List.of("permanent", "exhausted", "throttled", "error");
+
+  /**
+   * Registers every series of the enabled platforms and bots at zero, so dashboards and alerts (e.g.
+   * {@code rate(chatbot_send_failures_total[5m])}) see them before the first message, not "no data".
+   */
+  public void preRegister(Collection<String> platforms, Collection<String> bots) {
+    for (String platform : platforms) {
+      for (Outcome outcome : Outcome.values()) {
+        counter("chatbot_webhook_requests", "platform", platform, "outcome", outcome.name());
+      }
+      counter("chatbot_messages_received", "platform", platform);
+      counter("chatbot_messages_sent", "platform", platform);
+      counter("chatbot_send_retries", "platform", platform);
+      for (String reason : KNOWN_FAILURE_REASONS) {
+        counter("chatbot_send_failures", "platform", platform, "reason", reason);
+      }
+    }
+    bots.forEach(this::timer);
+  }
+
+  private Timer timer(String bot) {
+    return timers.computeIfAbsent(bot, name -> Timer.builder("chatbot_bot_handling")
+        .description("Time a bot took to handle one message")
+        .tag("bot", name)
+        .publishPercentileHistogram()
+        .register(registry));
   }
 
   // Prometheus adds the _total suffix to counters.

@@ -1,5 +1,6 @@
 package dev.chatbot.server;
 
+import dev.chatbot.admin.AdminApi;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.config.ConfigException;
@@ -9,7 +10,11 @@ import dev.chatbot.delivery.Delivery;
 import dev.chatbot.delivery.DeliverySettings;
 import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
+import dev.chatbot.docs.ApiDocs;
+import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.server.tls.CertificateReloader;
+import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.StateBackend;
@@ -20,6 +25,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -30,14 +36,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +62,11 @@ public final class ChatbotServer {
   private final StateBackend stateBackend;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
+  private final List<HttpServer> httpServers = new CopyOnWriteArrayList<>();
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
+  private long tlsReloadMillis;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
     this.vertx = vertx;
@@ -112,6 +119,7 @@ public final class ChatbotServer {
       return Future.failedFuture(e);
     }
     enabled.forEach(adapter -> adapters.put(adapter.platform(), adapter));
+    metrics.preRegister(adapters.keySet(), config.bots());
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
@@ -127,11 +135,14 @@ public final class ChatbotServer {
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
+    OpenApiDocument openApi = OpenApiDocument.load();
+    ApiDocs.mount(router, openApi);
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> deployBots())
+        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
+        .compose(mounted -> deployBots())
         .compose(deployed -> listen(router))
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
@@ -178,20 +189,23 @@ public final class ChatbotServer {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options), new DeploymentOptions().setInstances(instances))
+    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options, httpServers::add),
+            new DeploymentOptions().setInstances(instances))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new ConfigException(config.tls()
             ? "TLS_CERT_PATH/TLS_KEY_PATH could not be used to listen on port " + config.httpPort() + ": " + failure.getMessage()
-            : "HTTP_PORT " + config.httpPort() + " could not be used: " + failure.getMessage())));
+            : "HTTP_PORT " + config.httpPort() + " could not be used: " + failure.getMessage())))
+        .compose(listening -> config.tls()
+            ? CertificateReloader.start(vertx, config.tlsCertPath(), config.tlsKeyPath(), () -> List.copyOf(httpServers),
+                options.getAlpnVersions(), tlsReloadMillis).<Void>mapEmpty()
+            : Future.succeededFuture());
   }
 
+  // Readable, parseable and a matching pair: a bad certificate stops startup naming the variable.
   private void checkTlsFiles() {
     if (config.tls()) {
-      for (String[] file : new String[][] {{"TLS_CERT_PATH", config.tlsCertPath()}, {"TLS_KEY_PATH", config.tlsKeyPath()}}) {
-        if (!Files.isReadable(Path.of(file[1]))) {
-          throw new ConfigException(file[0] + " " + file[1] + " is not a readable file");
-        }
-      }
+      tlsReloadMillis = config.settings().getInt("TLS_RELOAD_SECONDS", 30, 1, 86_400) * 1000L;
+      LOG.info("tls certificate {}", TlsFiles.load(vertx, config.tlsCertPath(), config.tlsKeyPath()).describe());
     }
   }
 

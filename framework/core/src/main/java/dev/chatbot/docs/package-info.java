@@ -1,0 +1,2 @@
+/** The OpenAPI description of every endpoint ({@code /openapi.yaml}) and its Swagger UI page ({@code /docs}). */
+package dev.chatbot.docs;

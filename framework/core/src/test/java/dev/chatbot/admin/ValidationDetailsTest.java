@@ -1,0 +1,40 @@
+package dev.chatbot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.docs.OpenApiDocument;
+import org.junit.jupiter.api.Test;
+
+class ValidationDetailsTest {
+
+  @Test
+  void namesFieldsWithDots() {
+    assertThat(ValidationDetails.field("#/message/cards/0/title")).isEqualTo("message.cards.0.title");
+    assertThat(ValidationDetails.field("/recipient")).isEqualTo("recipient");
+    assertThat(ValidationDetails.field("")).isEqualTo("body");
+    assertThat(ValidationDetails.field(null)).isEqualTo("body");
+  }
+
+  @Test
+  void findsTheReplyDiscriminatorInTheDescription() {
+    ValidationDetails details = ValidationDetails.from(OpenApiDocument.load().json());
+    ValidationDetails.Discriminator reply = details.discriminators().get("Reply");
+    assertThat(reply.property()).isEqualTo("type");
+    assertThat(reply.branches()).containsOnlyKeys("text", "quick_replies", "cards", "image", "typing")
+        .containsEntry("text", 0).containsEntry("typing", 4);
+  }
+
+  @Test
+  void keepsStatusesAndForgetsOldOnes() {
+    MessageStatusStore store = new MessageStatusStore(java.time.Duration.ofHours(1), 2);
+    MessageStatus queued = MessageStatus.queued("a", "slack", "C1");
+    store.put(queued);
+    store.put(queued.failed("channel_not_found"));
+    assertThat(store.get("a")).hasValueSatisfying(status -> {
+      assertThat(status.toJson().getString("status")).isEqualTo("failed");
+      assertThat(status.toJson().getString("error")).isEqualTo("channel_not_found");
+    });
+    assertThat(store.get("missing")).isEmpty();
+    assertThat(queued.sent().toJson().containsKey("error")).isFalse();
+  }
+}
