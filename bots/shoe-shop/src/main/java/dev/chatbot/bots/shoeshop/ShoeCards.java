@@ -32,7 +32,8 @@ final class ShoeCards {
         Button.postback("Buy", BUY + shoe.sku()), Button.postback("Details", DETAILS + shoe.sku()));
   }
 
+  /** A PNG: Messenger's and Slack's image renderers do not take SVG. */
   String imageUrl(Shoe shoe) {
-    return baseUrl + "/assets/shoes/" + shoe.sku() + ".svg";
+    return baseUrl + "/assets/shoes/" + shoe.sku() + ".png";
   }
 }

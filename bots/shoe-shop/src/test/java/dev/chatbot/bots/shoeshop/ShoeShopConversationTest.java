@@ -14,6 +14,8 @@ import dev.chatbot.testkit.Chat;
 import dev.chatbot.testkit.TestAdapter;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.Text;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,7 @@ class ShoeShopConversationTest {
         && shoe.material().equals("leather") && shoe.isStyle("dress"), 21);
     for (Card card : cards.cards()) {
       Shoe shoe = shoeOf(card);
-      assertThat(card.imageUrl()).isEqualTo(BASE + "/assets/shoes/" + shoe.sku() + ".svg");
+      assertThat(card.imageUrl()).isEqualTo(BASE + "/assets/shoes/" + shoe.sku() + ".png");
       assertThat(card.title()).contains(shoe.name());
       assertThat(card.subtitle()).contains(Money.format(shoe.priceCents())).contains("brown leather");
       assertThat(card.buttons()).extracting(Button::title).containsExactly("Buy", "Details");
@@ -407,14 +410,21 @@ class ShoeShopConversationTest {
   }
 
   @Test
-  void shoePicturesAreServedAsSvg() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.url("/assets/shoes/JM-CONARD-BRN.svg"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+  void shoePicturesAreServedAsPng() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> response = http.send(
+        HttpRequest.newBuilder(URI.create(server.url("/assets/shoes/JM-CONARD-BRN.png"))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type ->
-        assertThat(type).startsWith("image/svg+xml"));
-    assertThat(response.body()).startsWith("<svg").contains("Johnston &amp; Murphy Conard");
+        assertThat(type).startsWith("image/png"));
+    BufferedImage picture = ImageIO.read(new ByteArrayInputStream(response.body()));
+    assertThat(picture.getWidth()).isEqualTo(480);
+
+    HttpResponse<String> svg = http.send(
+        HttpRequest.newBuilder(URI.create(server.url("/assets/shoes/JM-CONARD-BRN.svg"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(svg.statusCode()).as("the SVGs are gone").isEqualTo(404);
   }
 
   /** Every card is a catalog shoe that matches and has a pair left in {@code size} (half sizes). */
