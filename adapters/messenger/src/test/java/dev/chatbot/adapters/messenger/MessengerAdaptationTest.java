@@ -2,47 +2,27 @@ package dev.chatbot.adapters.messenger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.testkit.TestServer;
-import dev.chatbot.testkit.meta.GraphApiStub;
+import dev.chatbot.testkit.ShowcaseBot;
+import dev.chatbot.testkit.meta.MetaTestServer;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replies over Messenger's limits are fitted by the core to the adapter's capabilities, never rejected. */
 class MessengerAdaptationTest {
 
-  private static GraphApiStub graph;
-  private static TestServer server;
-  private static MetaWebhooks messenger;
-
-  @BeforeAll
-  static void start() {
-    graph = GraphApiStub.start();
-    server = TestServer.start(graph.messengerEnv("BOT", "meta-showcase", "PUBLIC_BASE_URL", "https://bot.example.com"));
-    messenger = MetaWebhooks.messenger(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    graph.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    graph.reset();
-  }
+  @RegisterExtension
+  static final MetaTestServer meta =
+      MetaTestServer.messenger("BOT", "showcase", "PUBLIC_BASE_URL", "https://bot.example.com");
 
   @Test
   void twelveCardsBecomeTenWithAMoreQuickReply() {
-    messenger.deliver(MetaWebhooks.messengerText("5001", "twelve cards"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("5001", "twelve cards"));
 
-    JsonObject message = graph.awaitMessengerSend().getJsonObject("message");
+    JsonObject message = meta.graph().awaitMessengerSend().getJsonObject("message");
     JsonArray elements = message.getJsonObject("attachment").getJsonObject("payload").getJsonArray("elements");
     assertThat(elements).hasSize(10);
     JsonObject first = elements.getJsonObject(0);
@@ -58,9 +38,9 @@ class MessengerAdaptationTest {
 
   @Test
   void fifteenQuickRepliesAreCutToThirteenWithShortTitles() {
-    messenger.deliver(MetaWebhooks.messengerText("5002", "many chips"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("5002", "many chips"));
 
-    JsonArray quickReplies = graph.awaitMessengerSend().getJsonObject("message").getJsonArray("quick_replies");
+    JsonArray quickReplies = meta.graph().awaitMessengerSend().getJsonObject("message").getJsonArray("quick_replies");
     assertThat(quickReplies).hasSize(13);
     quickReplies.forEach(option -> assertThat(((JsonObject) option).getString("title")).hasSizeLessThanOrEqualTo(20));
     assertThat(quickReplies.getJsonObject(12).getString("payload")).isEqualTo("SIZE:13");
@@ -68,9 +48,9 @@ class MessengerAdaptationTest {
 
   @Test
   void longTextIsSplitAtWordsIntoMessagesOfAtMost2000() {
-    messenger.deliver(MetaWebhooks.messengerText("5003", "long text"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("5003", "long text"));
 
-    List<JsonObject> sent = graph.awaitMessengerSends(3);
+    List<JsonObject> sent = meta.graph().awaitMessengerSends(3);
     List<String> texts = sent.stream().map(body -> body.getJsonObject("message").getString("text")).toList();
     texts.forEach(text -> assertThat(text.length()).isLessThanOrEqualTo(2000));
     assertThat(String.join(" ", texts)).isEqualTo(ShowcaseBot.LONG_TEXT);
@@ -78,9 +58,9 @@ class MessengerAdaptationTest {
 
   @Test
   void anImageWithACaptionIsTheImageThenTheText() {
-    messenger.deliver(MetaWebhooks.messengerText("5004", "picture"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("5004", "picture"));
 
-    List<JsonObject> sent = graph.awaitMessengerSends(2);
+    List<JsonObject> sent = meta.graph().awaitMessengerSends(2);
     assertThat(sent.get(0).getJsonObject("message")).isEqualTo(new JsonObject("""
         {"attachment":{"type":"image","payload":{"url":"https://bot.example.com/assets/shoes/1.jpg","is_reusable":true}}}"""));
     assertThat(sent.get(1).getJsonObject("message")).isEqualTo(new JsonObject().put("text", "A shoe"));
@@ -88,9 +68,9 @@ class MessengerAdaptationTest {
 
   @Test
   void typingIsSentAsTypingOn() {
-    messenger.deliver(MetaWebhooks.messengerText("5005", "typing"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("5005", "typing"));
 
-    List<JsonObject> sent = graph.awaitMessengerSends(2);
+    List<JsonObject> sent = meta.graph().awaitMessengerSends(2);
     assertThat(sent.get(0)).isEqualTo(new JsonObject("{\"recipient\":{\"id\":\"5005\"},\"sender_action\":\"typing_on\"}"));
     assertThat(sent.get(1).getJsonObject("message").getString("text")).isEqualTo("done");
   }

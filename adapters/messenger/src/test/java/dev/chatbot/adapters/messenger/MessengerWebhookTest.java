@@ -8,6 +8,7 @@ import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.GraphApiStub.GraphRequest;
+import dev.chatbot.testkit.meta.MetaTestServer;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -19,35 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Messenger adapter in the running server (echo bot), against a WireMock Graph API. */
 class MessengerWebhookTest {
 
-  private static GraphApiStub graph;
-  private static TestServer server;
-  private static MetaWebhooks messenger;
-
-  @BeforeAll
-  static void start() {
-    graph = GraphApiStub.start();
-    server = TestServer.start(graph.messengerEnv("BOT", "echo"));
-    messenger = MetaWebhooks.messenger(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    graph.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    graph.reset();
-  }
+  @RegisterExtension
+  static final MetaTestServer meta = MetaTestServer.messenger("BOT", "echo");
 
   private static JsonObject textReply(String psid, String text) {
     return new JsonObject()
@@ -58,14 +38,14 @@ class MessengerWebhookTest {
 
   /** A message after the ones under test: its reply coming next proves nothing else was sent before it. */
   private static void assertNextSendIsTheReplyTo(String psid, String sentinel) {
-    messenger.deliver(MetaWebhooks.messengerText(psid, sentinel));
-    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply(psid, sentinel));
-    assertThat(graph.pendingMessengerSends()).isEmpty();
+    meta.webhooks().deliver(MetaWebhooks.messengerText(psid, sentinel));
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply(psid, sentinel));
+    assertThat(meta.graph().pendingMessengerSends()).isEmpty();
   }
 
   @Test
   void verificationEchoesTheChallengeAsPlainText() {
-    HttpResponse<String> response = messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1158201444");
+    HttpResponse<String> response = meta.webhooks().verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1158201444");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("1158201444");
     assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
@@ -74,29 +54,29 @@ class MessengerWebhookTest {
   @Test
   void verificationWithAWrongTokenIsForbiddenAndNoTokenIsLogged() {
     try (LogCapture log = LogCapture.of(MetaHandshake.class)) {
-      assertThat(messenger.verify("subscribe", "not-the-token", "1158201444").statusCode()).isEqualTo(403);
+      assertThat(meta.webhooks().verify("subscribe", "not-the-token", "1158201444").statusCode()).isEqualTo(403);
       assertThat(log.await(line -> line.contains("refused"))).contains("reason=wrong_verify_token")
           .doesNotContain("not-the-token");
-      messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1");
+      meta.webhooks().verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1");
       assertThat(log.await(line -> line.contains("verified"))).doesNotContain(GraphApiStub.MESSENGER_VERIFY_TOKEN);
     }
   }
 
   @Test
   void verificationWithoutParametersIsABadRequest() {
-    assertThat(messenger.verify(null, null, null).statusCode()).isEqualTo(400);
-    assertThat(messenger.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, null).statusCode()).isEqualTo(400);
-    assertThat(messenger.verify("subscribe", null, "1158201444").statusCode()).isEqualTo(400);
+    assertThat(meta.webhooks().verify(null, null, null).statusCode()).isEqualTo(400);
+    assertThat(meta.webhooks().verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, null).statusCode()).isEqualTo(400);
+    assertThat(meta.webhooks().verify("subscribe", null, "1158201444").statusCode()).isEqualTo(400);
   }
 
   @Test
   void missingOrWrongSignatureIsRefusedAndNothingIsSent() {
     JsonObject body = MetaWebhooks.messengerText("1001", "forged");
-    HttpResponse<String> unsigned = messenger.postUnsigned(body);
+    HttpResponse<String> unsigned = meta.webhooks().postUnsigned(body);
     assertThat(unsigned.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(unsigned.body()).getString("error")).isEqualTo("invalid signature");
-    assertThat(messenger.postWronglySigned(body).statusCode()).isEqualTo(401);
-    assertThat(messenger.postWithSignature(body.encode(), "sha256=").statusCode()).isEqualTo(401);
+    assertThat(meta.webhooks().postWronglySigned(body).statusCode()).isEqualTo(401);
+    assertThat(meta.webhooks().postWithSignature(body.encode(), "sha256=").statusCode()).isEqualTo(401);
 
     assertNextSendIsTheReplyTo("1001", "genuine");
     assertThat(metrics()).contains("chatbot_webhook_requests_total{outcome=\"bad_signature\",platform=\"messenger\"}");
@@ -104,9 +84,9 @@ class MessengerWebhookTest {
 
   @Test
   void textRoundTrip() {
-    messenger.deliver(MetaWebhooks.messengerText("1002", "hello there"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("1002", "hello there"));
 
-    GraphRequest request = graph.awaitMessengerRequests(1).get(0);
+    GraphRequest request = meta.graph().awaitMessengerRequests(1).get(0);
     assertThat(request.path()).isEqualTo("/v23.0/me/messages");
     assertThat(request.authorization()).isEqualTo("Bearer " + GraphApiStub.MESSENGER_PAGE_ACCESS_TOKEN);
     assertThat(request.body()).isEqualTo(textReply("1002", "hello there"));
@@ -114,9 +94,9 @@ class MessengerWebhookTest {
 
   @Test
   void quickRepliesAreRendered() {
-    messenger.deliver(MetaWebhooks.messengerText("1003", "chips"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("1003", "chips"));
 
-    assertThat(graph.awaitMessengerSend()).isEqualTo(new JsonObject("""
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(new JsonObject("""
         {"recipient":{"id":"1003"},"messaging_type":"RESPONSE","message":{"text":"Pick one","quick_replies":[
           {"content_type":"text","title":"Red","payload":"Red"},
           {"content_type":"text","title":"Green","payload":"Green"},
@@ -125,9 +105,9 @@ class MessengerWebhookTest {
 
   @Test
   void carouselIsAGenericTemplate() {
-    messenger.deliver(MetaWebhooks.messengerText("1004", "cards"));
+    meta.webhooks().deliver(MetaWebhooks.messengerText("1004", "cards"));
 
-    assertThat(graph.awaitMessengerSend()).isEqualTo(new JsonObject("""
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(new JsonObject("""
         {"recipient":{"id":"1004"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"template",
           "payload":{"template_type":"generic","elements":[
             {"title":"First","subtitle":"A card with a button",
@@ -138,10 +118,10 @@ class MessengerWebhookTest {
 
   @Test
   void quickReplyTapsAndPostbacksReachTheBotAsPayloads() {
-    messenger.deliver(MetaWebhooks.messengerQuickReply("1005", "Red", "COLOR_RED"));
-    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("1005", "COLOR_RED"));
-    messenger.deliver(MetaWebhooks.messengerPostback("1005", "Get Started", "GET_STARTED"));
-    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("1005", "GET_STARTED"));
+    meta.webhooks().deliver(MetaWebhooks.messengerQuickReply("1005", "Red", "COLOR_RED"));
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply("1005", "COLOR_RED"));
+    meta.webhooks().deliver(MetaWebhooks.messengerPostback("1005", "Get Started", "GET_STARTED"));
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply("1005", "GET_STARTED"));
   }
 
   @Test
@@ -153,9 +133,9 @@ class MessengerWebhookTest {
             MetaWebhooks.messengerText("2001", "two")),
         MetaWebhooks.messengerText("2002", "three"),
         MetaWebhooks.messengerEcho("2002", "an echo"));
-    messenger.deliver(batch);
+    meta.webhooks().deliver(batch);
 
-    List<JsonObject> sent = graph.awaitMessengerSends(3);
+    List<JsonObject> sent = meta.graph().awaitMessengerSends(3);
     assertThat(sent).containsExactlyInAnyOrder(textReply("2001", "one"), textReply("2001", "two"),
         textReply("2002", "three"));
     List<String> firstUser = sent.stream()
@@ -167,9 +147,9 @@ class MessengerWebhookTest {
 
   @Test
   void echoesDeliveryAndReadReceiptsSendNothing() {
-    messenger.deliver(MetaWebhooks.messengerEcho("3001", "what the page said"));
-    messenger.deliver(MetaWebhooks.messengerDelivery("3001"));
-    messenger.deliver(MetaWebhooks.messengerRead("3001"));
+    meta.webhooks().deliver(MetaWebhooks.messengerEcho("3001", "what the page said"));
+    meta.webhooks().deliver(MetaWebhooks.messengerDelivery("3001"));
+    meta.webhooks().deliver(MetaWebhooks.messengerRead("3001"));
 
     assertNextSendIsTheReplyTo("3001", "still here");
   }
@@ -177,34 +157,34 @@ class MessengerWebhookTest {
   @Test
   void aRedeliveredMessageIsAnsweredOnce() {
     JsonObject body = MetaWebhooks.messengerText("3002", "only once");
-    messenger.deliver(body);
-    messenger.deliver(body);
+    meta.webhooks().deliver(body);
+    meta.webhooks().deliver(body);
 
-    assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("3002", "only once"));
+    assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply("3002", "only once"));
     assertNextSendIsTheReplyTo("3002", "next");
   }
 
   @Test
   void malformedJsonIsABadRequest() {
-    HttpResponse<String> response = messenger.post("{\"object\":\"page\",");
+    HttpResponse<String> response = meta.webhooks().post("{\"object\":\"page\",");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("malformed JSON");
   }
 
   @Test
   void aGraphErrorIsLoggedWithMessageAndCodeAndNotRetried() {
-    graph.failMessenger(400, 100, "(#100) No matching user found");
+    meta.graph().failMessenger(400, 100, "(#100) No matching user found");
     try (LogCapture log = LogCapture.of(GraphClient.class)) {
-      messenger.deliver(MetaWebhooks.messengerText("4001", "hello"));
+      meta.webhooks().deliver(MetaWebhooks.messengerText("4001", "hello"));
 
-      assertThat(graph.awaitMessengerSend()).isEqualTo(textReply("4001", "hello"));
+      assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply("4001", "hello"));
       String line = log.await(text -> text.contains("platform=messenger"));
       assertThat(line).startsWith("WARN").contains("status=400", "(#100) No matching user found", "code=100",
           "retryable=false");
       assertThat(String.join("\n", log.lines())).doesNotContain(GraphApiStub.MESSENGER_PAGE_ACCESS_TOKEN,
           GraphApiStub.MESSENGER_APP_SECRET);
     }
-    graph.reset();
+    meta.graph().reset();
     // Same conversation: a retry of the failed send would arrive before this reply.
     assertNextSendIsTheReplyTo("4001", "recovered");
     assertThat(metrics()).containsPattern("chatbot_send_failures_total\\{platform=\"messenger\",reason=\"[a-z]+\"\\} 1\\.0");
@@ -212,7 +192,7 @@ class MessengerWebhookTest {
 
   @Test
   void onlyTheConfiguredPlatformIsOn() {
-    Set<String> platforms = server.server().adapters().keySet().stream().collect(Collectors.toSet());
+    Set<String> platforms = meta.server().server().adapters().keySet().stream().collect(Collectors.toSet());
     assertThat(platforms).contains("messenger").doesNotContain("whatsapp");
   }
 
@@ -225,8 +205,8 @@ class MessengerWebhookTest {
     assertThat(failure).hasMessageStartingWith("MESSENGER_PAGE_ACCESS_TOKEN is not set");
     assertThat(failure.getMessage()).doesNotContain("\n");
 
-    Map<String, String> env = graph.messengerEnv("BOT", "echo");
-    env.put("MESSENGER_API_BASE_URL", "graph.facebook.com");
+    Map<String, String> env = meta.graph().messengerEnv("BOT", "echo");
+    env.put("MESSENGER_API_BASE_URL", "meta.graph().facebook.com");
     Throwable badUrl = TestServer.startFailure(env);
     assertThat(badUrl).hasMessageContaining("MESSENGER_API_BASE_URL");
   }
@@ -234,7 +214,7 @@ class MessengerWebhookTest {
   private static String metrics() {
     try {
       return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
+          .send(HttpRequest.newBuilder(URI.create(meta.server().url("/metrics"))).timeout(Duration.ofSeconds(10)).build(),
               HttpResponse.BodyHandlers.ofString()).body();
     } catch (Exception e) {
       throw new AssertionError(e);

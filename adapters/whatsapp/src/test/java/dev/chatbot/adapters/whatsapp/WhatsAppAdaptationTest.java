@@ -2,41 +2,21 @@ package dev.chatbot.adapters.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.testkit.TestServer;
-import dev.chatbot.testkit.meta.GraphApiStub;
+import dev.chatbot.testkit.ShowcaseBot;
+import dev.chatbot.testkit.meta.MetaTestServer;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replies over WhatsApp's limits are fitted by the core to the adapter's capabilities, never rejected. */
 class WhatsAppAdaptationTest {
 
-  private static GraphApiStub graph;
-  private static TestServer server;
-  private static MetaWebhooks whatsapp;
-
-  @BeforeAll
-  static void start() {
-    graph = GraphApiStub.start();
-    server = TestServer.start(graph.whatsappEnv("BOT", "meta-showcase", "PUBLIC_BASE_URL", "https://bot.example.com"));
-    whatsapp = MetaWebhooks.whatsapp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    graph.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    graph.reset();
-  }
+  @RegisterExtension
+  static final MetaTestServer meta =
+      MetaTestServer.whatsapp("BOT", "showcase", "PUBLIC_BASE_URL", "https://bot.example.com");
 
   private static JsonObject interactive(JsonObject body) {
     assertThat(body.getString("type")).isEqualTo("interactive");
@@ -45,9 +25,9 @@ class WhatsAppAdaptationTest {
 
   @Test
   void twelveCardsBecomeAListOfTenRowsThenAMoreButton() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005001", "twelve cards"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005001", "twelve cards"));
 
-    List<JsonObject> sent = graph.awaitWhatsAppSends(2);
+    List<JsonObject> sent = meta.graph().awaitWhatsAppSends(2);
     JsonObject list = interactive(sent.get(0));
     assertThat(list.getString("type")).isEqualTo("list");
     JsonArray rows = list.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows");
@@ -65,9 +45,9 @@ class WhatsAppAdaptationTest {
 
   @Test
   void fourToTenQuickRepliesAreAList() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005002", "five chips"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005002", "five chips"));
 
-    JsonObject list = interactive(graph.awaitWhatsAppSend());
+    JsonObject list = interactive(meta.graph().awaitWhatsAppSend());
     assertThat(list.getString("type")).isEqualTo("list");
     assertThat(list.getJsonObject("body").getString("text")).isEqualTo("Which colour?");
     assertThat(list.getJsonObject("action").getJsonArray("sections").getJsonObject(0).getJsonArray("rows"))
@@ -76,9 +56,9 @@ class WhatsAppAdaptationTest {
 
   @Test
   void fifteenQuickRepliesAreCutToATenRowList() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005003", "many chips"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005003", "many chips"));
 
-    JsonArray rows = interactive(graph.awaitWhatsAppSend()).getJsonObject("action").getJsonArray("sections")
+    JsonArray rows = interactive(meta.graph().awaitWhatsAppSend()).getJsonObject("action").getJsonArray("sections")
         .getJsonObject(0).getJsonArray("rows");
     assertThat(rows).hasSize(10);
     rows.forEach(row -> assertThat(((JsonObject) row).getString("title")).hasSizeLessThanOrEqualTo(24));
@@ -86,9 +66,9 @@ class WhatsAppAdaptationTest {
 
   @Test
   void longTextIsSplitIntoMessagesOfAtMost4096() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005004", "long text"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005004", "long text"));
 
-    List<String> texts = graph.awaitWhatsAppSends(2).stream()
+    List<String> texts = meta.graph().awaitWhatsAppSends(2).stream()
         .map(body -> body.getJsonObject("text").getString("body")).toList();
     texts.forEach(text -> assertThat(text.length()).isLessThanOrEqualTo(4096));
     assertThat(String.join(" ", texts)).isEqualTo(ShowcaseBot.LONG_TEXT);
@@ -96,12 +76,12 @@ class WhatsAppAdaptationTest {
 
   @Test
   void imageByLinkWithCaptionAndNoTypingIndicator() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005005", "picture"));
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(new JsonObject("""
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005005", "picture"));
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(new JsonObject("""
         {"messaging_product":"whatsapp","recipient_type":"individual","to":"15550005005","type":"image",
          "image":{"link":"https://bot.example.com/assets/shoes/1.jpg","caption":"A shoe"}}"""));
 
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550005005", "typing"));
-    assertThat(graph.awaitWhatsAppSend().getJsonObject("text").getString("body")).isEqualTo("done");
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550005005", "typing"));
+    assertThat(meta.graph().awaitWhatsAppSend().getJsonObject("text").getString("body")).isEqualTo("done");
   }
 }

@@ -7,41 +7,21 @@ import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.GraphApiStub.GraphRequest;
+import dev.chatbot.testkit.meta.MetaTestServer;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WhatsApp adapter in the running server (echo bot), against a WireMock Graph API. */
 class WhatsAppWebhookTest {
 
   private static final String PATH = "/v23.0/" + GraphApiStub.WHATSAPP_PHONE_NUMBER_ID + "/messages";
-  private static GraphApiStub graph;
-  private static TestServer server;
-  private static MetaWebhooks whatsapp;
-
-  @BeforeAll
-  static void start() {
-    graph = GraphApiStub.start();
-    server = TestServer.start(graph.whatsappEnv("BOT", "echo"));
-    whatsapp = MetaWebhooks.whatsapp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    graph.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    graph.reset();
-  }
+  @RegisterExtension
+  static final MetaTestServer meta = MetaTestServer.whatsapp("BOT", "echo");
 
   private static JsonObject textReply(String to, String text) {
     return new JsonObject()
@@ -58,14 +38,14 @@ class WhatsAppWebhookTest {
 
   /** A message after the ones under test: its reply coming next proves nothing else was sent before it. */
   private static void assertNextSendIsTheReplyTo(String waId, String sentinel) {
-    whatsapp.deliver(MetaWebhooks.whatsappText(waId, sentinel));
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(textReply(waId, sentinel));
-    assertThat(graph.pendingWhatsAppSends()).isEmpty();
+    meta.webhooks().deliver(MetaWebhooks.whatsappText(waId, sentinel));
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply(waId, sentinel));
+    assertThat(meta.graph().pendingWhatsAppSends()).isEmpty();
   }
 
   @Test
   void verificationEchoesTheChallengeAsPlainText() {
-    HttpResponse<String> response = whatsapp.verify("subscribe", GraphApiStub.WHATSAPP_VERIFY_TOKEN, "987654321");
+    HttpResponse<String> response = meta.webhooks().verify("subscribe", GraphApiStub.WHATSAPP_VERIFY_TOKEN, "987654321");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("987654321");
     assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
@@ -73,41 +53,41 @@ class WhatsAppWebhookTest {
 
   @Test
   void verificationWithAWrongTokenIsForbiddenAndWithoutParametersABadRequest() {
-    assertThat(whatsapp.verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1").statusCode()).isEqualTo(403);
-    assertThat(whatsapp.verify(null, null, null).statusCode()).isEqualTo(400);
-    assertThat(whatsapp.verify("subscribe", null, "1").statusCode()).isEqualTo(400);
+    assertThat(meta.webhooks().verify("subscribe", GraphApiStub.MESSENGER_VERIFY_TOKEN, "1").statusCode()).isEqualTo(403);
+    assertThat(meta.webhooks().verify(null, null, null).statusCode()).isEqualTo(400);
+    assertThat(meta.webhooks().verify("subscribe", null, "1").statusCode()).isEqualTo(400);
   }
 
   @Test
   void missingOrWrongSignatureIsRefusedAndNothingIsSentOrMarkedRead() {
     JsonObject body = MetaWebhooks.whatsappText("15550001001", "forged");
-    assertThat(whatsapp.postUnsigned(body).statusCode()).isEqualTo(401);
-    assertThat(whatsapp.postWronglySigned(body).statusCode()).isEqualTo(401);
+    assertThat(meta.webhooks().postUnsigned(body).statusCode()).isEqualTo(401);
+    assertThat(meta.webhooks().postWronglySigned(body).statusCode()).isEqualTo(401);
 
     JsonObject genuine = MetaWebhooks.whatsappText("15550001001", "genuine");
-    whatsapp.deliver(genuine);
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(textReply("15550001001", "genuine"));
-    assertThat(graph.awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(genuine)));
-    assertThat(graph.drain()).isEmpty();
+    meta.webhooks().deliver(genuine);
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply("15550001001", "genuine"));
+    assertThat(meta.graph().awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(genuine)));
+    assertThat(meta.graph().drain()).isEmpty();
   }
 
   @Test
   void textRoundTripWithReadReceipt() {
     JsonObject body = MetaWebhooks.whatsappText("16315551234", "hello there");
-    whatsapp.deliver(body);
+    meta.webhooks().deliver(body);
 
-    GraphRequest request = graph.awaitWhatsAppRequests(1).get(0);
+    GraphRequest request = meta.graph().awaitWhatsAppRequests(1).get(0);
     assertThat(request.path()).isEqualTo(PATH);
     assertThat(request.authorization()).isEqualTo("Bearer " + GraphApiStub.WHATSAPP_ACCESS_TOKEN);
     assertThat(request.body()).isEqualTo(textReply("16315551234", "hello there"));
-    assertThat(graph.awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(body)));
+    assertThat(meta.graph().awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(body)));
   }
 
   @Test
   void quickRepliesAreReplyButtons() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550001002", "chips"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550001002", "chips"));
 
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(new JsonObject("""
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(new JsonObject("""
         {"messaging_product":"whatsapp","recipient_type":"individual","to":"15550001002","type":"interactive",
          "interactive":{"type":"button","body":{"text":"Pick one"},"action":{"buttons":[
            {"type":"reply","reply":{"id":"Red","title":"Red"}},
@@ -117,9 +97,9 @@ class WhatsAppWebhookTest {
 
   @Test
   void cardsAreAListMessage() {
-    whatsapp.deliver(MetaWebhooks.whatsappText("15550001003", "cards"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappText("15550001003", "cards"));
 
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(new JsonObject("""
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(new JsonObject("""
         {"messaging_product":"whatsapp","recipient_type":"individual","to":"15550001003","type":"interactive",
          "interactive":{"type":"list","body":{"text":"Here are 2 options."},"action":{"button":"See options",
            "sections":[{"rows":[
@@ -129,10 +109,10 @@ class WhatsAppWebhookTest {
 
   @Test
   void buttonAndListRepliesReachTheBotAsPayloads() {
-    whatsapp.deliver(MetaWebhooks.whatsappButtonReply("15550001004", "COLOR_RED", "Red"));
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(textReply("15550001004", "COLOR_RED"));
-    whatsapp.deliver(MetaWebhooks.whatsappListReply("15550001004", "first", "First", "A card with a button"));
-    assertThat(graph.awaitWhatsAppSend()).isEqualTo(textReply("15550001004", "first"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappButtonReply("15550001004", "COLOR_RED", "Red"));
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply("15550001004", "COLOR_RED"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappListReply("15550001004", "first", "First", "A card with a button"));
+    assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply("15550001004", "first"));
   }
 
   @Test
@@ -143,35 +123,35 @@ class WhatsAppWebhookTest {
             MetaWebhooks.whatsappText("15550002001", "two")),
         MetaWebhooks.whatsappStatus("15550002001", "delivered"),
         MetaWebhooks.whatsappText("15550002002", "three"));
-    whatsapp.deliver(batch);
+    meta.webhooks().deliver(batch);
 
-    List<JsonObject> sent = graph.awaitWhatsAppSends(3);
+    List<JsonObject> sent = meta.graph().awaitWhatsAppSends(3);
     assertThat(sent).containsExactlyInAnyOrder(textReply("15550002001", "one"), textReply("15550002001", "two"),
         textReply("15550002002", "three"));
     assertThat(sent.stream().filter(body -> body.getString("to").equals("15550002001"))
         .map(body -> body.getJsonObject("text").getString("body")).toList())
         .as("one conversation keeps its order").containsExactly("one", "two");
-    assertThat(graph.awaitReadReceipts(3)).hasSize(3);
+    assertThat(meta.graph().awaitReadReceipts(3)).hasSize(3);
   }
 
   @Test
   void statusesSendNothing() {
-    whatsapp.deliver(MetaWebhooks.whatsappStatus("15550003001", "sent"));
-    whatsapp.deliver(MetaWebhooks.whatsappStatus("15550003001", "delivered"));
-    whatsapp.deliver(MetaWebhooks.whatsappStatus("15550003001", "read"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "sent"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "delivered"));
+    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "read"));
 
     assertNextSendIsTheReplyTo("15550003001", "still here");
-    assertThat(graph.awaitReadReceipts(1)).hasSize(1);
-    assertThat(graph.drain()).as("no read receipts for statuses").isEmpty();
+    assertThat(meta.graph().awaitReadReceipts(1)).hasSize(1);
+    assertThat(meta.graph().drain()).as("no read receipts for statuses").isEmpty();
   }
 
   @Test
   void aGraphErrorIsLoggedWithMessageAndCodeAndNotRetried() {
-    graph.failWhatsApp(400, 131030, "Recipient phone number not in allowed list");
+    meta.graph().failWhatsApp(400, 131030, "Recipient phone number not in allowed list");
     try (LogCapture log = LogCapture.of(GraphClient.class)) {
-      whatsapp.deliver(MetaWebhooks.whatsappText("15550004001", "hello"));
+      meta.webhooks().deliver(MetaWebhooks.whatsappText("15550004001", "hello"));
 
-      assertThat(graph.awaitWhatsAppSend()).isEqualTo(textReply("15550004001", "hello"));
+      assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply("15550004001", "hello"));
       String line = log.await(text -> text.contains("platform=whatsapp"));
       assertThat(line).startsWith("WARN").contains("status=400", "Recipient phone number not in allowed list",
           "code=131030", "retryable=false");
@@ -180,13 +160,13 @@ class WhatsAppWebhookTest {
       assertThat(String.join("\n", log.lines())).doesNotContain(GraphApiStub.WHATSAPP_ACCESS_TOKEN,
           GraphApiStub.WHATSAPP_APP_SECRET);
     }
-    graph.reset();
+    meta.graph().reset();
     assertNextSendIsTheReplyTo("15550004001", "recovered");
   }
 
   @Test
   void aHalfSetGroupStopsStartupNamingTheMissingVariable() {
-    Map<String, String> env = graph.whatsappEnv("BOT", "echo");
+    Map<String, String> env = meta.graph().whatsappEnv("BOT", "echo");
     env.remove("WHATSAPP_PHONE_NUMBER_ID");
     assertThat(TestServer.startFailure(env)).hasMessageStartingWith("WHATSAPP_PHONE_NUMBER_ID is not set");
   }

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ public final class GraphApiStub implements AutoCloseable {
 
   /** The bodies of the next {@code count} Messenger sends. */
   public List<JsonObject> awaitMessengerSends(int count) {
-    return awaitMessengerRequests(count).stream().map(GraphRequest::body).toList();
+    return bodies(awaitMessengerRequests(count));
   }
 
   public JsonObject awaitMessengerSend() {
@@ -129,7 +130,7 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   public List<JsonObject> awaitWhatsAppSends(int count) {
-    return awaitWhatsAppRequests(count).stream().map(GraphRequest::body).toList();
+    return bodies(awaitWhatsAppRequests(count));
   }
 
   public JsonObject awaitWhatsAppSend() {
@@ -138,7 +139,7 @@ public final class GraphApiStub implements AutoCloseable {
 
   /** The next {@code count} WhatsApp "mark as read" bodies ({@code {"status":"read","message_id":...}}). */
   public List<JsonObject> awaitReadReceipts(int count) {
-    return await(readReceipts, count, "WhatsApp read receipts").stream().map(GraphRequest::body).toList();
+    return bodies(await(readReceipts, count, "WhatsApp read receipts"));
   }
 
   /** Everything received and not yet awaited; the received lists are emptied. */
@@ -152,12 +153,12 @@ public final class GraphApiStub implements AutoCloseable {
 
   /** Messenger sends received and not yet awaited (no waiting). */
   public List<JsonObject> pendingMessengerSends() {
-    return messenger.stream().map(GraphRequest::body).toList();
+    return bodies(messenger);
   }
 
   /** WhatsApp sends received and not yet awaited (no waiting). */
   public List<JsonObject> pendingWhatsAppSends() {
-    return whatsapp.stream().map(GraphRequest::body).toList();
+    return bodies(whatsapp);
   }
 
   // ---- how it answers ----
@@ -254,6 +255,10 @@ public final class GraphApiStub implements AutoCloseable {
       throw new AssertionError(e);
     }
     return received;
+  }
+
+  private static List<JsonObject> bodies(Collection<GraphRequest> requests) {
+    return requests.stream().map(GraphRequest::body).toList();
   }
 
   private static Map<String, String> pairs(String... keyValues) {

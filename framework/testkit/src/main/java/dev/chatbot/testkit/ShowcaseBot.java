@@ -1,4 +1,4 @@
-package dev.chatbot.adapters.whatsapp;
+package dev.chatbot.testkit;
 
 import dev.chatbot.bot.BotVerticle;
 import dev.chatbot.bot.Conversation;
@@ -10,15 +10,30 @@ import dev.chatbot.model.Reply;
 import io.vertx.core.Future;
 import java.util.stream.IntStream;
 
-/** A test bot whose replies go over WhatsApp's limits, for the fitting tests. */
+/**
+ * A bot for adapter authors ({@code BOT=showcase}): each command answers with one reply kind, most of them beyond
+ * what a platform allows, so a test can check how an adapter renders every kind once the core has fitted it to the
+ * adapter's capabilities. Anything else is echoed as text.
+ *
+ * <table>
+ *   <caption>Commands</caption>
+ *   <tr><td>{@code twelve cards}</td><td>12 cards with over-long titles, an image and four buttons each</td></tr>
+ *   <tr><td>{@code many chips}</td><td>15 quick replies with over-long titles</td></tr>
+ *   <tr><td>{@code five chips}</td><td>5 quick replies ("Which colour?")</td></tr>
+ *   <tr><td>{@code long text}</td><td>{@link #LONG_TEXT}, longer than any platform's message limit</td></tr>
+ *   <tr><td>{@code picture}</td><td>the image {@code /assets/shoes/1.jpg} with the caption "A shoe"</td></tr>
+ *   <tr><td>{@code typing}</td><td>a typing indicator, then the text "done"</td></tr>
+ * </table>
+ */
 public final class ShowcaseBot extends BotVerticle {
 
-  static final String LONG_TEXT = IntStream.range(0, 900).mapToObj(i -> "word" + (i % 10)).reduce((a, b) -> a + " " + b)
-      .orElseThrow();
+  /** What {@code long text} answers: 900 words, 5,399 characters. */
+  public static final String LONG_TEXT = IntStream.range(0, 900).mapToObj(i -> "word" + (i % 10))
+      .reduce((a, b) -> a + " " + b).orElseThrow();
 
   @Override
   public String name() {
-    return "meta-showcase";
+    return "showcase";
   }
 
   @Override
