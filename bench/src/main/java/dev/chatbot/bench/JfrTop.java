@@ -1,0 +1,86 @@
+package dev.chatbot.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * {@code jfr-top FILE [--top N] [--prefix dev.chatbot.]}: where CPU samples land in a JFR recording: by top frame
+ * (self time), by method anywhere on the stack (total time), and by the first frame of the product's own code
+ * (which framework method a sample is "in"), plus allocation samples by top product frame.
+ */
+final class JfrTop {
+
+  static int run(String file, Args args) throws Exception {
+    int top = args.getInt("top", null, 25);
+    String prefix = args.get("prefix", null, "dev.chatbot.");
+    Map<String, Long> self = new HashMap<>();
+    Map<String, Long> total = new HashMap<>();
+    Map<String, Long> product = new HashMap<>();
+    Map<String, Long> allocByProduct = new HashMap<>();
+    Map<String, Long> allocByClass = new HashMap<>();
+    long samples = 0;
+    for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
+      String type = event.getEventType().getName();
+      if (event.getStackTrace() == null) {
+        continue;
+      }
+      List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (frames.isEmpty()) {
+        continue;
+      }
+      if (type.equals("jdk.ExecutionSample")) {
+        samples++;
+        self.merge(name(frames.get(0)), 1L, Long::sum);
+        Set<String> seen = new HashSet<>();
+        for (RecordedFrame f : frames) {
+          String n = name(f);
+          if (seen.add(n)) {
+            total.merge(n, 1L, Long::sum);
+          }
+        }
+        product.merge(firstProduct(frames, prefix), 1L, Long::sum);
+      } else if (type.equals("jdk.ObjectAllocationSample")) {
+        long weight = event.getLong("weight");
+        allocByProduct.merge(firstProduct(frames, prefix), weight, Long::sum);
+        allocByClass.merge(event.getClass("objectClass").getName(), weight, Long::sum);
+      }
+    }
+    System.out.printf("execution samples: %d%n", samples);
+    print("self (top frame)", self, samples, top);
+    print("total (on stack)", total, samples, top);
+    print("first " + prefix + " frame on stack", product, samples, top);
+    long allocTotal = allocByProduct.values().stream().mapToLong(Long::longValue).sum();
+    print("allocation (bytes, by first " + prefix + " frame)", allocByProduct, allocTotal, top);
+    print("allocation (bytes, by class)", allocByClass, allocTotal, top);
+    return 0;
+  }
+
+  private static String firstProduct(List<RecordedFrame> frames, String prefix) {
+    for (RecordedFrame f : frames) {
+      String n = name(f);
+      if (n.startsWith(prefix)) {
+        return n;
+      }
+    }
+    return "(no " + prefix + " frame)";
+  }
+
+  private static String name(RecordedFrame f) {
+    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+  }
+
+  private static void print(String title, Map<String, Long> counts, long total, int top) {
+    System.out.printf("%n== %s ==%n", title);
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(top)
+        .forEach(e -> System.out.printf("%6.2f%%  %s%n", total == 0 ? 0 : 100.0 * e.getValue() / total, e.getKey()));
+  }
+}
