@@ -9,7 +9,8 @@
 # BENCH_USERS (1000), BENCH_DRIVERS (2), BENCH_SOAK_SECONDS (300), BENCH_TARGET_PORT (18080),
 # BENCH_STUB_PORT (18090), BENCH_SYSTEMS (baseline,chatbot-echo,chatbot-shoe), BENCH_PRODUCT_DIR (the clone whose
 # deploy/target/chatbot.jar is measured; default: this repository), BENCH_REBUILD=1 (rebuild the product jar),
-# BENCH_JAVA_OPTS (extra JVM options for the systems under test; default none = JVM defaults).
+# BENCH_JAVA_OPTS (extra JVM options for the systems under test; default none = JVM defaults),
+# BENCH_NICE (e.g. -5: run loadgen and systems at that nice level, to be less disturbed by other work; needs root).
 # Everything listens on 127.0.0.1 only and every wait is bounded.
 set -euo pipefail
 
@@ -26,7 +27,10 @@ STUB_PORT=${BENCH_STUB_PORT:-18090}
 RESULTS=$HERE/results
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$RESULTS/run-$STAMP.tmp
+JFR=$RESULTS/profile-$STAMP.jfr.tmp
 read -r -a SUT_OPTS <<< "${BENCH_JAVA_OPTS:-}"
+NICE=()
+[[ -n ${BENCH_NICE:-} ]] && NICE=(nice -n "$BENCH_NICE")
 export BENCH_WARMUP=$WARMUP BENCH_DURATION=$DURATION BENCH_TARGET_PORT=$TARGET_PORT BENCH_STUB_PORT=$STUB_PORT
 
 case "$MODE" in all|soak|profile) ;; *) echo "usage: $0 [all|soak|profile]" >&2; exit 2 ;; esac
@@ -90,10 +94,13 @@ run_system() {
   local name=$1 workloads=$2 metrics=$3 budget=$4
   shift 5
   local lglog=$RESULTS/$name-loadgen.log.tmp syslog=$RESULTS/$name.log.tmp
-  log "system=$name workloads=$workloads load_1m=$(cut -d' ' -f1 /proc/loadavg)"
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  log "system=$name workloads=$workloads load_1m=$load"
+  if awk "BEGIN {exit !($load > 1.5)}"; then log "warning: 1-min load $load > 1.5, numbers will be noisy"; fi
   local metrics_args=()
   [[ -n $metrics ]] && metrics_args=(--metrics-path "$metrics")
-  timeout "$budget" java -jar "$BENCH_JAR" loadgen --system "$name" --workloads "$workloads" --out "$RUN" \
+  timeout "$budget" "${NICE[@]}" java -jar "$BENCH_JAR" loadgen --system "$name" --workloads "$workloads" --out "$RUN" \
     "${metrics_args[@]}" > "$lglog" 2>&1 &
   LG_PID=$!
   if ! wait_http "http://127.0.0.1:$STUB_PORT/stub/health" 30; then
@@ -101,7 +108,7 @@ run_system() {
   fi
   local t0
   t0=$(now_ms)
-  "$@" > "$syslog" 2>&1 &
+  "${NICE[@]}" "$@" > "$syslog" 2>&1 &
   SUT_PID=$!
   if ! wait_http "http://127.0.0.1:$TARGET_PORT/health/ready" 60; then
     echo "$name did not become ready in 60 s, see $syslog" >&2; tail -5 "$syslog" >&2; exit 1
@@ -110,6 +117,7 @@ run_system() {
   log "system=$name ready startup_ms=$startup"
   local sampler=""
   if [[ $MODE == soak ]]; then soak_samples "$SUT_PID" & sampler=$!; fi
+  if [[ $MODE == profile ]]; then profile_window "$SUT_PID" & sampler=$!; fi
   local lg_status=0
   wait "$LG_PID" || lg_status=$?
   if [[ -n $sampler ]]; then wait "$sampler" || true; fi
@@ -119,6 +127,7 @@ run_system() {
   hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$SUT_PID/status")
   local logged
   logged=$(grep -o 'startup_ms=[0-9]*' "$syslog" | head -1 | cut -d= -f2 || true)
+  if [[ $MODE == profile && ! -s $JFR ]]; then jcmd "$SUT_PID" JFR.dump name=bench "filename=$JFR" >/dev/null || true; fi
   kill -TERM "$SUT_PID"
   for _ in $(seq 1 300); do kill -0 "$SUT_PID" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$SUT_PID" 2>/dev/null; then log "system=$name did not stop in 30 s, killing"; kill -KILL "$SUT_PID"; fi
@@ -127,17 +136,28 @@ run_system() {
   echo "{\"type\":\"system\",\"system\":\"$name\",\"startup_ms\":$startup,\"logged_startup_ms\":${logged:-null},\"peak_rss_mb\":$(( hwm_kb / 1024 ))}" >> "$RUN"
 }
 
+# received: messages the product accepted so far (each one a dedupe entry).
+received() {
+  curl -s -m 5 "http://127.0.0.1:$TARGET_PORT/metrics" | awk '/^chatbot_messages_received_total/ {s+=$2} END {printf "%d", s}'
+}
+
 soak_samples() {
   local pid=$1 start
   start=$(now_ms)
   sleep "$(( WARMUP + 5 ))"
   while kill -0 "$LG_PID" 2>/dev/null; do
     local t=$(( ($(now_ms) - start) / 1000 ))
-    echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"note\":\"under load\"}" >> "$RUN"
+    echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"note\":\"under load\"}" >> "$RUN"
     for _ in $(seq 1 60); do kill -0 "$LG_PID" 2>/dev/null || break; sleep 1; done
   done
   local t=$(( ($(now_ms) - start) / 1000 ))
-  echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"note\":\"after load\"}" >> "$RUN"
+  echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"note\":\"after load\"}" >> "$RUN"
+}
+
+# profile_window PID: JFR over the measurement window only (after the warmup), not over startup.
+profile_window() {
+  sleep "$WARMUP"
+  jcmd "$1" JFR.start name=bench settings=profile "duration=$(( DURATION > 2 ? DURATION - 1 : DURATION ))s" "filename=$JFR" >/dev/null
 }
 
 budget() { echo $(( ($1) * (WARMUP + DURATION + 15) + 150 )); }
@@ -170,10 +190,8 @@ case "$MODE" in
     run_system chatbot-echo-soak messenger-echo /metrics "$(( WARMUP + SOAK_SECONDS + 200 ))" -- \
       env "${PRODUCT_ENV[@]}" BOT=echo "${CHATBOT[@]}" ;;
   profile)
-    JFR=$RESULTS/profile-$STAMP.jfr.tmp
-    run_system chatbot-echo-profile messenger-echo /metrics "$(budget 1)" -- \
-      env "${PRODUCT_ENV[@]}" BOT=echo java "${SUT_OPTS[@]}" \
-      "-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true" -jar "$PRODUCT_JAR"
+    run_system chatbot-echo-profile "${BENCH_PROFILE_WORKLOAD:-messenger-echo}" /metrics "$(budget 1)" -- \
+      env "${PRODUCT_ENV[@]}" BOT="${BENCH_PROFILE_BOT:-echo}" "${CHATBOT[@]}"
     java -jar "$BENCH_JAR" jfr-top "$JFR" --top 30 | tee "$RESULTS/profile-$STAMP.txt"
     log "recording: $JFR (jfr summary / jfr print --events jdk.ExecutionSample)" ;;
 esac

@@ -73,7 +73,9 @@ final class JfrTop {
   }
 
   private static String name(RecordedFrame f) {
-    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    // Lambda classes carry a per-run address: fold them so the same lambda adds up.
+    String type = f.getMethod().getType().getName().replaceAll("\\$\\$Lambda.*", "\\$\\$Lambda");
+    return type + "." + f.getMethod().getName();
   }
 
   private static void print(String title, Map<String, Long> counts, long total, int top) {

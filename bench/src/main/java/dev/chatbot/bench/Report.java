@@ -160,11 +160,21 @@ final class Report {
       }
     }
     if (!soak.isEmpty()) {
-      s.append(String.format("%nsoak (heap used after a full GC):%n| t s | heap MB | note |%n|---:|---:|---|%n"));
+      s.append(String.format("%nsoak (heap used after a full GC):%n| t s | heap MB | messages received | note |%n"
+          + "|---:|---:|---:|---|%n"));
       for (Object o : soak) {
         JsonObject sample = (JsonObject) o;
-        s.append(String.format("| %s | %s | %s |%n", fmt(sample.getValue("t_s")), fmt(sample.getValue("heap_used_mb")),
-            sample.getString("note", "")));
+        s.append(String.format("| %s | %s | %s | %s |%n", fmt(sample.getValue("t_s")),
+            fmt(sample.getValue("heap_used_mb")), fmt(sample.getValue("messages_received")), sample.getString("note", "")));
+      }
+      JsonObject first = soak.getJsonObject(0);
+      JsonObject last = soak.getJsonObject(soak.size() - 1);
+      double messages = num(last, "messages_received") - num(first, "messages_received");
+      if (messages > 0) {
+        double bytesPerMessage = (num(last, "heap_used_mb") - num(first, "heap_used_mb")) * 1024 * 1024 / messages;
+        s.append(String.format("heap growth per message accepted: %.0f bytes (the dedupe store keeps at most %d ids "
+            + "for 10 min: bounded at about %.0f MB)%n", bytesPerMessage, 1_000_000,
+            Math.max(0, bytesPerMessage) * 1_000_000 / 1024 / 1024));
       }
     }
     return s.toString();
