@@ -10,7 +10,8 @@
 # BENCH_STUB_PORT (18090), BENCH_SYSTEMS (baseline,chatbot-echo,chatbot-shoe), BENCH_PRODUCT_DIR (the clone whose
 # deploy/target/chatbot.jar is measured; default: this repository), BENCH_REBUILD=1 (rebuild the product jar),
 # BENCH_JAVA_OPTS (extra JVM options for the systems under test; default none = JVM defaults),
-# BENCH_NICE (e.g. -5: run loadgen and systems at that nice level, to be less disturbed by other work; needs root).
+# BENCH_NICE (e.g. -5: run loadgen and systems at that nice level, to be less disturbed by other work; needs root),
+# BENCH_RATE_LIMITS (off: SEND_RATE_*=0 for the product, the stub has no platform quota; default: product defaults).
 # Everything listens on 127.0.0.1 only and every wait is bounded.
 set -euo pipefail
 
@@ -57,6 +58,12 @@ done
 # The product environment that turns every adapter on with its platform API at the stub.
 mapfile -t PRODUCT_ENV < <(java -jar "$BENCH_JAR" env --stub-port "$STUB_PORT")
 PRODUCT_ENV+=("HTTP_HOST=127.0.0.1" "HTTP_PORT=$TARGET_PORT" "SHUTDOWN_GRACE_SECONDS=5")
+# The outbound rate limits model the platforms' quotas (Messenger ~300 calls/s per Page, Slack ~1/s per channel),
+# which the stub does not have: with them on, the product is capped by design (250 replies/s on Messenger), not by
+# its own cost. Off by default here (SEND_RATE_*=0); BENCH_RATE_LIMITS=default keeps the product's defaults.
+if [[ ${BENCH_RATE_LIMITS:-off} == off ]]; then
+  PRODUCT_ENV+=("SEND_RATE_MESSENGER=0" "SEND_RATE_WHATSAPP=0" "SEND_RATE_SLACK=0")
+fi
 
 LG_PID=""
 SUT_PID=""
@@ -87,7 +94,7 @@ heap_after_gc() {
   echo $(( ${kb:-0} / 1024 ))
 }
 
-echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$DURATION,\"mode\":\"$MODE\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
+echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$DURATION,\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
 
 # run_system NAME WORKLOADS METRICS_PATH SECONDS_BUDGET -- COMMAND...: loadgen+stub first, then the system, timed to ready.
 run_system() {
@@ -100,8 +107,10 @@ run_system() {
   if awk "BEGIN {exit !($load > 1.5)}"; then log "warning: 1-min load $load > 1.5, numbers will be noisy"; fi
   local metrics_args=()
   [[ -n $metrics ]] && metrics_args=(--metrics-path "$metrics")
+  local pidfile=$RESULTS/$name.pid.tmp
+  rm -f "$pidfile"
   timeout "$budget" "${NICE[@]}" java -jar "$BENCH_JAR" loadgen --system "$name" --workloads "$workloads" --out "$RUN" \
-    "${metrics_args[@]}" > "$lglog" 2>&1 &
+    --sut-pid-file "$pidfile" "${metrics_args[@]}" > "$lglog" 2>&1 &
   LG_PID=$!
   if ! wait_http "http://127.0.0.1:$STUB_PORT/stub/health" 30; then
     echo "stub did not start, see $lglog" >&2; exit 1
@@ -110,6 +119,7 @@ run_system() {
   t0=$(now_ms)
   "${NICE[@]}" "$@" > "$syslog" 2>&1 &
   SUT_PID=$!
+  echo "$SUT_PID" > "$pidfile"
   if ! wait_http "http://127.0.0.1:$TARGET_PORT/health/ready" 60; then
     echo "$name did not become ready in 60 s, see $syslog" >&2; tail -5 "$syslog" >&2; exit 1
   fi

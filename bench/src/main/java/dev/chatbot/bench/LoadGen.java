@@ -39,6 +39,8 @@ final class LoadGen {
   private final String readyPath;
   private final String metricsPath;
   private final Path out;
+  private final String sutPidFile;
+  private long sutPid = -1;
 
   LoadGen(Args args) {
     system = args.get("system", null, "unnamed");
@@ -55,6 +57,7 @@ final class LoadGen {
     readyPath = args.get("ready-path", null, "/health/ready");
     metricsPath = args.get("metrics-path", null, "");
     out = Path.of(args.get("out", null, "results/run.tmp"));
+    sutPidFile = args.get("sut-pid-file", null, "");
     if (users < concurrency * 2) {
       throw new IllegalArgumentException("--users must be at least twice --concurrency");
     }
@@ -71,6 +74,9 @@ final class LoadGen {
       if (!waitReady(probe, 120_000)) {
         log("system not ready on port " + targetPort + readyPath);
         return 3;
+      }
+      if (!sutPidFile.isEmpty()) {
+        sutPid = Long.parseLong(Files.readString(Path.of(sutPidFile)).trim());
       }
       log("system ready, running " + workloads);
       for (String name : workloads) {
@@ -104,10 +110,14 @@ final class LoadGen {
     Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
     String metricsBefore = scrape(probe);
     correlator.resetLatencies();
+    long cpuStart = CpuTime.ticks(sutPid);
+    long selfCpuStart = CpuTime.ticks(ProcessHandle.current().pid());
     Correlator.Snapshot start = correlator.snapshot();
     log("workload=" + workload.name + " measuring_s=" + durationSeconds);
     Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
     Correlator.Snapshot end = correlator.snapshot();
+    long cpuEnd = CpuTime.ticks(sutPid);
+    long selfCpuEnd = CpuTime.ticks(ProcessHandle.current().pid());
     Histogram ack = correlator.ackWindow();
     Histogram e2e = correlator.e2eWindow();
     String metricsAfter = scrape(probe);
@@ -147,6 +157,15 @@ final class LoadGen {
         .put("lost", end.lost() - start.lost())
         .put("mismatches", end.mismatches() - start.mismatches())
         .put("extra_replies", end.extra() - start.extra());
+    long replies = end.replies() - start.replies();
+    if (cpuStart >= 0 && cpuEnd >= 0 && replies > 0) {
+      // CPU the system burnt per answered message: much less sensitive to other load on the box than throughput.
+      result.put("cpu_us_per_reply", round(CpuTime.micros(cpuEnd - cpuStart) / (double) replies, 1));
+      result.put("cpu_cores_used", round(CpuTime.micros(cpuEnd - cpuStart) / 1e6 / seconds, 2));
+    }
+    if (selfCpuStart >= 0 && selfCpuEnd >= 0) {
+      result.put("loadgen_cpu_cores_used", round(CpuTime.micros(selfCpuEnd - selfCpuStart) / 1e6 / seconds, 2));
+    }
     if (!metricsAfter.isEmpty()) {
       result.put("bot_handling", botHandling(metricsBefore, metricsAfter));
     }
@@ -203,9 +222,9 @@ final class LoadGen {
   }
 
   static String summary(JsonObject r) {
-    return String.format("workload=%s acks/s=%s ack_p50=%sms ack_p99=%sms replies/s=%s e2e_p50=%sms e2e_p99=%sms "
+    return String.format("workload=%s cpu_us/reply=%s acks/s=%s ack_p50=%sms ack_p99=%sms replies/s=%s e2e_p50=%sms e2e_p99=%sms "
             + "errors=%s lost=%s mismatches=%s extra=%s%s",
-        r.getString("workload"), r.getValue("acks_per_s"), r.getValue("ack_p50_ms"), r.getValue("ack_p99_ms"),
+        r.getString("workload"), r.getValue("cpu_us_per_reply"), r.getValue("acks_per_s"), r.getValue("ack_p50_ms"), r.getValue("ack_p99_ms"),
         r.getValue("replies_per_s"), r.getValue("e2e_p50_ms"), r.getValue("e2e_p99_ms"), r.getValue("ack_errors"),
         r.getValue("lost"), r.getValue("mismatches"), r.getValue("extra_replies"),
         r.containsKey("bot_handling") ? " bot_handling=" + r.getJsonObject("bot_handling").encode() : "");

@@ -73,6 +73,9 @@ final class Report {
         r.put("replies_ratio", ratio(w, base, "replies_per_s"));
         r.put("ack_p99_ratio", ratio(w, base, "ack_p99_ms"));
         r.put("e2e_p99_ratio", ratio(w, base, "e2e_p99_ms"));
+        if (w.containsKey("cpu_us_per_reply") && base.containsKey("cpu_us_per_reply")) {
+          r.put("cpu_per_reply_ratio", ratio(w, base, "cpu_us_per_reply"));
+        }
       }
       if (baseSystem != null && system.containsKey("peak_rss_mb")) {
         r.put("rss_ratio", LoadGen.round(num(system, "peak_rss_mb") / num(baseSystem, "peak_rss_mb"), 2));
@@ -125,12 +128,14 @@ final class Report {
   static String table(JsonObject machine, Map<String, JsonObject> systems, List<JsonObject> workloads,
       JsonArray ratios, JsonArray soak) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format("%nmachine: nproc=%s %s%n%n", machine.getValue("nproc", "?"),
-        machine.getString("note", "")));
+    s.append(String.format("%nmachine: nproc=%s load_1m_at_start=%s product=%s rate_limits=%s warmup=%ss "
+            + "measure=%ss (%s)%n%n", machine.getValue("nproc", "?"), machine.getValue("load_1m_at_start", "?"),
+        machine.getValue("product_commit", "?"), machine.getValue("rate_limits", "?"), machine.getValue("warmup_s", "?"),
+        machine.getValue("duration_s", "?"), machine.getString("note", "")));
     String header = "| system | workload | acks/s | ack p50 ms | ack p99 ms | replies/s | e2e p50 ms | e2e p99 ms "
-        + "| peak RSS MB | startup ms | bot p99 ms | lost/err |";
+        + "| peak RSS MB | startup ms | bot p99 ms | CPU µs/reply | lost/err |";
     s.append(header).append('\n');
-    s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (JsonObject w : workloads) {
       JsonObject system = systems.getOrDefault(w.getString("system"), new JsonObject());
       JsonObject bots = w.getJsonObject("bot_handling");
@@ -140,23 +145,23 @@ final class Report {
         bots.forEach(e -> parts.add(((JsonObject) e.getValue()).getValue("p99_ms").toString()));
         botP99 = String.join("/", parts);
       }
-      s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           w.getString("system"), w.getString("workload"), fmt(w.getValue("acks_per_s")), fmt(w.getValue("ack_p50_ms")),
           fmt(w.getValue("ack_p99_ms")), fmt(w.getValue("replies_per_s")), fmt(w.getValue("e2e_p50_ms")),
           fmt(w.getValue("e2e_p99_ms")), fmt(system.getValue("peak_rss_mb")), fmt(system.getValue("startup_ms")),
-          botP99, w.getLong("lost", 0L) + w.getLong("ack_errors", 0L) + w.getLong("mismatches", 0L)));
+          botP99, fmt(w.getValue("cpu_us_per_reply")), w.getLong("lost", 0L) + w.getLong("ack_errors", 0L) + w.getLong("mismatches", 0L)));
     }
     if (!ratios.isEmpty()) {
       s.append(String.format("%nvs baseline (targets: replies/s >= 60%%, ack/e2e p99 <= 2x, RSS <= 1.3x, "
           + "startup <= 1500 ms, shoe bot p99 <= 5 ms)%n"));
       s.append("| system | workload | replies/s ratio | ack p99 ratio | e2e p99 ratio | RSS ratio | startup ms "
-          + "| bot p99 ms | verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+          + "| bot p99 ms | CPU/reply ratio | verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (Object o : ratios) {
         JsonObject r = (JsonObject) o;
-        s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.getString("system"),
+        s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.getString("system"),
             r.getString("workload"), fmt(r.getValue("replies_ratio")), fmt(r.getValue("ack_p99_ratio")),
             fmt(r.getValue("e2e_p99_ratio")), fmt(r.getValue("rss_ratio")), fmt(r.getValue("startup_ms")),
-            fmt(r.getValue("bot_p99_ms")), r.getString("verdict")));
+            fmt(r.getValue("bot_p99_ms")), fmt(r.getValue("cpu_per_reply_ratio")), r.getString("verdict")));
       }
     }
     if (!soak.isEmpty()) {
