@@ -20,11 +20,17 @@ final class JfrTop {
   static int run(String file, Args args) throws Exception {
     int top = args.getInt("top", null, 25);
     String prefix = args.get("prefix", null, "dev.chatbot.");
+    // --under METHOD (substring of Class.method): what samples inside that method spend their time on.
+    String under = args.get("under", null, "");
+    Map<String, Long> underCallees = new HashMap<>();
+    Map<String, Long> underSelf = new HashMap<>();
+    long underSamples = 0;
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> total = new HashMap<>();
     Map<String, Long> product = new HashMap<>();
     Map<String, Long> allocByProduct = new HashMap<>();
     Map<String, Long> allocByClass = new HashMap<>();
+    Map<String, Long> components = new HashMap<>();
     long samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
       String type = event.getEventType().getName();
@@ -46,6 +52,28 @@ final class JfrTop {
           }
         }
         product.merge(firstProduct(frames, prefix), 1L, Long::sum);
+        if (!under.isEmpty()) {
+          for (int i = frames.size() - 1; i >= 0; i--) {
+            if (name(frames.get(i)).contains(under)) {
+              underSamples++;
+              underSelf.merge(name(frames.get(0)), 1L, Long::sum);
+              // the chain of the next 3 calls below it, which is usually enough to name the culprit
+              StringBuilder chain = new StringBuilder();
+              for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+                chain.append(chain.length() == 0 ? "" : " > ").append(name(frames.get(j)));
+              }
+              underCallees.merge(chain.length() == 0 ? "(self)" : chain.toString(), 1L, Long::sum);
+              break;
+            }
+          }
+        }
+        Set<String> hit = new HashSet<>();
+        for (RecordedFrame f : frames) {
+          String component = component(f.getMethod().getType().getName());
+          if (component != null && hit.add(component)) {
+            components.merge(component, 1L, Long::sum);
+          }
+        }
       } else if (type.equals("jdk.ObjectAllocationSample")) {
         long weight = event.getLong("weight");
         allocByProduct.merge(firstProduct(frames, prefix), weight, Long::sum);
@@ -53,14 +81,48 @@ final class JfrTop {
       }
     }
     System.out.printf("execution samples: %d%n", samples);
+    print("components (share of samples with a frame of it anywhere on the stack)", components, samples, top);
     print("self (top frame)", self, samples, top);
     print("total (on stack)", total, samples, top);
     print("first " + prefix + " frame on stack", product, samples, top);
+    if (!under.isEmpty()) {
+      System.out.printf("%n%d samples (%.2f%%) inside %s%n", underSamples, 100.0 * underSamples / Math.max(1, samples),
+          under);
+      print("calls below " + under + " (share of its samples)", underCallees, underSamples, top);
+      print("top frames below " + under, underSelf, underSamples, top);
+    }
     long allocTotal = allocByProduct.values().stream().mapToLong(Long::longValue).sum();
     print("allocation (bytes, by first " + prefix + " frame)", allocByProduct, allocTotal, top);
     print("allocation (bytes, by class)", allocByClass, allocTotal, top);
     return 0;
   }
+
+  /** Coarse cost centres, to say e.g. "metrics are on 15 % of the CPU samples". */
+  static String component(String type) {
+    for (String[] c : COMPONENTS) {
+      for (int i = 1; i < c.length; i++) {
+        if (type.startsWith(c[i])) {
+          return c[0];
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final String[][] COMPONENTS = {
+      {"metrics (micrometer)", "io.micrometer.", "io.vertx.micrometer.", "io.prometheus."},
+      {"json (jackson, JsonObject)", "com.fasterxml.jackson.", "io.vertx.core.json."},
+      {"hmac/crypto", "javax.crypto.", "sun.security.", "com.sun.crypto."},
+      {"event bus", "io.vertx.core.eventbus."},
+      {"vertx-web router/body", "io.vertx.ext.web.impl.", "io.vertx.ext.web.handler."},
+      {"web client", "io.vertx.ext.web.client."},
+      {"circuit breaker", "io.vertx.circuitbreaker."},
+      {"caffeine", "com.github.benmanes.caffeine."},
+      {"logging", "ch.qos.logback.", "org.slf4j."},
+      {"netty", "io.netty."},
+      {"futures", "io.vertx.core.impl.future.", "io.vertx.core.Future", "io.vertx.core.internal.PromiseInternal"},
+      {"dev.chatbot (any)", "dev.chatbot."},
+  };
 
   private static String firstProduct(List<RecordedFrame> frames, String prefix) {
     for (RecordedFrame f : frames) {
