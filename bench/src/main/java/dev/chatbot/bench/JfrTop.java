@@ -31,6 +31,7 @@ final class JfrTop {
     Map<String, Long> allocByProduct = new HashMap<>();
     Map<String, Long> allocByClass = new HashMap<>();
     Map<String, Long> components = new HashMap<>();
+    Map<String, Long> componentsSelf = new HashMap<>();
     long samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
       String type = event.getEventType().getName();
@@ -67,6 +68,7 @@ final class JfrTop {
             }
           }
         }
+        componentsSelf.merge(selfComponent(frames), 1L, Long::sum);
         Set<String> hit = new HashSet<>();
         for (RecordedFrame f : frames) {
           String component = component(f.getMethod().getType().getName());
@@ -81,7 +83,9 @@ final class JfrTop {
       }
     }
     System.out.printf("execution samples: %d%n", samples);
-    print("components (share of samples with a frame of it anywhere on the stack)", components, samples, top);
+    print("components, self (leaf frame, JDK frames charged to their nearest library caller)", componentsSelf,
+        samples, top);
+    print("components, total (share of samples with a frame of it anywhere on the stack)", components, samples, top);
     print("self (top frame)", self, samples, top);
     print("total (on stack)", total, samples, top);
     print("first " + prefix + " frame on stack", product, samples, top);
@@ -109,6 +113,22 @@ final class JfrTop {
     return null;
   }
 
+  /** The component of the leaf-most frame that belongs to one; JDK code counts for whoever called it. */
+  static String selfComponent(List<RecordedFrame> frames) {
+    for (RecordedFrame f : frames) {
+      String type = f.getMethod().getType().getName();
+      String component = component(type);
+      if (component != null) {
+        return component;
+      }
+      if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.nio.")
+          || type.startsWith("sun.misc."))) {
+        return "other: " + type.substring(0, Math.max(0, type.lastIndexOf('.')));
+      }
+    }
+    return "jdk only";
+  }
+
   private static final String[][] COMPONENTS = {
       {"metrics (micrometer)", "io.micrometer.", "io.vertx.micrometer.", "io.prometheus."},
       {"json (jackson, JsonObject)", "com.fasterxml.jackson.", "io.vertx.core.json."},
@@ -119,8 +139,10 @@ final class JfrTop {
       {"circuit breaker", "io.vertx.circuitbreaker."},
       {"caffeine", "com.github.benmanes.caffeine."},
       {"logging", "ch.qos.logback.", "org.slf4j."},
+      {"futures", "io.vertx.core.impl.future.", "io.vertx.core.Future", "io.vertx.core.Promise"},
       {"netty", "io.netty."},
-      {"futures", "io.vertx.core.impl.future.", "io.vertx.core.Future", "io.vertx.core.internal.PromiseInternal"},
+      {"vertx-core http", "io.vertx.core.http.", "io.vertx.core.net."},
+      {"vertx-core context/loop", "io.vertx.core.impl.", "io.vertx.core.internal."},
       {"dev.chatbot (any)", "dev.chatbot."},
   };
 
