@@ -4,6 +4,7 @@
 #   bench/run.sh            baseline, chatbot (echo, all adapters on), chatbot (shoe bot, if present): table + JSON
 #   bench/run.sh soak       5-minute Messenger echo soak with unique ids; heap used after full GC, start vs end
 #   bench/run.sh profile    chatbot echo on Messenger under JFR; prints the hot methods
+#                           (BENCH_PROFILE_SYSTEM=baseline profiles the baseline, BENCH_PROFILE_WORKLOAD=slack-echo...)
 #
 # Environment (all optional): BENCH_WARMUP (s, 10), BENCH_DURATION (s, 20), BENCH_CONCURRENCY (64),
 # BENCH_USERS (1000), BENCH_DRIVERS (2), BENCH_SOAK_SECONDS (300), BENCH_TARGET_PORT (18080),
@@ -205,8 +206,13 @@ case "$MODE" in
     run_system chatbot-echo-soak messenger-echo /metrics "$(( WARMUP + SOAK_SECONDS + 200 ))" -- \
       env "${PRODUCT_ENV[@]}" BOT=echo "${CHATBOT[@]}" ;;
   profile)
-    run_system chatbot-echo-profile "${BENCH_PROFILE_WORKLOAD:-messenger-echo}" /metrics "$(budget 1)" -- \
-      env "${PRODUCT_ENV[@]}" BOT="${BENCH_PROFILE_BOT:-echo}" "${CHATBOT[@]}"
+    if [[ ${BENCH_PROFILE_SYSTEM:-chatbot} == baseline ]]; then
+      run_system baseline-profile "${BENCH_PROFILE_WORKLOAD:-messenger-echo}" "" "$(budget 1)" -- \
+        java "${SUT_OPTS[@]}" -jar "$BENCH_JAR" baseline --port "$TARGET_PORT" --stub-port "$STUB_PORT"
+    else
+      run_system chatbot-echo-profile "${BENCH_PROFILE_WORKLOAD:-messenger-echo}" /metrics "$(budget 1)" -- \
+        env "${PRODUCT_ENV[@]}" BOT="${BENCH_PROFILE_BOT:-echo}" "${CHATBOT[@]}"
+    fi
     java -jar "$BENCH_JAR" jfr-top "$JFR" --top 30 | tee "$RESULTS/profile-$STAMP.txt"
     log "recording: $JFR (jfr summary / jfr print --events jdk.ExecutionSample)" ;;
 esac
