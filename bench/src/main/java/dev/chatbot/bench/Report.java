@@ -164,6 +164,13 @@ final class Report {
             fmt(r.getValue("bot_p99_ms")), fmt(r.getValue("cpu_per_reply_ratio")), r.getString("verdict")));
       }
     }
+    JsonObject echo = find(workloads, "chatbot-echo", "messenger-echo");
+    JsonObject shoe = find(workloads, "chatbot-shoe", "messenger-shoe");
+    if (echo != null && shoe != null) {
+      s.append(String.format("%nack before the bot runs: Messenger ack p50/p99 %s/%s ms with the echo bot, %s/%s ms with "
+              + "the shoe bot (the ack must not depend on the bot)%n", fmt(echo.getValue("ack_p50_ms")),
+          fmt(echo.getValue("ack_p99_ms")), fmt(shoe.getValue("ack_p50_ms")), fmt(shoe.getValue("ack_p99_ms"))));
+    }
     if (!soak.isEmpty()) {
       s.append(String.format("%nsoak (heap used after a full GC):%n| t s | heap MB | messages received | note |%n"
           + "|---:|---:|---:|---|%n"));
@@ -183,6 +190,12 @@ final class Report {
       }
     }
     return s.toString();
+  }
+
+  private static JsonObject find(List<JsonObject> workloads, String system, String workload) {
+    return workloads.stream()
+        .filter(w -> w.getString("system").equals(system) && w.getString("workload").equals(workload))
+        .findFirst().orElse(null);
   }
 
   private static String fmt(Object value) {
