@@ -193,7 +193,7 @@ case "$MODE" in
             env "${PRODUCT_ENV[@]}" BOT=echo "${CHATBOT[@]}" ;;
         chatbot-shoe)
           if has_shoe; then
-            run_system chatbot-shoe messenger-shoe /metrics "$(budget 1)" -- \
+            run_system chatbot-shoe "messenger-shoe,messenger-shoe:1" /metrics "$(budget 2)" -- \
               env "${PRODUCT_ENV[@]}" BOT=shoe-shop "${CHATBOT[@]}"
           else
             log "system=chatbot-shoe skipped: no bots/shoe-shop in $PRODUCT_DIR yet"

@@ -79,8 +79,11 @@ final class LoadGen {
         sutPid = Long.parseLong(Files.readString(Path.of(sutPidFile)).trim());
       }
       log("system ready, running " + workloads);
-      for (String name : workloads) {
-        JsonObject result = runWorkload(vertx, probe, correlator, Workload.named(name.trim()));
+      for (String spec : workloads) {
+        // "name" or "name:concurrency" (e.g. messenger-shoe:1 for the bot's own latency without queueing)
+        String[] parts = spec.trim().split(":");
+        int slots = parts.length > 1 ? Integer.parseInt(parts[1]) : concurrency;
+        JsonObject result = runWorkload(vertx, probe, correlator, Workload.named(parts[0]), slots);
         Files.writeString(out, result.encode() + "\n", StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         log(summary(result));
@@ -91,11 +94,12 @@ final class LoadGen {
     }
   }
 
-  private JsonObject runWorkload(Vertx vertx, HttpClientAgent probe, Correlator correlator, Workload workload)
-      throws Exception {
+  private JsonObject runWorkload(Vertx vertx, HttpClientAgent probe, Correlator correlator, Workload workload,
+      int concurrency) throws Exception {
     String runId = Long.toString(System.currentTimeMillis(), 36) + Integer.toString(workload.name.hashCode() & 0xfff, 36);
     List<Driver> deployed = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    int drivers = Math.min(this.drivers, concurrency);
     for (int d = 0; d < drivers; d++) {
       int slots = concurrency / drivers + (d < concurrency % drivers ? 1 : 0);
       List<Integer> mine = new ArrayList<>();
@@ -106,7 +110,7 @@ final class LoadGen {
       ids.add(vertx.deployVerticle(driver).await(10, TimeUnit.SECONDS));
       deployed.add(driver);
     }
-    log("workload=" + workload.name + " warmup_s=" + warmupSeconds);
+    log("workload=" + workload.name + " concurrency=" + concurrency + " warmup_s=" + warmupSeconds);
     Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
     String metricsBefore = scrape(probe);
     correlator.resetLatencies();
@@ -222,9 +226,9 @@ final class LoadGen {
   }
 
   static String summary(JsonObject r) {
-    return String.format("workload=%s cpu_us/reply=%s acks/s=%s ack_p50=%sms ack_p99=%sms replies/s=%s e2e_p50=%sms e2e_p99=%sms "
+    return String.format("workload=%s concurrency=%s cpu_us/reply=%s acks/s=%s ack_p50=%sms ack_p99=%sms replies/s=%s e2e_p50=%sms e2e_p99=%sms "
             + "errors=%s lost=%s mismatches=%s extra=%s%s",
-        r.getString("workload"), r.getValue("cpu_us_per_reply"), r.getValue("acks_per_s"), r.getValue("ack_p50_ms"), r.getValue("ack_p99_ms"),
+        r.getString("workload"), r.getValue("concurrency"), r.getValue("cpu_us_per_reply"), r.getValue("acks_per_s"), r.getValue("ack_p50_ms"), r.getValue("ack_p99_ms"),
         r.getValue("replies_per_s"), r.getValue("e2e_p50_ms"), r.getValue("e2e_p99_ms"), r.getValue("ack_errors"),
         r.getValue("lost"), r.getValue("mismatches"), r.getValue("extra_replies"),
         r.containsKey("bot_handling") ? " bot_handling=" + r.getJsonObject("bot_handling").encode() : "");

@@ -65,10 +65,12 @@ final class Report {
         continue;
       }
       JsonObject base = workloads.stream()
-          .filter(b -> b.getString("system").equals("baseline") && b.getString("workload").equals(w.getString("workload")))
+          .filter(b -> b.getString("system").equals("baseline") && b.getString("workload").equals(w.getString("workload"))
+              && b.getValue("concurrency").equals(w.getValue("concurrency")))
           .findFirst().orElse(null);
       JsonObject system = systems.getOrDefault(w.getString("system"), new JsonObject());
-      JsonObject r = new JsonObject().put("system", w.getString("system")).put("workload", w.getString("workload"));
+      JsonObject r = new JsonObject().put("system", w.getString("system")).put("workload", w.getString("workload"))
+          .put("concurrency", w.getValue("concurrency"));
       if (base != null) {
         r.put("replies_ratio", ratio(w, base, "replies_per_s"));
         r.put("ack_p99_ratio", ratio(w, base, "ack_p99_ms"));
@@ -132,10 +134,10 @@ final class Report {
             + "measure=%ss (%s)%n%n", machine.getValue("nproc", "?"), machine.getValue("load_1m_at_start", "?"),
         machine.getValue("product_commit", "?"), machine.getValue("rate_limits", "?"), machine.getValue("warmup_s", "?"),
         machine.getValue("duration_s", "?"), machine.getString("note", "")));
-    String header = "| system | workload | acks/s | ack p50 ms | ack p99 ms | replies/s | e2e p50 ms | e2e p99 ms "
+    String header = "| system | workload | conc | acks/s | ack p50 ms | ack p99 ms | replies/s | e2e p50 ms | e2e p99 ms "
         + "| peak RSS MB | startup ms | bot p99 ms | CPU µs/reply | lost/err |";
     s.append(header).append('\n');
-    s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (JsonObject w : workloads) {
       JsonObject system = systems.getOrDefault(w.getString("system"), new JsonObject());
       JsonObject bots = w.getJsonObject("bot_handling");
@@ -145,8 +147,8 @@ final class Report {
         bots.forEach(e -> parts.add(((JsonObject) e.getValue()).getValue("p99_ms").toString()));
         botP99 = String.join("/", parts);
       }
-      s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-          w.getString("system"), w.getString("workload"), fmt(w.getValue("acks_per_s")), fmt(w.getValue("ack_p50_ms")),
+      s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          w.getString("system"), w.getString("workload"), w.getValue("concurrency"), fmt(w.getValue("acks_per_s")), fmt(w.getValue("ack_p50_ms")),
           fmt(w.getValue("ack_p99_ms")), fmt(w.getValue("replies_per_s")), fmt(w.getValue("e2e_p50_ms")),
           fmt(w.getValue("e2e_p99_ms")), fmt(system.getValue("peak_rss_mb")), fmt(system.getValue("startup_ms")),
           botP99, fmt(w.getValue("cpu_us_per_reply")), w.getLong("lost", 0L) + w.getLong("ack_errors", 0L) + w.getLong("mismatches", 0L)));
@@ -154,12 +156,12 @@ final class Report {
     if (!ratios.isEmpty()) {
       s.append(String.format("%nvs baseline (targets: replies/s >= 60%%, ack/e2e p99 <= 2x, RSS <= 1.3x, "
           + "startup <= 1500 ms, shoe bot p99 <= 5 ms)%n"));
-      s.append("| system | workload | replies/s ratio | ack p99 ratio | e2e p99 ratio | RSS ratio | startup ms "
-          + "| bot p99 ms | CPU/reply ratio | verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      s.append("| system | workload | conc | replies/s ratio | ack p99 ratio | e2e p99 ratio | RSS ratio | startup ms "
+          + "| bot p99 ms | CPU/reply ratio | verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (Object o : ratios) {
         JsonObject r = (JsonObject) o;
-        s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.getString("system"),
-            r.getString("workload"), fmt(r.getValue("replies_ratio")), fmt(r.getValue("ack_p99_ratio")),
+        s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.getString("system"),
+            r.getString("workload"), r.getValue("concurrency"), fmt(r.getValue("replies_ratio")), fmt(r.getValue("ack_p99_ratio")),
             fmt(r.getValue("e2e_p99_ratio")), fmt(r.getValue("rss_ratio")), fmt(r.getValue("startup_ms")),
             fmt(r.getValue("bot_p99_ms")), fmt(r.getValue("cpu_per_reply_ratio")), r.getString("verdict")));
       }
