@@ -164,10 +164,10 @@ final class LoadGen {
         .put("replies_per_s", round((end.replies() - start.replies()) / seconds, 0))
         .put("ack_p50_ms", ms(ack, 50))
         .put("ack_p99_ms", ms(ack, 99))
-        .put("ack_max_ms", round(ack.getMaxValue() / 1000.0, 2))
+        .put("ack_max_ms", ack.getTotalCount() == 0 ? null : round(ack.getMaxValue() / 1000.0, 2))
         .put("e2e_p50_ms", ms(e2e, 50))
         .put("e2e_p99_ms", ms(e2e, 99))
-        .put("e2e_max_ms", round(e2e.getMaxValue() / 1000.0, 2))
+        .put("e2e_max_ms", e2e.getTotalCount() == 0 ? null : round(e2e.getMaxValue() / 1000.0, 2))
         .put("ack_errors", end.ackErrors() - start.ackErrors())
         .put("lost", end.lost() - start.lost())
         .put("mismatches", end.mismatches() - start.mismatches())
@@ -210,8 +210,8 @@ final class LoadGen {
       TreeMap<Double, Double> window = Prom.minus(buckets, b.get(bot));
       bots.put(bot, new JsonObject()
           .put("count", window.isEmpty() ? 0 : window.lastEntry().getValue().longValue())
-          .put("p50_ms", round(Prom.quantile(window, 0.50) * 1000, 3))
-          .put("p99_ms", round(Prom.quantile(window, 0.99) * 1000, 3)));
+          .put("p50_ms", finite(round(Prom.quantile(window, 0.50) * 1000, 3)))
+          .put("p99_ms", finite(round(Prom.quantile(window, 0.99) * 1000, 3))));
     });
     return bots;
   }
@@ -259,8 +259,13 @@ final class LoadGen {
         r.containsKey("bot_handling") ? " bot_handling=" + r.getJsonObject("bot_handling").encode() : "");
   }
 
-  private static double ms(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? Double.NaN : round(h.getValueAtPercentile(percentile) / 1000.0, 2);
+  /** Milliseconds at {@code percentile}, or null (JSON null, not NaN) when nothing was recorded. */
+  private static Double ms(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? null : round(h.getValueAtPercentile(percentile) / 1000.0, 2);
+  }
+
+  static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
   static double round(double value, int decimals) {

@@ -80,7 +80,7 @@ final class Report {
         }
       }
       if (baseSystem != null && system.containsKey("peak_rss_mb")) {
-        r.put("rss_ratio", LoadGen.round(num(system, "peak_rss_mb") / num(baseSystem, "peak_rss_mb"), 2));
+        r.put("rss_ratio", LoadGen.finite(LoadGen.round(num(system, "peak_rss_mb") / num(baseSystem, "peak_rss_mb"), 2)));
       }
       if (system.containsKey("startup_ms")) {
         r.put("startup_ms", system.getValue("startup_ms"));
@@ -89,6 +89,7 @@ final class Report {
       if (bots != null && w.getString("workload").endsWith("-shoe") && bots.containsKey("shoe-shop")) {
         r.put("bot_p99_ms", bots.getJsonObject("shoe-shop").getValue("p99_ms"));
       }
+      r.put("errors", w.getLong("lost", 0L) + w.getLong("ack_errors", 0L) + w.getLong("mismatches", 0L));
       r.put("verdict", verdict(r));
       ratios.add(r);
     }
@@ -97,6 +98,9 @@ final class Report {
 
   private static String verdict(JsonObject r) {
     List<String> misses = new ArrayList<>();
+    if (r.getLong("errors", 0L) > 0) {
+      misses.add("lost/failed messages");
+    }
     if (r.containsKey("replies_ratio") && num(r, "replies_ratio") < TARGET_REPLIES_RATIO) {
       misses.add("replies/s<60%");
     }
@@ -118,8 +122,8 @@ final class Report {
     return misses.isEmpty() ? "PASS" : "MISS " + String.join(", ", misses);
   }
 
-  private static double ratio(JsonObject a, JsonObject b, String key) {
-    return LoadGen.round(num(a, key) / num(b, key), 2);
+  private static Double ratio(JsonObject a, JsonObject b, String key) {
+    return LoadGen.finite(LoadGen.round(num(a, key) / num(b, key), 2));
   }
 
   private static double num(JsonObject json, String key) {
