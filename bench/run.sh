@@ -6,7 +6,7 @@
 #   bench/run.sh profile    chatbot echo on Messenger under JFR; prints the hot methods
 #                           (BENCH_PROFILE_SYSTEM=baseline profiles the baseline, BENCH_PROFILE_WORKLOAD=slack-echo...)
 #
-# Environment (all optional): BENCH_WARMUP (s, 10), BENCH_DURATION (s, 20), BENCH_PREWARM (s, 5: every workload
+# Environment (all optional): BENCH_WARMUP (s, 10), BENCH_DURATION (s, 20), BENCH_PREWARM (s, 15: every workload
 # once, unmeasured, before the first is measured), BENCH_CONCURRENCY (64),
 # BENCH_USERS (1000), BENCH_DRIVERS (2), BENCH_SOAK_SECONDS (300), BENCH_TARGET_PORT (18080),
 # BENCH_STUB_PORT (18090), BENCH_SYSTEMS (baseline,chatbot-echo,chatbot-shoe), BENCH_PRODUCT_DIR (the clone whose
@@ -177,7 +177,7 @@ profile_window() {
   jcmd "$1" JFR.start name=bench "settings=$jfc" "duration=$(( DURATION > 2 ? DURATION - 1 : DURATION ))s" "filename=$JFR" >/dev/null
 }
 
-budget() { echo $(( ($1) * (WARMUP + DURATION + ${BENCH_PREWARM:-5} + 15) + 150 )); }
+budget() { echo $(( ($1) * (WARMUP + DURATION + ${BENCH_PREWARM:-15} + 15) + 150 )); }
 CHATBOT=(java "${SUT_OPTS[@]}" -jar "$PRODUCT_JAR")
 has_shoe() { [[ -d $PRODUCT_DIR/bots/shoe-shop ]]; }
 

@@ -111,8 +111,9 @@ final class Baseline extends VerticleBase {
             .put("recipient", new JsonObject().put("id", event.getJsonObject("sender").getString("id")))
             .put("messaging_type", "RESPONSE")
             .put("message", new JsonObject().put("text", message.getString("text")));
+        // Page token as a bearer header, like the product's Graph client (SPEC §5 allows it or access_token).
         client.postAbs(stubBase + "/graph/me/messages")
-            .addQueryParam("access_token", Secrets.MESSENGER_PAGE_ACCESS_TOKEN)
+            .bearerTokenAuthentication(Secrets.MESSENGER_PAGE_ACCESS_TOKEN)
             .sendJsonObject(reply);
       }
     }

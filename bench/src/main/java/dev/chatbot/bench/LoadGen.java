@@ -54,7 +54,7 @@ final class LoadGen {
     drivers = args.getInt("drivers", "BENCH_DRIVERS", 2);
     warmupSeconds = args.getInt("warmup", "BENCH_WARMUP", 10);
     durationSeconds = args.getInt("duration", "BENCH_DURATION", 20);
-    prewarmSeconds = args.getInt("prewarm", "BENCH_PREWARM", 5);
+    prewarmSeconds = args.getInt("prewarm", "BENCH_PREWARM", 15);
     timeoutMillis = args.getInt("timeout-ms", "BENCH_TIMEOUT_MS", 10_000);
     readyPath = args.get("ready-path", null, "/health/ready");
     metricsPath = args.get("metrics-path", null, "");
