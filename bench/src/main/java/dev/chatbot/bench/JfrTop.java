@@ -25,6 +25,10 @@ final class JfrTop {
     Map<String, Long> underCallees = new HashMap<>();
     Map<String, Long> underSelf = new HashMap<>();
     long underSamples = 0;
+    // --component NAME (prefix of a component name, e.g. json): which product code those self samples come from
+    String focus = args.get("component", null, "");
+    Map<String, Long> focusCallers = new HashMap<>();
+    long focusSamples = 0;
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> total = new HashMap<>();
     Map<String, Long> product = new HashMap<>();
@@ -68,7 +72,12 @@ final class JfrTop {
             }
           }
         }
-        componentsSelf.merge(selfComponent(frames), 1L, Long::sum);
+        String selfComponent = selfComponent(frames);
+        componentsSelf.merge(selfComponent, 1L, Long::sum);
+        if (!focus.isEmpty() && selfComponent.startsWith(focus)) {
+          focusSamples++;
+          focusCallers.merge(firstProduct(frames, prefix), 1L, Long::sum);
+        }
         Set<String> hit = new HashSet<>();
         for (RecordedFrame f : frames) {
           String component = component(f.getMethod().getType().getName());
@@ -89,6 +98,11 @@ final class JfrTop {
     print("self (top frame)", self, samples, top);
     print("total (on stack)", total, samples, top);
     print("first " + prefix + " frame on stack", product, samples, top);
+    if (!focus.isEmpty()) {
+      System.out.printf("%n%d samples (%.2f%%) with self time in %s%n", focusSamples,
+          100.0 * focusSamples / Math.max(1, samples), focus);
+      print("first " + prefix + " frame of those", focusCallers, focusSamples, top);
+    }
     if (!under.isEmpty()) {
       System.out.printf("%n%d samples (%.2f%%) inside %s%n", underSamples, 100.0 * underSamples / Math.max(1, samples),
           under);
