@@ -136,6 +136,12 @@ run_system() {
   grep '^\[loadgen\] workload=.*acks/s' "$lglog" | sed 's/^/  /' || true
   if (( lg_status != 0 )); then echo "loadgen failed (exit $lg_status), see $lglog" >&2; fi
   local hwm_kb
+  if ! kill -0 "$SUT_PID" 2>/dev/null; then
+    echo "$name exited during the run (see $syslog): its results are not valid" >&2
+    echo "{\"type\":\"system\",\"system\":\"$name\",\"startup_ms\":$startup,\"died\":true}" >> "$RUN"
+    SUT_PID=""
+    return 0
+  fi
   hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$SUT_PID/status")
   local logged
   logged=$(grep -o 'startup_ms=[0-9]*' "$syslog" | head -1 | cut -d= -f2 || true)

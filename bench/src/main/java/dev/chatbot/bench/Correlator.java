@@ -70,6 +70,11 @@ final class Correlator {
     boolean replied() {
       return (state.get() & REPLIED) != 0;
     }
+
+    /** Finished without an ack: the system refused or is gone. */
+    boolean failed() {
+      return (state.get() & ACKED) == 0;
+    }
   }
 
   final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();

@@ -88,7 +88,18 @@ final class Driver extends VerticleBase implements Correlator.Done {
     context.runOnContext(v -> {
       inFlight--;
       freeUsers.addLast(pending.user);
-      if (running) {
+      if (running && pending.failed()) {
+        // The system refused or is gone: do not spin, try this slot again a little later.
+        inFlight++;
+        vertx.setTimer(50, t -> {
+          inFlight--;
+          if (running) {
+            sendNext();
+          } else if (inFlight == 0) {
+            drained.tryComplete();
+          }
+        });
+      } else if (running) {
         sendNext();
       } else if (inFlight == 0) {
         drained.tryComplete();

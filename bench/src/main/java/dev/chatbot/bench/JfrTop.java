@@ -37,8 +37,22 @@ final class JfrTop {
     Map<String, Long> components = new HashMap<>();
     Map<String, Long> componentsSelf = new HashMap<>();
     long samples = 0;
+    Map<Long, long[]> allocatedByThread = new HashMap<>();
+    java.time.Instant first = null;
+    java.time.Instant last = null;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
       String type = event.getEventType().getName();
+      if (type.equals("jdk.ThreadAllocationStatistics")) {
+        // cumulative bytes per thread: the recording's allocation is the growth of each thread's counter
+        long allocated = event.getLong("allocated");
+        long[] range = allocatedByThread.computeIfAbsent(event.getThread("thread").getJavaThreadId(),
+            id -> new long[] {allocated, allocated});
+        range[0] = Math.min(range[0], allocated);
+        range[1] = Math.max(range[1], allocated);
+        first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
+        last = last == null || event.getStartTime().isAfter(last) ? event.getStartTime() : last;
+        continue;
+      }
       if (event.getStackTrace() == null) {
         continue;
       }
@@ -92,6 +106,12 @@ final class JfrTop {
       }
     }
     System.out.printf("execution samples: %d%n", samples);
+    long allocatedBytes = allocatedByThread.values().stream().mapToLong(r -> r[1] - r[0]).sum();
+    if (first != null && last != null && last.isAfter(first)) {
+      double seconds = java.time.Duration.between(first, last).toMillis() / 1000.0;
+      System.out.printf("allocated: %.0f MB in %.1f s (%.1f MB/s; divide by replies/s for bytes per reply)%n",
+          allocatedBytes / 1048576.0, seconds, allocatedBytes / 1048576.0 / seconds);
+    }
     print("components, self (leaf frame, JDK frames charged to their nearest library caller)", componentsSelf,
         samples, top);
     print("components, total (share of samples with a frame of it anywhere on the stack)", components, samples, top);
