@@ -96,7 +96,7 @@ heap_after_gc() {
   echo $(( ${kb:-0} / 1024 ))
 }
 
-echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$DURATION,\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
+echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$([[ $MODE == soak ]] && echo "$SOAK_SECONDS" || echo "$DURATION"),\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
 
 # run_system NAME WORKLOADS METRICS_PATH SECONDS_BUDGET -- COMMAND...: loadgen+stub first, then the system, timed to ready.
 run_system() {

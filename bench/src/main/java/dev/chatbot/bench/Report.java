@@ -187,13 +187,14 @@ final class Report {
       }
       JsonObject first = soak.getJsonObject(0);
       JsonObject last = soak.getJsonObject(soak.size() - 1);
-      double messages = num(last, "messages_received") - num(first, "messages_received");
-      if (messages > 0) {
-        double bytesPerMessage = (num(last, "heap_used_mb") - num(first, "heap_used_mb")) * 1024 * 1024 / messages;
-        s.append(String.format("heap growth per message accepted: %.0f bytes (the dedupe store keeps at most %d ids "
-            + "for 10 min: bounded at about %.0f MB)%n", bytesPerMessage, 1_000_000,
-            Math.max(0, bytesPerMessage) * 1_000_000 / 1024 / 1024));
+      double maxUnderLoad = 0;
+      for (Object o : soak) {
+        maxUnderLoad = Math.max(maxUnderLoad, num((JsonObject) o, "heap_used_mb"));
       }
+      s.append(String.format("heap after full GC: %s MB at the first sample, %s MB at the end, at most %.0f MB, over %s "
+              + "unique messages (the dedupe store is capped by DEDUPE_MAX_ENTRIES, so it is bounded once that many "
+              + "ids are in it)%n", fmt(first.getValue("heap_used_mb")), fmt(last.getValue("heap_used_mb")),
+          maxUnderLoad, fmt(last.getValue("messages_received"))));
     }
     return s.toString();
   }
