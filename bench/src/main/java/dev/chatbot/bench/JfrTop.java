@@ -36,6 +36,7 @@ final class JfrTop {
     Map<String, Long> allocByClass = new HashMap<>();
     Map<String, Long> components = new HashMap<>();
     Map<String, Long> componentsSelf = new HashMap<>();
+    Map<String, Long> threads = new HashMap<>();
     long samples = 0;
     Map<Long, long[]> allocatedByThread = new HashMap<>();
     java.time.Instant first = null;
@@ -86,6 +87,9 @@ final class JfrTop {
             }
           }
         }
+        var thread = event.getThread("sampledThread");
+        threads.merge(thread == null ? "?" : thread.getJavaName() == null ? "?" : thread.getJavaName()
+            .replaceAll("[0-9]+", "N"), 1L, Long::sum);
         String selfComponent = selfComponent(frames);
         componentsSelf.merge(selfComponent, 1L, Long::sum);
         if (!focus.isEmpty() && selfComponent.startsWith(focus)) {
@@ -112,6 +116,7 @@ final class JfrTop {
       System.out.printf("allocated: %.0f MB in %.1f s (%.1f MB/s; divide by replies/s for bytes per reply)%n",
           allocatedBytes / 1048576.0, seconds, allocatedBytes / 1048576.0 / seconds);
     }
+    print("threads (digits folded)", threads, samples, top);
     print("components, self (leaf frame, JDK frames charged to their nearest library caller)", componentsSelf,
         samples, top);
     print("components, total (share of samples with a frame of it anywhere on the stack)", components, samples, top);
