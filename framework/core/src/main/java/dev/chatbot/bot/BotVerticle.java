@@ -23,6 +23,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 public abstract class BotVerticle extends VerticleBase {
 
   private MessageConsumer<BotCall> consumer;
+  private Thread thread;
 
   /** The name that {@code BOT} selects this bot by. */
   public abstract String name();
@@ -32,22 +33,29 @@ public abstract class BotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> {
-      Future<Void> handled;
-      try {
-        handled = onMessage(call.body().message(), call.body().conversation());
-      } catch (RuntimeException e) {
-        handled = Future.failedFuture(e);
-      }
-      handled.onComplete(
-          done -> call.reply(null),
-          failure -> call.fail(500, String.valueOf(failure.getMessage())));
-    });
+    thread = Thread.currentThread();
+    LocalBots.of(vertx).register(name(), thread, this::handle);
+    consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> handle(call.body().message(),
+        call.body().conversation()).onComplete(
+            done -> call.reply(null),
+            failure -> call.fail(500, String.valueOf(failure.getMessage()))));
     return consumer.completion();
+  }
+
+  private Future<Void> handle(Message message, Conversation conversation) {
+    try {
+      Future<Void> handled = onMessage(message, conversation);
+      return handled != null ? handled : Future.failedFuture("onMessage returned null");
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override
   public Future<?> stop() {
+    if (thread != null) {
+      LocalBots.of(vertx).unregister(name(), thread);
+    }
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

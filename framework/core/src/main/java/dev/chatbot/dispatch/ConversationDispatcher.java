@@ -3,6 +3,7 @@ package dev.chatbot.dispatch;
 import dev.chatbot.bot.Addresses;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.bot.Conversation;
+import dev.chatbot.bot.LocalBots;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.Inbound;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class ConversationDispatcher implements Inbound {
   private final ChatbotMetrics metrics;
   private final BotRoutes routes;
   private final DeliveryOptions botCallOptions;
+  private final LocalBots localBots;
 
   // One queue per conversation with work; its head is the message being handled. Removed when drained.
   private final ConcurrentMap<String, ArrayDeque<Message>> queues = new ConcurrentHashMap<>();
@@ -56,6 +59,7 @@ public final class ConversationDispatcher implements Inbound {
     this.replies = replies;
     this.metrics = metrics;
     this.routes = routes;
+    this.localBots = LocalBots.of(vertx);
     this.botCallOptions = new DeliveryOptions().setCodecName(BOT_CALL_CODEC).setSendTimeout(botTimeout.toMillis());
   }
 
@@ -122,7 +126,13 @@ public final class ConversationDispatcher implements Inbound {
       return queue;
     });
     if (start[0]) {
-      handle(message);
+      // Next tick on this event loop: the platform gets its 200 first, whatever the bot costs.
+      io.vertx.core.Context context = Vertx.currentContext();
+      if (context != null) {
+        context.runOnContext(tick -> handle(message));
+      } else {
+        vertx.runOnContext(tick -> handle(message));
+      }
     }
   }
 
@@ -181,8 +191,13 @@ public final class ConversationDispatcher implements Inbound {
   private Future<Void> callBot(Message message, Conversation conversation, boolean[] undelivered) {
     String bot = routes.botFor(message.conversation().platform());
     long started = System.nanoTime();
-    return vertx.eventBus().request(Addresses.bot(bot), new BotCall(message, conversation), botCallOptions)
-        .<Void>mapEmpty()
+    // The bot instance on this event loop, called directly when there is one (the usual case: one instance per
+    // loop); otherwise the event bus. Same contract either way.
+    LocalBots.Handler local = localBots.onThisThread(bot);
+    Future<Void> handled = local != null
+        ? local.handle(message, conversation).timeout(botCallOptions.getSendTimeout(), TimeUnit.MILLISECONDS)
+        : vertx.eventBus().request(Addresses.bot(bot), new BotCall(message, conversation), botCallOptions).mapEmpty();
+    return handled
         .onComplete(done -> metrics.botHandling(bot, Duration.ofNanos(System.nanoTime() - started)))
         .recover(failure -> {
           // A failing bot must not stall the conversation: log, keep the state it had, go on. A bot failing only

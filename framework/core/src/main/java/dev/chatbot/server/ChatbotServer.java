@@ -35,6 +35,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,12 @@ public final class ChatbotServer {
           // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
           StateBackend backend = StateBackends.forName(config.stateStore());
           VertxOptions options = new VertxOptions().setMetricsOptions(
-              new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+              new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                  // Per-call meters on the event bus, worker pools and outbound client cost ~8% CPU per message
+                  // (bench/README.md); outbound is covered by chatbot_messages_sent/send_failures/send_retries.
+                  .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
+                  .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
+                  .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
           return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
                   config.settings())
               .compose(vertx -> {

@@ -48,10 +48,6 @@ final class SlackVerifier implements WebhookVerifier {
 
   /** The {@code v0=...} value Slack sends for {@code body} signed at {@code timestamp} (epoch seconds). */
   static String signature(String secret, String timestamp, byte[] body) {
-    byte[] prefix = ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8);
-    byte[] base = new byte[prefix.length + body.length];
-    System.arraycopy(prefix, 0, base, 0, prefix.length);
-    System.arraycopy(body, 0, base, prefix.length, body.length);
-    return "v0=" + Signatures.hmacSha256Hex(secret, base);
+    return "v0=" + Signatures.hmacSha256Hex(secret, ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
   }
 }

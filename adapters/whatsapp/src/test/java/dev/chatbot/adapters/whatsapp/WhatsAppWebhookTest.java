@@ -67,8 +67,11 @@ class WhatsAppWebhookTest {
     JsonObject genuine = MetaWebhooks.whatsappText("15550001001", "genuine");
     meta.webhooks().deliver(genuine);
     assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply("15550001001", "genuine"));
-    assertThat(meta.graph().awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(genuine)));
-    assertThat(meta.graph().drain()).isEmpty();
+    assertThat(meta.graph().awaitReadReceiptFor(MetaWebhooks.messageId(genuine)))
+        .isEqualTo(readReceipt(MetaWebhooks.messageId(genuine)));
+    String forgedId = MetaWebhooks.messageId(body);
+    assertThat(meta.graph().drain()).as("nothing sent or marked read for the forged message")
+        .noneMatch(request -> request.body().encode().contains("forged") || request.body().encode().contains(forgedId));
   }
 
   @Test
@@ -80,7 +83,8 @@ class WhatsAppWebhookTest {
     assertThat(request.path()).isEqualTo(PATH);
     assertThat(request.authorization()).isEqualTo("Bearer " + GraphApiStub.WHATSAPP_ACCESS_TOKEN);
     assertThat(request.body()).isEqualTo(textReply("16315551234", "hello there"));
-    assertThat(meta.graph().awaitReadReceipts(1)).containsExactly(readReceipt(MetaWebhooks.messageId(body)));
+    assertThat(meta.graph().awaitReadReceiptFor(MetaWebhooks.messageId(body)))
+        .isEqualTo(readReceipt(MetaWebhooks.messageId(body)));
   }
 
   @Test
@@ -136,13 +140,19 @@ class WhatsAppWebhookTest {
 
   @Test
   void statusesSendNothing() {
-    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "sent"));
-    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "delivered"));
-    meta.webhooks().deliver(MetaWebhooks.whatsappStatus("15550003001", "read"));
+    List<String> statusIds = new java.util.ArrayList<>();
+    for (String status : List.of("sent", "delivered", "read")) {
+      JsonObject webhook = MetaWebhooks.whatsappStatus("15550003001", status);
+      statusIds.add(webhook.getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0)
+          .getJsonObject("value").getJsonArray("statuses").getJsonObject(0).getString("id"));
+      meta.webhooks().deliver(webhook);
+    }
 
     assertNextSendIsTheReplyTo("15550003001", "still here");
     assertThat(meta.graph().awaitReadReceipts(1)).hasSize(1);
-    assertThat(meta.graph().drain()).as("no read receipts for statuses").isEmpty();
+    // Receipts are best effort after the 200, so one of an earlier test may still trickle in: check by id.
+    assertThat(meta.graph().drain()).as("no read receipts for statuses")
+        .noneMatch(request -> statusIds.contains(request.body().getString("message_id")));
   }
 
   @Test

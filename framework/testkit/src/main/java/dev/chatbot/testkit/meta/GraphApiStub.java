@@ -142,6 +142,28 @@ public final class GraphApiStub implements AutoCloseable {
     return bodies(await(readReceipts, count, "WhatsApp read receipts"));
   }
 
+  /**
+   * The read receipt for {@code messageId}, skipping others: receipts are sent best effort after the webhook's 200,
+   * so one for an earlier message can still arrive late.
+   */
+  public JsonObject awaitReadReceiptFor(String messageId) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    try {
+      while (true) {
+        GraphRequest next = readReceipts.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          throw new AssertionError("no read receipt for " + messageId + " within " + WAIT.toSeconds() + " s");
+        }
+        if (messageId.equals(next.body().getString("message_id"))) {
+          return next.body();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** Everything received and not yet awaited; the received lists are emptied. */
   public List<GraphRequest> drain() {
     List<GraphRequest> rest = new ArrayList<>();
