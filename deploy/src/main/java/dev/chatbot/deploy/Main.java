@@ -29,6 +29,8 @@ public final class Main {
         default -> fail(2, "unknown argument '" + args[i] + "' (see --help)");
       }
     }
+    // The JVM's main thread (never an event loop) waits here: for startup, to turn a failure into an exit code,
+    // and then for the graceful shutdown a signal starts, to exit 0 once it is complete.
     ChatbotServer server;
     try {
       server = ChatbotServer.start(configFile, System.getenv()).toCompletionStage().toCompletableFuture().join();
