@@ -376,8 +376,4 @@ public final class ChatbotServer {
   public boolean accepting() {
     return lifecycle.accepting();
   }
-
-  List<String> enabledPlatforms() {
-    return new ArrayList<>(adapters.keySet());
-  }
 }
