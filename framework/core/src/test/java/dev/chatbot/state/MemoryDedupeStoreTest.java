@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +34,53 @@ class MemoryDedupeStoreTest {
   }
 
   @Test
-  void staysBoundedUnderAFloodOfUniqueIds() {
+  void staysBoundedUnderAFloodOfUniqueIdsAndRemembersTheNewest() {
     MemoryDedupeStore store = MemoryDedupeStore.from(Settings.of(Map.of("DEDUPE_MAX_ENTRIES", "1000")));
     for (int i = 0; i < 20_000; i++) {
-      store.firstSeen("slack:Ev" + i);
+      assertThat(store.firstSeen("slack:Ev" + i).result()).isTrue();
     }
-    store.cleanUp();
-    assertThat(store.size()).isLessThanOrEqualTo(1000);
+    assertThat(store.size()).isLessThanOrEqualTo(2 * 1000);
+    for (int i = 19_000; i < 20_000; i++) {
+      assertThat(store.firstSeen("slack:Ev" + i).result()).as("one of the newest 1000").isFalse();
+    }
+    assertThat(store.firstSeen("slack:Ev0").result()).as("long forgotten").isTrue();
+  }
+
+  @Test
+  void remembersAnIdForTheWholeWindowThenForgetsIt() {
+    AtomicLong now = new AtomicLong();
+    MemoryDedupeStore store = new MemoryDedupeStore(Duration.ofMinutes(10), 1000, now::get);
+    store.firstSeen("messenger:early");
+    now.addAndGet(Duration.ofMinutes(9).toNanos());
+    store.firstSeen("messenger:late");
+
+    now.addAndGet(Duration.ofMinutes(2).toNanos());
+    assertThat(store.firstSeen("messenger:late").result()).as("2 minutes old").isFalse();
+    now.addAndGet(Duration.ofMinutes(8).toNanos());
+    assertThat(store.firstSeen("messenger:late").result()).as("10 minutes old").isFalse();
+    now.addAndGet(Duration.ofMinutes(11).toNanos());
+    assertThat(store.firstSeen("messenger:early").result()).as("30 minutes old").isTrue();
+  }
+
+  @Test
+  void growsItsTablesWithoutLosingIds() {
+    MemoryDedupeStore store = new MemoryDedupeStore();
+    for (int i = 0; i < 50_000; i++) {
+      store.firstSeen("whatsapp:wamid." + i);
+    }
+    for (int i = 0; i < 50_000; i++) {
+      assertThat(store.firstSeen("whatsapp:wamid." + i).result()).isFalse();
+    }
+    assertThat(store.size()).isEqualTo(50_000);
+  }
+
+  @Test
+  void fingerprintsOfSimilarIdsDiffer() {
+    Set<Long> fingerprints = new HashSet<>();
+    for (int i = 0; i < 200_000; i++) {
+      fingerprints.add(MemoryDedupeStore.fingerprint("slack:C0123456789:17000000" + i));
+    }
+    assertThat(fingerprints).hasSize(200_000);
   }
 
   /**
@@ -52,7 +96,6 @@ class MemoryDedupeStoreTest {
       // Built here and held only by the store, so the measurement includes the id strings themselves.
       store.firstSeen("messenger:m_" + randomId(86));
     }
-    store.cleanUp();
     long after = settledHeap(memory);
     long retained = after - before;
     System.out.printf("dedupe memory: ids=%d entries=%d key_chars=%d retained_bytes=%d retained_mib=%.1f"
