@@ -117,7 +117,8 @@ public final class ConversationDispatcher implements Inbound {
   private void enqueue(Message message) {
     inFlight.incrementAndGet();
     boolean[] start = {false};
-    queues.compute(message.conversation().key(), (key, queue) -> {
+    String key = message.conversation().key();
+    queues.compute(key, (k, queue) -> {
       if (queue == null) {
         queue = new ArrayDeque<>();
         start[0] = true;
@@ -129,24 +130,25 @@ public final class ConversationDispatcher implements Inbound {
       // Next tick on this event loop: the platform gets its 200 first, whatever the bot costs.
       io.vertx.core.Context context = Vertx.currentContext();
       if (context != null) {
-        context.runOnContext(tick -> handle(message));
+        context.runOnContext(tick -> handle(message, key));
       } else {
-        vertx.runOnContext(tick -> handle(message));
+        vertx.runOnContext(tick -> handle(message, key));
       }
     }
   }
 
-  private void handle(Message message) {
-    process(message).onComplete(done -> {
+  /** {@code key}: the conversation's key, built once for all of its queued messages. */
+  private void handle(Message message, String key) {
+    process(message, key).onComplete(done -> {
       finished();
       Message[] next = {null};
-      queues.computeIfPresent(message.conversation().key(), (key, queue) -> {
+      queues.computeIfPresent(key, (k, queue) -> {
         queue.pollFirst();
         next[0] = queue.peekFirst();
         return queue.isEmpty() ? null : queue;
       });
       if (next[0] != null) {
-        handle(next[0]);
+        handle(next[0], key);
       }
     });
   }
@@ -162,8 +164,8 @@ public final class ConversationDispatcher implements Inbound {
     }
   }
 
-  private Future<Void> process(Message message) {
-    String stateKey = "conversation:" + message.conversation().key();
+  private Future<Void> process(Message message, String conversationKey) {
+    String stateKey = "conversation:" + conversationKey;
     String profileKey = "profile:" + message.user().key();
     return Future.all(stateStore.get(stateKey), stateStore.get(profileKey))
         .compose(loaded -> {
@@ -184,7 +186,7 @@ public final class ConversationDispatcher implements Inbound {
               .<Void>mapEmpty();
         })
         .onFailure(failure -> LOG.error("message failed conversation={} id={} error=\"{}\"",
-            message.conversation().key(), message.id(), failure.getMessage()));
+            conversationKey, message.id(), failure.getMessage()));
   }
 
   /** {@code undelivered[0]}: a reply finally failed, which delivery has logged already with the platform's error. */

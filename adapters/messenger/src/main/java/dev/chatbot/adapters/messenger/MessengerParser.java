@@ -73,7 +73,10 @@ final class MessengerParser implements WebhookParser {
       parseMessage(message, conversation, user, timestamp, out);
     } else if (postback != null) {
       String payload = postback.getString("payload", "");
-      String id = postback.getString("mid", fallbackId(psid, timestamp, payload));
+      String id = postback.getString("mid");
+      if (id == null) {
+        id = fallbackId(psid, timestamp, payload);
+      }
       out.add(new Message(id, conversation, user, Kind.POSTBACK, postback.getString("title"), payload, null, timestamp));
     }
     // delivery, read, reaction, optin, referral...: no user message.
@@ -82,15 +85,18 @@ final class MessengerParser implements WebhookParser {
   private static void parseMessage(JsonObject message, ConversationRef conversation, UserRef user, long timestamp,
       List<Message> out) {
     String text = message.getString("text");
-    String mid = message.getString("mid", fallbackId(conversation.channel(), timestamp, String.valueOf(text)));
+    String mid = message.getString("mid");
+    if (mid == null) {
+      mid = fallbackId(conversation.channel(), timestamp, String.valueOf(text));
+    }
     JsonObject quickReply = message.getJsonObject("quick_reply");
     if (quickReply != null) {
       out.add(new Message(mid, conversation, user, Kind.POSTBACK, text, quickReply.getString("payload", ""), null,
           timestamp));
       return;
     }
-    JsonArray attachments = message.getJsonArray("attachments", new JsonArray());
-    if (attachments.isEmpty()) {
+    JsonArray attachments = message.getJsonArray("attachments");
+    if (attachments == null || attachments.isEmpty()) {
       out.add(new Message(mid, conversation, user, text == null ? Kind.OTHER : Kind.TEXT, text, null, null, timestamp));
       return;
     }
