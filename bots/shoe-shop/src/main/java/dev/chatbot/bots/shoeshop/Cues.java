@@ -39,6 +39,21 @@ final class Cues {
     return false;
   }
 
+  /** How many numbers (runs of ASCII digits) {@code text} holds. */
+  static int numbers(CharSequence text) {
+    int numbers = 0;
+    boolean inNumber = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (digit && !inNumber) {
+        numbers++;
+      }
+      inNumber = digit;
+    }
+    return numbers;
+  }
+
   private static int indexOf(CharSequence text, String word) {
     return text instanceof StringBuilder builder ? builder.indexOf(word) : text.toString().indexOf(word);
   }

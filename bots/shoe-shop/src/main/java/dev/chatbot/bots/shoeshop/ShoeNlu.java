@@ -144,7 +144,8 @@ final class ShoeNlu {
 
   /** A small count in a short answer ("2", "two pairs", "just one"), or null. */
   private static Integer quantity(String normal) {
-    if (Cues.hasDigit(normal)) {
+    // QUANTITY matches only a message with one number in it: "size 10 1/2" has three.
+    if (Cues.numbers(normal) == 1) {
       Matcher matcher = QUANTITY.matcher(normal);
       if (matcher.matches()) {
         int value = Integer.parseInt(matcher.group(1));

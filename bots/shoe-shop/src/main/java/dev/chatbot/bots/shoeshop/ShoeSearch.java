@@ -20,6 +20,10 @@ final class ShoeSearch {
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
 
   private static final Slot[] SLOTS = Slot.values();
+  private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
+  private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
+  private static final Comparator<Shoe> CHEAPEST_FIRST = BY_PRICE.thenComparing(BY_RATING).thenComparing(Shoe::sku);
+  private static final Comparator<Shoe> BEST_RATED_FIRST = BY_RATING.thenComparing(BY_PRICE).thenComparing(Shoe::sku);
 
   /** A near match and the wishes it does not meet. */
   record Near(Shoe shoe, int score, Set<Slot> missed) {}
@@ -112,9 +116,6 @@ final class ShoeSearch {
   }
 
   private static Comparator<Shoe> order(Wanted wanted) {
-    Comparator<Shoe> byPrice = Comparator.comparingLong(Shoe::priceCents);
-    Comparator<Shoe> byRating = Comparator.comparingDouble(Shoe::rating).reversed();
-    return (wanted.byPrice() ? byPrice.thenComparing(byRating) : byRating.thenComparing(byPrice))
-        .thenComparing(Shoe::sku);
+    return wanted.byPrice() ? CHEAPEST_FIRST : BEST_RATED_FIRST;
   }
 }

@@ -37,4 +37,13 @@ class CuesTest {
     assertThat(Cues.hasDigit("size nine")).isFalse();
     assertThat(Cues.hasDigit("٣")).isFalse();
   }
+
+  @Test
+  void countsNumbers() {
+    assertThat(Cues.numbers("size 10 1/2")).isEqualTo(3);
+    assertThat(Cues.numbers("2 pairs")).isEqualTo(1);
+    assertThat(Cues.numbers("42")).isEqualTo(1);
+    assertThat(Cues.numbers("a1b22c333")).isEqualTo(3);
+    assertThat(Cues.numbers("two")).isZero();
+  }
 }
