@@ -96,4 +96,14 @@ class ShoeNluTest {
     assertThat(ShoeNlu.understand("dark brown doc martens boots").colour()).isEqualTo("brown");
     assertThat(ShoeNlu.understand("dark brown doc martens boots").brand()).isEqualTo("Dr. Martens");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // Two letters only the message has and two only the name has: still within Birkenstock's two typos; so are
+      // two swapped pairs in Timberland, but not two swaps and a wrong letter.
+      "birkenstoqz sandals | Birkenstock", "birkqnstoqz sandals | ", "johnstn murphy | Johnston & Murphy",
+      "jhonston | Johnston & Murphy", "timbrelnad boots | Timberland", "tinbrelnad boots | "})
+  void forgivesTyposUpToTheNamesTolerance(String message, String brand) {
+    assertThat(ShoeNlu.understand(message).brand()).isEqualTo(brand);
+  }
 }
