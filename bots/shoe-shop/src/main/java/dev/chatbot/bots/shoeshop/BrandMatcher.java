@@ -32,7 +32,7 @@ final class BrandMatcher {
       Map.entry("Teva", List.of("teva", "tevas")),
       Map.entry("Converse", List.of("converse", "chucks", "chuck taylors", "chuck taylor")));
 
-  private record Alias(String brand, String text, String glued, int words, int tolerance) {}
+  private record Alias(String brand, String text, String glued, int words, int tolerance, long letters) {}
 
   private static final List<Alias> FUZZY = new ArrayList<>();
 
@@ -40,7 +40,8 @@ final class BrandMatcher {
     ALIASES.forEach((brand, aliases) -> aliases.forEach(alias -> {
       int tolerance = alias.length() < 5 ? 0 : alias.length() < 9 ? 1 : 2;
       if (tolerance > 0) {
-        FUZZY.add(new Alias(brand, alias, alias.replace(" ", ""), alias.split(" ").length, tolerance));
+        FUZZY.add(new Alias(brand, alias, alias.replace(" ", ""), alias.split(" ").length, tolerance,
+            letters(alias)));
       }
     }));
   }
@@ -55,6 +56,10 @@ final class BrandMatcher {
    * the vocabulary before this runs; this is the forgiving pass.
    */
   static Match fuzzy(List<String> tokens, boolean[] used) {
+    long[] letters = new long[tokens.size()];
+    for (int i = 0; i < letters.length; i++) {
+      letters[i] = letters(tokens.get(i));
+    }
     Match best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Alias alias : FUZZY) {
@@ -63,12 +68,22 @@ final class BrandMatcher {
           if (anyUsed(used, from, from + words)) {
             continue;
           }
-          int letters = 0;
+          int length = 0;
           for (int i = from; i < from + words; i++) {
-            letters += tokens.get(i).length();
+            length += tokens.get(i).length();
           }
           // Cheap length check first: most windows are far too long or short to be this alias.
-          if (Math.abs(letters - alias.glued().length()) > alias.tolerance()) {
+          if (Math.abs(length - alias.glued().length()) > alias.tolerance()) {
+            continue;
+          }
+          // Then the letters: each one that only the window or only the alias has costs at least one edit (a swap
+          // only moves letters both have), so a window with too many of them cannot be within the tolerance.
+          long windowLetters = 0;
+          for (int i = from; i < from + words; i++) {
+            windowLetters |= letters[i];
+          }
+          if (Long.bitCount(windowLetters & ~alias.letters()) > alias.tolerance()
+              || Long.bitCount(alias.letters() & ~windowLetters) > alias.tolerance()) {
             continue;
           }
           String window = String.join(" ", tokens.subList(from, from + words));
@@ -85,6 +100,20 @@ final class BrandMatcher {
       }
     }
     return best;
+  }
+
+  /** The set of letters and digits in {@code text}, one bit each (spaces and anything else left out). */
+  private static long letters(String text) {
+    long set = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        set |= 1L << (c - 'a');
+      } else if (c >= '0' && c <= '9') {
+        set |= 1L << (26 + c - '0');
+      }
+    }
+    return set;
   }
 
   private static boolean anyUsed(boolean[] used, int from, int to) {

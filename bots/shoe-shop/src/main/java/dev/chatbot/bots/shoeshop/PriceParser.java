@@ -1,5 +1,6 @@
 package dev.chatbot.bots.shoeshop;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,16 +14,23 @@ final class PriceParser {
   private static final String NUM = "\\$?\\s*(\\d{1,5}(?:\\.\\d{1,2})?)(?:\\s*(?:dollars?|bucks|usd|\\$))?";
   private static final Pattern BETWEEN = Pattern.compile(
       "between\\s*" + NUM + "\\s*(?:and|-|to)\\s*" + NUM + "|\\$\\s*(\\d{1,5})\\s*(?:-|to)\\s*\\$\\s*(\\d{1,5})");
-  private static final Pattern MAX_BEFORE = Pattern.compile(
-      "(?:under|below|less than|cheaper than|lower than|no more than|not more than|not over|maximum of|maximum|max of"
-          + "|max|at most|up to|upto|within|budget is|budget of|budget|tops|<)\\s*" + NUM);
+  private static final List<String> BETWEEN_CUES = List.of("between", "$");
+  private static final List<String> MAX_WORDS = List.of("under", "below", "less than", "cheaper than", "lower than",
+      "no more than", "not more than", "not over", "maximum of", "maximum", "max of", "max", "at most", "up to",
+      "upto", "within", "budget is", "budget of", "budget", "tops", "<");
+  private static final Pattern MAX_BEFORE = Pattern.compile(Cues.anyOf(MAX_WORDS) + "\\s*" + NUM);
+  private static final List<String> MAX_AFTER_WORDS = List.of("or less", "or under", "or below", "or cheaper", "max",
+      "tops");
   private static final Pattern MAX_AFTER = Pattern.compile(
       "(\\$\\s*\\d{1,5}(?:\\.\\d{1,2})?|\\d{1,5}(?:\\.\\d{1,2})?\\s*(?:dollars?|bucks|usd)?)\\s*"
-          + "(?:or less|or under|or below|or cheaper|max|tops)");
-  private static final Pattern MIN = Pattern.compile(
-      "(?:over|above|more than|at least|starting at|upwards of|minimum of|min of)\\s*" + NUM);
+          + Cues.anyOf(MAX_AFTER_WORDS));
+  private static final List<String> MIN_WORDS = List.of("over", "above", "more than", "at least", "starting at",
+      "upwards of", "minimum of", "min of");
+  private static final Pattern MIN = Pattern.compile(Cues.anyOf(MIN_WORDS) + "\\s*" + NUM);
   private static final Pattern BARE = Pattern.compile(
       "\\$\\s*(\\d{1,5}(?:\\.\\d{1,2})?)|(?<![\\w.])(\\d{1,5}(?:\\.\\d{1,2})?)\\s*(?:dollars?|bucks|usd)\\b");
+  private static final List<String> BARE_CUES = List.of("$", "dollar", "bucks", "usd");
+  private static final Budget NONE = new Budget(null, null);
 
   /** Budget found: cents, either may be null. */
   record Budget(Long maxCents, Long minCents) {}
@@ -31,26 +39,32 @@ final class PriceParser {
 
   /** Finds budgets in {@code text} and blanks what it used. */
   static Budget parse(StringBuilder text) {
+    if (!Cues.hasDigit(text)) {
+      return NONE;
+    }
     Long max = null;
     Long min = null;
-    Matcher between = BETWEEN.matcher(text);
-    if (between.find()) {
-      String low = between.group(1) != null ? between.group(1) : between.group(3);
-      String high = between.group(2) != null ? between.group(2) : between.group(4);
-      min = cents(low);
-      max = cents(high);
-      blank(text, between.start(), between.end());
+    // Each pattern runs only when its words are in the text (most messages name no price at all).
+    if (Cues.anyIn(text, BETWEEN_CUES)) {
+      Matcher between = BETWEEN.matcher(text);
+      if (between.find()) {
+        String low = between.group(1) != null ? between.group(1) : between.group(3);
+        String high = between.group(2) != null ? between.group(2) : between.group(4);
+        min = cents(low);
+        max = cents(high);
+        blank(text, between.start(), between.end());
+      }
     }
-    if (max == null) {
+    if (max == null && Cues.anyIn(text, MAX_WORDS)) {
       max = take(text, MAX_BEFORE, 1);
     }
-    if (max == null) {
+    if (max == null && Cues.anyIn(text, MAX_AFTER_WORDS)) {
       max = take(text, MAX_AFTER, 1);
     }
-    if (min == null) {
+    if (min == null && Cues.anyIn(text, MIN_WORDS)) {
       min = take(text, MIN, 1);
     }
-    if (max == null) {
+    if (max == null && Cues.anyIn(text, BARE_CUES)) {
       Matcher bare = BARE.matcher(text);
       if (bare.find()) {
         max = cents(bare.group(1) != null ? bare.group(1) : bare.group(2));

@@ -19,6 +19,12 @@ final class ShoeSearch {
   static final List<Slot> LEAST_IMPORTANT_FIRST =
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
 
+  private static final Slot[] SLOTS = Slot.values();
+  private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
+  private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
+  private static final Comparator<Shoe> CHEAPEST_FIRST = BY_PRICE.thenComparing(BY_RATING).thenComparing(Shoe::sku);
+  private static final Comparator<Shoe> BEST_RATED_FIRST = BY_RATING.thenComparing(BY_PRICE).thenComparing(Shoe::sku);
+
   /** A near match and the wishes it does not meet. */
   record Near(Shoe shoe, int score, Set<Slot> missed) {}
 
@@ -31,8 +37,10 @@ final class ShoeSearch {
   /** In stock in the size and meeting every wish; best rated first, or cheapest first after "cheaper". */
   List<Shoe> exact(Wanted wanted) {
     List<Shoe> found = new ArrayList<>();
+    int size = wanted.size();
     for (Shoe shoe : catalog.all()) {
-      if (catalog.inStock(shoe, wanted.size()) && missed(shoe, wanted).isEmpty()) {
+      // Wishes first: they rule out most shoes with a few string compares, before any stock counter is read.
+      if (meetsEvery(shoe, wanted) && catalog.inStock(shoe, size)) {
         found.add(shoe);
       }
     }
@@ -67,7 +75,7 @@ final class ShoeSearch {
   /** Whether some shoe meets every wish but has no pair left in the size (so the answer is "sold out"). */
   boolean soldOutInSize(Wanted wanted) {
     for (Shoe shoe : catalog.all()) {
-      if (shoe.sizes().contains(wanted.size()) && missed(shoe, wanted).isEmpty()) {
+      if (meetsEvery(shoe, wanted) && shoe.sizes().contains(wanted.size())) {
         return true;
       }
     }
@@ -76,32 +84,38 @@ final class ShoeSearch {
 
   static Set<Slot> missed(Shoe shoe, Wanted wanted) {
     Set<Slot> missed = EnumSet.noneOf(Slot.class);
-    if (wanted.colour() != null && !wanted.colour().equals(shoe.colour())) {
-      missed.add(Slot.COLOUR);
-    }
-    if (wanted.style() != null && !shoe.isStyle(wanted.style())) {
-      missed.add(Slot.STYLE);
-    }
-    if (wanted.material() != null && !wanted.material().equals(shoe.material())) {
-      missed.add(Slot.MATERIAL);
-    }
-    if (wanted.brand() != null && !wanted.brand().equals(shoe.brand())) {
-      missed.add(Slot.BRAND);
-    }
-    if (wanted.width() != null && !wanted.width().equals(shoe.width())) {
-      missed.add(Slot.WIDTH);
-    }
-    if ((wanted.maxPriceCents() != null && shoe.priceCents() > wanted.maxPriceCents())
-        || (wanted.minPriceCents() != null && shoe.priceCents() < wanted.minPriceCents())) {
-      missed.add(Slot.PRICE);
+    for (Slot slot : SLOTS) {
+      if (!meets(shoe, wanted, slot)) {
+        missed.add(slot);
+      }
     }
     return missed;
   }
 
+  /** Whether {@code shoe} meets every wish: {@code missed(shoe, wanted).isEmpty()} without building the set. */
+  static boolean meetsEvery(Shoe shoe, Wanted wanted) {
+    for (Slot slot : SLOTS) {
+      if (!meets(shoe, wanted, slot)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code shoe} meets the wish for {@code slot} (a slot not wished for is always met). */
+  private static boolean meets(Shoe shoe, Wanted wanted, Slot slot) {
+    return switch (slot) {
+      case COLOUR -> wanted.colour() == null || wanted.colour().equals(shoe.colour());
+      case STYLE -> wanted.style() == null || shoe.isStyle(wanted.style());
+      case MATERIAL -> wanted.material() == null || wanted.material().equals(shoe.material());
+      case BRAND -> wanted.brand() == null || wanted.brand().equals(shoe.brand());
+      case WIDTH -> wanted.width() == null || wanted.width().equals(shoe.width());
+      case PRICE -> (wanted.maxPriceCents() == null || shoe.priceCents() <= wanted.maxPriceCents())
+          && (wanted.minPriceCents() == null || shoe.priceCents() >= wanted.minPriceCents());
+    };
+  }
+
   private static Comparator<Shoe> order(Wanted wanted) {
-    Comparator<Shoe> byPrice = Comparator.comparingLong(Shoe::priceCents);
-    Comparator<Shoe> byRating = Comparator.comparingDouble(Shoe::rating).reversed();
-    return (wanted.byPrice() ? byPrice.thenComparing(byRating) : byRating.thenComparing(byPrice))
-        .thenComparing(Shoe::sku);
+    return wanted.byPrice() ? CHEAPEST_FIRST : BEST_RATED_FIRST;
   }
 }

@@ -19,17 +19,23 @@ final class ShopState {
   record Line(String sku, int size, int quantity) {}
 
   private final JsonObject json;
+  /** The search as last read or written, so that one message parses it from the JSON once; null until then. */
+  private Wanted wanted;
 
   ShopState(JsonObject json) {
     this.json = json;
   }
 
   Wanted wanted() {
-    return Wanted.fromJson(json.getJsonObject("want"));
+    if (wanted == null) {
+      wanted = Wanted.fromJson(json.getJsonObject("want"));
+    }
+    return wanted;
   }
 
   void wanted(Wanted wanted) {
     json.put("want", wanted.toJson());
+    this.wanted = wanted;
   }
 
   int page() {
@@ -109,6 +115,7 @@ final class ShopState {
 
   /** Forgets the search and any question, keeping the cart. */
   void clearSearch() {
+    wanted = null;
     json.remove("want");
     json.remove("page");
     json.remove("shown");
@@ -118,6 +125,7 @@ final class ShopState {
 
   /** Forgets everything in this conversation (the user's saved address and payment stay in the profile). */
   void clearAll() {
+    wanted = null;
     json.clear();
   }
 }

@@ -1,7 +1,6 @@
 package dev.chatbot.bots.shoeshop;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,14 +15,12 @@ final class SizeParser {
   private static final Pattern NUMERIC = Pattern.compile(
       "(?<![\\w.$/])(?:(size|sz|sizes|us)\\s*)?(\\d{1,2})(\\s*(?:1/2|and a half|and half|-1/2|\\.5|,5))?"
           + "(?:\\s?(ww|w|xw|ee|eee|2e|4e|wide|narrow|n|m|d|medium))?(?![\\w/]|\\.\\d)");
+  /** Sizes in words, from five up: a word's value is 5 plus its index. */
+  private static final List<String> NUMBER_WORDS = List.of("five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve", "thirteen", "fourteen", "fifteen");
   private static final Pattern WORDS = Pattern.compile(
-      "(?<!\\w)(?:(size|sz)\\s+)?(five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
-          + "(\\s+and\\s+(?:a\\s+)?half|\\s+1/2)?(?!\\w)");
+      "(?<!\\w)(?:(size|sz)\\s+)?(" + String.join("|", NUMBER_WORDS) + ")(\\s+and\\s+(?:a\\s+)?half|\\s+1/2)?(?!\\w)");
   private static final Pattern NOT_A_SIZE_AFTER = Pattern.compile("^\\s*(?:-?\\s*inch|pairs?\\b|%|x\\b|years?\\b)");
-  private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-      Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-      Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-      Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15));
   private static final List<String> WIDE = List.of("ww", "w", "xw", "ee", "eee", "2e", "4e", "wide");
 
   /** A size found, with the width written right after it ("9 wide"), if any. */
@@ -34,14 +31,12 @@ final class SizeParser {
   /** The best size in {@code text} (an explicit "size" wins, then the last one), blanking what it used. */
   static Found parse(StringBuilder text) {
     Candidate best = null;
-    for (Pattern pattern : new Pattern[] {NUMERIC, WORDS}) {
-      Matcher matcher = pattern.matcher(text);
-      while (matcher.find()) {
-        Candidate candidate = candidate(matcher, text, pattern == WORDS);
-        if (candidate != null && (best == null || candidate.keyword() || !best.keyword())) {
-          best = candidate;
-        }
-      }
+    // Most messages have neither digits nor number words: then there is nothing to search for.
+    if (Cues.hasDigit(text)) {
+      best = best(NUMERIC.matcher(text), text, false, null);
+    }
+    if (Cues.anyIn(text, NUMBER_WORDS)) {
+      best = best(WORDS.matcher(text), text, true, best);
     }
     if (best == null) {
       return null;
@@ -50,11 +45,22 @@ final class SizeParser {
     return new Found(best.halves(), best.width());
   }
 
+  /** The best of {@code best} and the candidates {@code matcher} finds: an explicit "size" wins, then the last. */
+  private static Candidate best(Matcher matcher, CharSequence text, boolean words, Candidate best) {
+    while (matcher.find()) {
+      Candidate candidate = candidate(matcher, text, words);
+      if (candidate != null && (best == null || candidate.keyword() || !best.keyword())) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   private record Candidate(int halves, String width, boolean keyword, int from, int to) {}
 
   private static Candidate candidate(Matcher matcher, CharSequence text, boolean words) {
     boolean keyword = matcher.group(1) != null;
-    int whole = words ? NUMBER_WORDS.get(matcher.group(2)) : Integer.parseInt(matcher.group(2));
+    int whole = words ? 5 + NUMBER_WORDS.indexOf(matcher.group(2)) : Integer.parseInt(matcher.group(2));
     int halves = whole * 2 + (matcher.group(3) != null ? 1 : 0);
     if (NOT_A_SIZE_AFTER.matcher(text.subSequence(matcher.end(), text.length())).find()) {
       return null;

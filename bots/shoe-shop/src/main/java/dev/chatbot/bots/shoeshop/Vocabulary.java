@@ -19,6 +19,8 @@ final class Vocabulary {
 
   static final int LONGEST_PHRASE = 4;
   private static final Map<String, Term> TERMS = new HashMap<>();
+  /** First word of a phrase to the number of words of the longest phrase it starts, when that is more than one. */
+  private static final Map<String, Integer> LONGEST_FROM = new HashMap<>();
 
   static {
     colour("black", "black", "jet black", "all black", "triple black");
@@ -103,9 +105,25 @@ final class Vocabulary {
         "show me everything", "all styles");
     clear(Slot.PRICE, "any price", "no budget", "price doesnt matter", "money is no object", "any budget");
     clear(Slot.WIDTH, "any width", "regular", "standard");
+
+    for (String phrase : TERMS.keySet()) {
+      String[] words = phrase.split(" ");
+      if (words.length > 1) {
+        LONGEST_FROM.merge(words[0], words.length, Math::max);
+      }
+    }
   }
 
   private Vocabulary() {}
+
+  /**
+   * How many words to try from {@code word} on: the longest phrase it starts (at most {@link #LONGEST_PHRASE}), or
+   * 1. A phrase of several words can only be found from its own first word ({@link #lookup} drops a plural "s" from
+   * the last word only).
+   */
+  static int longestPhraseFrom(String word) {
+    return Math.min(LONGEST_PHRASE, LONGEST_FROM.getOrDefault(word, 1));
+  }
 
   /** The meaning of a phrase, trying it without a plural "s" too; null if unknown. */
   static Term lookup(String phrase) {

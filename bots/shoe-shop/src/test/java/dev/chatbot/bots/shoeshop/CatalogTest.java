@@ -2,6 +2,7 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,5 +91,37 @@ class CatalogTest {
     assertThat(sold.get()).isEqualTo(left);
     assertThat(catalog.stock(shoe.sku(), size)).isZero();
     assertThat(catalog.take(shoe.sku(), size, 1)).isFalse();
+  }
+
+  @Test
+  void takesAndPutsBackOnlyMadeSizesOfKnownShoes() {
+    Catalog small = Catalog.parse(new JsonObject("""
+        {"shoes": [{"sku": "T-1", "brand": "Test", "name": "One", "style": "oxford", "category": "dress",
+          "colour": "brown", "material": "leather", "price": 100, "stock": {"9": 2, "10.5": 0, "12": 1}}]}"""));
+    Shoe shoe = small.find("T-1");
+    assertThat(shoe.sizes()).containsExactly(18, 21, 24);
+    assertThat(small.stock("T-1", 18)).isEqualTo(2);
+    assertThat(small.sizesInStock(shoe)).containsExactly(18, 24);
+    // Sizes the model is not made in, sizes beyond any array, unknown shoes: nothing to sell or restock.
+    for (int halves : new int[] {-1, 0, 19, 22, 25, 40}) {
+      assertThat(small.stock("T-1", halves)).as("stock in %s", halves).isZero();
+      assertThat(small.take("T-1", halves, 0)).as("take in %s", halves).isFalse();
+      small.putBack("T-1", halves, 3);
+      assertThat(small.stock("T-1", halves)).as("stock in %s after put back", halves).isZero();
+    }
+    assertThat(small.stock("NOPE", 18)).isZero();
+    assertThat(small.take("NOPE", 18, 1)).isFalse();
+    small.putBack("NOPE", 18, 1);
+    assertThat(small.stock("NOPE", 18)).isZero();
+
+    assertThat(small.take("T-1", 18, 3)).isFalse();
+    assertThat(small.take("T-1", 18, 2)).isTrue();
+    assertThat(small.stock("T-1", 18)).isZero();
+    assertThat(small.inStock(shoe, 18)).isFalse();
+    small.putBack("T-1", 18, 1);
+    assertThat(small.stock("T-1", 18)).isEqualTo(1);
+    assertThat(small.take("T-1", 21, 1)).isFalse();
+    small.putBack("T-1", 21, 2);
+    assertThat(small.stock("T-1", 21)).isEqualTo(2);
   }
 }

@@ -79,4 +79,31 @@ class ShoeNluTest {
     assertThat(ShoeNlu.understand("size 25").size()).isEqualTo(50);
     assertThat(ShoeNlu.understand("boots 25").size()).isNull();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "money is no object | PRICE", "well, the price doesnt matter | PRICE", "ok show me everything | STYLE",
+      "other colors please | COLOUR"})
+  void findsPhrasesOfSeveralWordsAnywhere(String message, Slot slot) {
+    assertThat(ShoeNlu.understand(message).cleared()).containsExactly(slot);
+  }
+
+  @Test
+  void findsTheLongestPhraseFirst() {
+    assertThat(ShoeNlu.understand("whats in my cart").intents()).containsExactly(Intent.CART);
+    assertThat(ShoeNlu.understand("please proceed to checkout").intents()).containsExactly(Intent.CHECKOUT);
+    assertThat(ShoeNlu.understand("start from scratch").intents()).containsExactly(Intent.START_OVER);
+    assertThat(ShoeNlu.understand("dark brown doc martens boots").colour()).isEqualTo("brown");
+    assertThat(ShoeNlu.understand("dark brown doc martens boots").brand()).isEqualTo("Dr. Martens");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // Two letters only the message has and two only the name has: still within Birkenstock's two typos; so are
+      // two swapped pairs in Timberland, but not two swaps and a wrong letter.
+      "birkenstoqz sandals | Birkenstock", "birkqnstoqz sandals | ", "johnstn murphy | Johnston & Murphy",
+      "jhonston | Johnston & Murphy", "timbrelnad boots | Timberland", "tinbrelnad boots | "})
+  void forgivesTyposUpToTheNamesTolerance(String message, String brand) {
+    assertThat(ShoeNlu.understand(message).brand()).isEqualTo(brand);
+  }
 }
