@@ -196,7 +196,7 @@ case "$MODE" in
           run_system baseline messenger-echo,slack-echo "" "$(budget 2)" -- \
             java "${SUT_OPTS[@]}" -jar "$BENCH_JAR" baseline --port "$TARGET_PORT" --stub-port "$STUB_PORT" ;;
         chatbot-echo)
-          run_system chatbot-echo messenger-echo,slack-echo /metrics "$(budget 2)" -- \
+          run_system chatbot-echo messenger-echo,slack-echo,messenger-echo:1 /metrics "$(budget 3)" -- \
             env "${PRODUCT_ENV[@]}" BOT=echo "${CHATBOT[@]}" ;;
         chatbot-shoe)
           if has_shoe; then

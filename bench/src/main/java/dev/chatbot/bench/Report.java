@@ -79,15 +79,20 @@ final class Report {
           r.put("cpu_per_reply_ratio", ratio(w, base, "cpu_us_per_reply"));
         }
       }
-      if (baseSystem != null && system.containsKey("peak_rss_mb")) {
+      // Issue 9: throughput, latency, memory and startup targets are on the echo bot; the shoe bot's target is its
+      // bot time, judged alone (concurrency 1). With 64 in flight on 2 cores the same histogram mostly measures the
+      // wait for a saturated event loop and stub (Little's law), so that row is reported, not judged.
+      boolean echo = w.getString("workload").endsWith("-echo");
+      if (echo && baseSystem != null && system.containsKey("peak_rss_mb")) {
         r.put("rss_ratio", LoadGen.finite(LoadGen.round(num(system, "peak_rss_mb") / num(baseSystem, "peak_rss_mb"), 2)));
       }
-      if (system.containsKey("startup_ms")) {
+      if (echo && system.containsKey("startup_ms")) {
         r.put("startup_ms", system.getValue("startup_ms"));
       }
       JsonObject bots = w.getJsonObject("bot_handling");
       if (bots != null && w.getString("workload").endsWith("-shoe") && bots.containsKey("shoe-shop")) {
-        r.put("bot_p99_ms", bots.getJsonObject("shoe-shop").getValue("p99_ms"));
+        r.put(w.getInteger("concurrency", 0) == 1 ? "bot_p99_ms" : "bot_p99_loaded_ms",
+            bots.getJsonObject("shoe-shop").getValue("p99_ms"));
       }
       r.put("errors", w.getLong("lost", 0L) + w.getLong("ack_errors", 0L) + w.getLong("mismatches", 0L));
       r.put("verdict", verdict(r));
@@ -118,6 +123,9 @@ final class Report {
     }
     if (r.containsKey("bot_p99_ms") && num(r, "bot_p99_ms") > TARGET_BOT_P99_MS) {
       misses.add("bot p99>5ms");
+    }
+    if (r.containsKey("bot_p99_loaded_ms")) {
+      return "reported (box saturated)";
     }
     return misses.isEmpty() ? "PASS" : "MISS " + String.join(", ", misses);
   }
@@ -159,7 +167,7 @@ final class Report {
     }
     if (!ratios.isEmpty()) {
       s.append(String.format("%nvs baseline (targets: replies/s >= 60%%, ack/e2e p99 <= 2x, RSS <= 1.3x, "
-          + "startup <= 1500 ms, shoe bot p99 <= 5 ms)%n"));
+          + "startup <= 1500 ms on the echo bot; shoe bot p99 <= 5 ms, alone)%n"));
       s.append("| system | workload | conc | replies/s ratio | ack p99 ratio | e2e p99 ratio | RSS ratio | startup ms "
           + "| bot p99 ms | CPU/reply ratio | verdict |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (Object o : ratios) {
@@ -167,15 +175,18 @@ final class Report {
         s.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.getString("system"),
             r.getString("workload"), r.getValue("concurrency"), fmt(r.getValue("replies_ratio")), fmt(r.getValue("ack_p99_ratio")),
             fmt(r.getValue("e2e_p99_ratio")), fmt(r.getValue("rss_ratio")), fmt(r.getValue("startup_ms")),
-            fmt(r.getValue("bot_p99_ms")), fmt(r.getValue("cpu_per_reply_ratio")), r.getString("verdict")));
+            fmt(r.getValue("bot_p99_ms", r.getValue("bot_p99_loaded_ms"))), fmt(r.getValue("cpu_per_reply_ratio")),
+            r.getString("verdict")));
       }
     }
-    JsonObject echo = find(workloads, "chatbot-echo", "messenger-echo");
-    JsonObject shoe = find(workloads, "chatbot-shoe", "messenger-shoe");
-    if (echo != null && shoe != null) {
-      s.append(String.format("%nack before the bot runs: Messenger ack p50/p99 %s/%s ms with the echo bot, %s/%s ms with "
-              + "the shoe bot (the ack must not depend on the bot)%n", fmt(echo.getValue("ack_p50_ms")),
-          fmt(echo.getValue("ack_p99_ms")), fmt(shoe.getValue("ack_p50_ms")), fmt(shoe.getValue("ack_p99_ms"))));
+    for (int concurrency : new int[] {1, 64}) {
+      JsonObject echo = find(workloads, "chatbot-echo", "messenger-echo", concurrency);
+      JsonObject shoe = find(workloads, "chatbot-shoe", "messenger-shoe", concurrency);
+      if (echo != null && shoe != null) {
+        s.append(String.format("%nack before the bot runs, concurrency %d: Messenger ack p50/p99 %s/%s ms with the echo bot, "
+                + "%s/%s ms with the shoe bot%n", concurrency, fmt(echo.getValue("ack_p50_ms")),
+            fmt(echo.getValue("ack_p99_ms")), fmt(shoe.getValue("ack_p50_ms")), fmt(shoe.getValue("ack_p99_ms"))));
+      }
     }
     if (!soak.isEmpty()) {
       s.append(String.format("%nsoak (heap used after a full GC):%n| t s | heap MB | messages received | note |%n"
@@ -199,9 +210,10 @@ final class Report {
     return s.toString();
   }
 
-  private static JsonObject find(List<JsonObject> workloads, String system, String workload) {
+  private static JsonObject find(List<JsonObject> workloads, String system, String workload, int concurrency) {
     return workloads.stream()
-        .filter(w -> w.getString("system").equals(system) && w.getString("workload").equals(workload))
+        .filter(w -> w.getString("system").equals(system) && w.getString("workload").equals(workload)
+            && w.getInteger("concurrency", 0) == concurrency)
         .findFirst().orElse(null);
   }
 

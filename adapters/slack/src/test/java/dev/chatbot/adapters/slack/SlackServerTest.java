@@ -1,5 +1,7 @@
 package dev.chatbot.adapters.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -333,6 +335,20 @@ class SlackServerTest {
     await(adapter.send(to, Reply.typing()));
     await(adapter.send(to, Reply.text("fine")));
     assertThat(slack.awaitPosts(4).get(3).body().getString("text")).isEqualTo("fine");
+  }
+
+  @Test
+  void anOkAnswerInAnotherShapeIsStillASuccess() {
+    ConversationRef to = ConversationRef.of("slack", "C0SHAPE");
+    var adapter = server.server().adapters().get("slack");
+    slack.wireMock().stubFor(post(urlPathEqualTo("/chat.postMessage"))
+        .willReturn(okJson("{ \"channel\": \"C0SHAPE\", \"ok\": true }")));
+    try {
+      await(adapter.send(to, Reply.text("spaced")));
+      assertThat(slack.awaitPost().body().getString("text")).isEqualTo("spaced");
+    } finally {
+      slack.answerOk();
+    }
   }
 
   static SendFailure failure(Future<Void> send) {
