@@ -1,12 +1,12 @@
 package dev.chatbot.adapters.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.chatbot.model.ConversationRef;
@@ -341,7 +341,7 @@ class SlackServerTest {
   void anOkAnswerInAnotherShapeIsStillASuccess() {
     ConversationRef to = ConversationRef.of("slack", "C0SHAPE");
     var adapter = server.server().adapters().get("slack");
-    slack.wireMock().stubFor(post(urlPathEqualTo("/chat.postMessage"))
+    slack.wireMock().stubFor(WireMock.post(urlPathEqualTo("/chat.postMessage"))
         .willReturn(okJson("{ \"channel\": \"C0SHAPE\", \"ok\": true }")));
     try {
       await(adapter.send(to, Reply.text("spaced")));
