@@ -88,12 +88,12 @@ wait_http() {
   return 1
 }
 
-# heap_after_gc PID: MB of heap in use right after a full GC.
+# heap_after_gc PID: MB of live objects, from a class histogram (which runs a full GC and counts in the same pause,
+# so allocation under load between "GC" and "measure" cannot inflate it).
 heap_after_gc() {
-  jcmd "$1" GC.run >/dev/null 2>&1 || true
-  local kb
-  kb=$(jcmd "$1" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*' || echo 0)
-  echo $(( ${kb:-0} / 1024 ))
+  local bytes
+  bytes=$(jcmd "$1" GC.class_histogram 2>/dev/null | awk '$1 == "Total" {print $3}' || true)
+  echo $(( ${bytes:-0} / 1048576 ))
 }
 
 echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$([[ $MODE == soak ]] && echo "$SOAK_SECONDS" || echo "$DURATION"),\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
