@@ -5,6 +5,7 @@ import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
+import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.MemoryDedupeStore;
 import dev.chatbot.state.StateStore;
@@ -35,6 +36,7 @@ public final class ClusterBackend implements StateBackend {
   private AsyncMap<String, JsonObject> stateMap;
   private StateStore stateStore;
   private DedupeStore dedupeStore;
+  private BotDataStore botDataStore;
   private ClusterOwnership ownership;
   private ConversationRouter router;
 
@@ -78,6 +80,7 @@ public final class ClusterBackend implements StateBackend {
         .compose(state -> clustered.sharedData().<String, Boolean>getAsyncMap(HazelcastConfigs.DEDUPE_MAP)
             .map(dedupe -> {
               stateMap = state;
+              botDataStore = new ClusterBotDataStore(state);
               stateStore = new ClusterStateStore(state);
               dedupeStore = new ClusterDedupeStore(dedupe, MemoryDedupeStore.DEFAULT_WINDOW);
               return clustered;
@@ -92,6 +95,11 @@ public final class ClusterBackend implements StateBackend {
   @Override
   public DedupeStore dedupeStore() {
     return dedupeStore;
+  }
+
+  @Override
+  public BotDataStore botDataStore() {
+    return botDataStore;
   }
 
   @Override

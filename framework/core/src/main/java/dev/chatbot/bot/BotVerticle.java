@@ -1,6 +1,7 @@
 package dev.chatbot.bot;
 
 import dev.chatbot.model.Message;
+import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -27,6 +28,15 @@ public abstract class BotVerticle extends VerticleBase {
 
   /** The name that {@code BOT} selects this bot by. */
   public abstract String name();
+
+  /**
+   * This bot's own data, shared by all its instances (and cluster members) and durable with the default store: stock,
+   * order counters. Keys are this bot's alone. Use {@link BotDataStore#update} for anything two conversations may
+   * change at once.
+   */
+  protected final BotDataStore data() {
+    return BotServices.of(vertx).data().prefixed("bot:" + name() + ":");
+  }
 
   /** Handles one message. The returned future completing means the message is done. */
   protected abstract Future<Void> onMessage(Message message, Conversation conversation);

@@ -2,6 +2,7 @@ package dev.chatbot.server;
 
 import dev.chatbot.admin.AdminApi;
 import dev.chatbot.bot.BotCall;
+import dev.chatbot.bot.BotServices;
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.ConfigLoader;
@@ -167,6 +168,7 @@ public final class ChatbotServer {
   }
 
   private Future<Void> deployBots() {
+    BotServices.register(vertx, stateBackend.botDataStore());
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();

@@ -1,6 +1,7 @@
 package dev.chatbot.spi;
 
 import dev.chatbot.config.Settings;
+import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
@@ -34,6 +35,9 @@ public interface StateBackend {
 
   /** Inbound event ids seen recently; valid once {@link #createVertx} completed. */
   DedupeStore dedupeStore();
+
+  /** Bots' own data (stock, counters), with atomic updates; valid once {@link #createVertx} completed. */
+  BotDataStore botDataStore();
 
   /**
    * What the adapters hand parsed messages to. {@code local} is this process's dispatcher (dedupe, per-conversation

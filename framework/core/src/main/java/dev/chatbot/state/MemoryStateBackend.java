@@ -13,6 +13,7 @@ public final class MemoryStateBackend implements StateBackend {
   public static final String NAME = "memory";
 
   private final StateStore stateStore = new MemoryStateStore();
+  private final BotDataStore botDataStore = new MemoryBotDataStore();
   private DedupeStore dedupeStore;
 
   @Override
@@ -38,5 +39,10 @@ public final class MemoryStateBackend implements StateBackend {
   @Override
   public DedupeStore dedupeStore() {
     return dedupeStore;
+  }
+
+  @Override
+  public BotDataStore botDataStore() {
+    return botDataStore;
   }
 }
