@@ -108,7 +108,7 @@ public final class ChatbotServer {
                 new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
                     .startOn(registry, started)
                     .onComplete(result::complete,
-                        failure -> closeDetached(vertx).onComplete(closed -> result.fail(failure)));
+                        failure -> closeDetached(vertx, backend).onComplete(closed -> result.fail(failure)));
                 return result.future();
               });
         });
@@ -129,9 +129,13 @@ public final class ChatbotServer {
     metrics.preRegister(adapters.keySet(), config.bots());
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
-    delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
+    delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
+        stateBackend.deadLetters());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
-        delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+        stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
+        BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+    metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
+        .filter(letter -> letter.to().platform().equals(platform)).count());
 
     Router router = Router.router(vertx);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
@@ -148,13 +152,28 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
+        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
         .compose(mounted -> deployBots())
-        .compose(deployed -> listen(router))
+        .map(deployed -> resume())
+        .compose(resumed -> listen(router))
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
         });
+  }
+
+  /**
+   * What a crash left: replies not yet accepted are sent again, messages not yet handled are handled, each
+   * conversation's in their order and before anything new (the server listens only after this).
+   */
+  private Void resume() {
+    var pendingMessages = stateBackend.inbox().pending();
+    var pendingReplies = stateBackend.outbox().pending();
+    if (!pendingMessages.isEmpty() || !pendingReplies.isEmpty()) {
+      LOG.info("resuming pending_messages={} pending_replies={}", pendingMessages.size(), pendingReplies.size());
+    }
+    dispatcher.resume(pendingMessages, delivery.resume(pendingReplies));
+    return null;
   }
 
   private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
@@ -295,7 +314,7 @@ public final class ChatbotServer {
           })
           .compose(idle -> stopAdapters())
           // Completed outside any Vert.x context: see closeDetached.
-          .onComplete(stopped -> closeDetached(vertx).onComplete(done -> {
+          .onComplete(stopped -> closeDetached(vertx, stateBackend).onComplete(done -> {
             LOG.info("shutdown complete");
             closed.handle(done);
           }));
@@ -338,11 +357,18 @@ public final class ChatbotServer {
   /**
    * Closes Vert.x from a thread of its own and completes outside any Vert.x context: a clustered Vert.x finishes
    * closing (leaving the cluster) after its event loops have stopped, so a completion routed back to one of them
-   * would be rejected and never arrive.
+   * would be rejected and never arrive. Then the state backend closes (its last writes, its file lock).
    */
-  private static Future<Void> closeDetached(Vertx vertx) {
+  private static Future<Void> closeDetached(Vertx vertx, StateBackend backend) {
     Promise<Void> closed = Promise.promise();
-    new Thread(() -> vertx.close().onComplete(closed), "chatbot-close").start();
+    new Thread(() -> vertx.close().onComplete(done -> {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        LOG.warn("state store close failed error=\"{}\"", e.getMessage());
+      }
+      closed.handle(done);
+    }), "chatbot-close").start();
     return closed.future();
   }
 

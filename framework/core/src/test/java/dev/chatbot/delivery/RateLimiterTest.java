@@ -43,7 +43,7 @@ class RateLimiterTest {
     assertThat(settings.rates().get("slack")).isEqualTo(new DeliverySettings.SendRate(1, 3, true));
     assertThat(settings.rates().get("messenger").perChannel()).isFalse();
     assertThat(settings.timeoutMillis()).isEqualTo(10_000);
-    assertThat(settings.maxAttempts()).isEqualTo(5);
+    assertThat(settings.maxAttempts()).isEqualTo(DeliverySettings.DEFAULT_MAX_ATTEMPTS);
   }
 
   @Test
