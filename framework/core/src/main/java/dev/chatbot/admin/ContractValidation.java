@@ -62,8 +62,8 @@ final class ContractValidation {
         }
       }
       Object parsed = json == null ? null : normalize.apply(json);
-      Buffer validated = parsed == null || parsed == json ? body : Json.encodeToBuffer(parsed);
-      RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(validated))
+      Buffer checked = parsed == null || parsed == json ? body : Json.encodeToBuffer(parsed);
+      RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(checked))
           .compose(request -> validator.validate(request, operationId))
           .onSuccess(validated -> ctx.next())
           .onFailure(failure -> HttpErrors.send(ctx, 400, "request does not match the API contract",
