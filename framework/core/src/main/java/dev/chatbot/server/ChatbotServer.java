@@ -13,6 +13,7 @@ import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
+import dev.chatbot.logging.LogSetup;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
@@ -88,6 +89,7 @@ public final class ChatbotServer {
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
+        .map(LogSetup::use)
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
