@@ -7,12 +7,14 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it sets up: stdout, one line per event ({@code LOG_FORMAT=text}) or one JSON object per line
  * ({@code json}, Logback's {@code JsonEncoder}), INFO, user identities hashed at INFO and above, floods of identical
- * errors cut, chatty libraries quieter.
+ * errors cut, the request id of each line in its MDC ({@link RequestIds}), chatty libraries quieter.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
@@ -101,11 +103,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.setLevel(Level.INFO);
     root.addAppender(out);
     QUIETER.forEach((name, level) -> context.getLogger(name).setLevel(level));
-    if (context.getTurboFilterList().stream().noneMatch(RepeatedLogFilter.class::isInstance)) {
-      RepeatedLogFilter repeats = new RepeatedLogFilter();
-      repeats.setContext(context);
-      repeats.start();
-      context.addTurboFilter(repeats);
+    if (context.getTurboFilterList().isEmpty()) {
+      for (TurboFilter filter : List.of(new RequestIdMdc(), new RepeatedLogFilter())) {
+        filter.setContext(context);
+        filter.start();
+        context.addTurboFilter(filter);
+      }
     }
     applied = format;
   }

@@ -40,7 +40,7 @@ public final class RepeatedLogFilter extends TurboFilter {
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (level == null || level.levelInt < Level.WARN_INT || format == null || !logger.isEnabledFor(level)
+    if (level == null || level.levelInt < Level.WARN_INT || format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())
         || format == SUMMARY) {
       return FilterReply.NEUTRAL;
     }

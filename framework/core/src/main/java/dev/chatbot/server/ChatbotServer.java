@@ -14,6 +14,7 @@ import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.logging.LogSetup;
+import dev.chatbot.logging.RequestIds;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
@@ -102,7 +103,8 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
-          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
+                  .withTracer(RequestIds.tracer(null)),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
@@ -136,6 +138,7 @@ public final class ChatbotServer {
         delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
 
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds::addHeader);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     router.route("/webhooks/*").handler(bodies);
     router.route("/api/*").handler(bodies);
