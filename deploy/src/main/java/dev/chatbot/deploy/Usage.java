@@ -33,6 +33,10 @@ final class Usage {
                                         Slack adapter (both)
         SLACK_API_BASE_URL              Slack Web API base (https://slack.com/api)
         ADMIN_API_TOKEN                 bearer token of the admin API /api/v1 (off when unset)
+        MANAGEMENT_PORT                 port serving /metrics (then not on HTTP_PORT) and /health/*
+        LOG_FORMAT                      text or json, one event per line (text)
+        LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
+        OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
         STATE_STORE                     memory or cluster (memory)
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members

@@ -70,6 +70,7 @@ public final class ChatbotServer {
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
+  private ManagementServer management;
   private long tlsReloadMillis;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
@@ -124,6 +125,7 @@ public final class ChatbotServer {
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
+      management = ManagementServer.from(vertx, config);
       checkTlsFiles();
       deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
     } catch (ConfigException e) {
@@ -142,8 +144,10 @@ public final class ChatbotServer {
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     router.route("/webhooks/*").handler(bodies);
     router.route("/api/*").handler(bodies);
-    mountHealth(router, enabled);
-    router.get("/metrics").handler(ctx -> ctx.response()
+    // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
+    Router managed = management == null ? router : management.router();
+    mountHealth(managed == router ? List.of(router) : List.of(router, managed), enabled);
+    managed.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
@@ -156,6 +160,7 @@ public final class ChatbotServer {
         .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
         .compose(mounted -> deployBots())
         .compose(deployed -> listen(router))
+        .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
@@ -222,7 +227,7 @@ public final class ChatbotServer {
     }
   }
 
-  private void mountHealth(Router router, List<PlatformAdapter> enabled) {
+  private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
     HealthCheckHandler ready = HealthCheckHandler.create(vertx);
@@ -233,8 +238,10 @@ public final class ChatbotServer {
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
     }
-    router.get("/health/live").handler(live);
-    router.get("/health/ready").handler(ready);
+    for (Router router : routers) {
+      router.get("/health/live").handler(live);
+      router.get("/health/ready").handler(ready);
+    }
   }
 
   private static void mountErrors(Router router) {
