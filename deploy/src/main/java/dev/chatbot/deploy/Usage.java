@@ -36,6 +36,10 @@ final class Usage {
         STATE_STORE                     file, memory or cluster (file)
         DATA_DIR                        where STATE_STORE=file keeps its data, one process each (data)
         DATA_SYNC_MILLIS                how often the data is forced to disk: what a power cut can lose (1000)
+        MANAGEMENT_PORT                 port serving /metrics (then not on HTTP_PORT) and /health/*
+        LOG_FORMAT                      text or json, one event per line (text)
+        LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
+        OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes

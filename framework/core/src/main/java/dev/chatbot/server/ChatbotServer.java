@@ -13,6 +13,8 @@ import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
+import dev.chatbot.logging.LogSetup;
+import dev.chatbot.logging.RequestIds;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
@@ -68,6 +70,7 @@ public final class ChatbotServer {
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
+  private ManagementServer management;
   private long tlsReloadMillis;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
@@ -88,6 +91,7 @@ public final class ChatbotServer {
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
+        .map(LogSetup::use)
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -100,7 +104,8 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
-          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
+                  .withTracer(RequestIds.tracer(null)),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
@@ -120,6 +125,7 @@ public final class ChatbotServer {
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
+      management = ManagementServer.from(vertx, config);
       checkTlsFiles();
       deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
     } catch (ConfigException e) {
@@ -138,11 +144,14 @@ public final class ChatbotServer {
         .filter(letter -> letter.to().platform().equals(platform)).count());
 
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds::addHeader);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     router.route("/webhooks/*").handler(bodies);
     router.route("/api/*").handler(bodies);
-    mountHealth(router, enabled);
-    router.get("/metrics").handler(ctx -> ctx.response()
+    // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
+    Router managed = management == null ? router : management.router();
+    mountHealth(managed == router ? List.of(router) : List.of(router, managed), enabled);
+    managed.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
@@ -156,6 +165,7 @@ public final class ChatbotServer {
         .compose(mounted -> deployBots())
         .map(deployed -> resume())
         .compose(resumed -> listen(router))
+        .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
@@ -236,7 +246,7 @@ public final class ChatbotServer {
     }
   }
 
-  private void mountHealth(Router router, List<PlatformAdapter> enabled) {
+  private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
     HealthCheckHandler ready = HealthCheckHandler.create(vertx);
@@ -247,8 +257,10 @@ public final class ChatbotServer {
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
     }
-    router.get("/health/live").handler(live);
-    router.get("/health/ready").handler(ready);
+    for (Router router : routers) {
+      router.get("/health/live").handler(live);
+      router.get("/health/ready").handler(ready);
+    }
   }
 
   private static void mountErrors(Router router) {
