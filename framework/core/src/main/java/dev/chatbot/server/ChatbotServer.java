@@ -34,7 +34,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -72,6 +71,7 @@ public final class ChatbotServer {
   private Future<Void> shutdown;
   private ManagementServer management;
   private long tlsReloadMillis;
+  private HttpGuards httpGuards;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
     this.vertx = vertx;
@@ -127,6 +127,7 @@ public final class ChatbotServer {
       enabled = AdapterDirectory.enabled(all, config.settings());
       management = ManagementServer.from(vertx, config);
       checkTlsFiles();
+      httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
     } catch (ConfigException e) {
       return Future.failedFuture(e);
@@ -145,9 +146,7 @@ public final class ChatbotServer {
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::addHeader);
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-    router.route("/webhooks/*").handler(bodies);
-    router.route("/api/*").handler(bodies);
+    httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
     // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
     Router managed = management == null ? router : management.router();
     mountHealth(managed == router ? List.of(router) : List.of(router, managed), enabled);
@@ -214,7 +213,7 @@ public final class ChatbotServer {
   }
 
   private Future<Void> listen(Router router) {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = httpGuards.applyTo(new HttpServerOptions())
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setCompressionSupported(true)
@@ -226,7 +225,7 @@ public final class ChatbotServer {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options, httpServers::add),
+    return vertx.deployVerticle(() -> httpGuards.serverVerticle(router, options, httpServers::add),
             new DeploymentOptions().setInstances(instances))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new ConfigException(config.tls()
@@ -264,6 +263,19 @@ public final class ChatbotServer {
   }
 
   private static void mountErrors(Router router) {
+    // A client that hangs up mid-request (whatever status the failing handler chose) is routine, and can be made to
+    // happen at will: one quiet line, no stack trace, nothing to answer.
+    router.route().failureHandler(ctx -> {
+      if (HttpErrors.clientGone(ctx)) {
+        // A reset is reported both as a read error and as the close that follows it: one line per request.
+        if (ctx.get("client-gone") == null) {
+          ctx.put("client-gone", Boolean.TRUE);
+          LOG.debug("client went away path={} error=\"{}\"", ctx.request().path(), String.valueOf(ctx.failure()));
+        }
+      } else {
+        ctx.next();
+      }
+    });
     router.errorHandler(400, ctx -> HttpErrors.send(ctx, 400, "bad request",
         ctx.failure() == null ? List.of() : List.of(String.valueOf(ctx.failure().getMessage()))));
     router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found", List.of(ctx.request().path())));
