@@ -18,6 +18,7 @@ import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.StateBackend;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -121,7 +122,9 @@ public final class ChatbotServer {
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       checkTlsFiles();
-      deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
+      Map<String, SendRate> defaultRates = new LinkedHashMap<>();
+      enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
+      deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
