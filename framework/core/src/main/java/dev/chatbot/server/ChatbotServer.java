@@ -20,6 +20,7 @@ import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.StateBackend;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -128,7 +129,9 @@ public final class ChatbotServer {
       management = ManagementServer.from(vertx, config);
       checkTlsFiles();
       httpGuards = HttpGuards.from(config.settings(), metrics.registry());
-      deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
+      Map<String, SendRate> defaultRates = new LinkedHashMap<>();
+      enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
+      deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
