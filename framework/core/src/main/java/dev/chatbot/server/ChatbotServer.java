@@ -152,7 +152,8 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
+        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+            dispatcher))
         .compose(mounted -> deployBots())
         .map(deployed -> resume())
         .compose(resumed -> listen(router))

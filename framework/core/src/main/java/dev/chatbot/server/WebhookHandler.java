@@ -5,7 +5,8 @@ import dev.chatbot.metrics.ChatbotMetrics.Outcome;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.BadRequestException;
 import dev.chatbot.spi.Inbound;
-import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookReader;
+import dev.chatbot.spi.WebhookResult;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,23 +16,24 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * The webhook path every adapter shares: refuse when draining, verify, parse, accept, acknowledge. Holds the
- * {@link Lifecycle} open from the accepting check until the messages are queued, so shutdown cannot slip between.
+ * The webhook path every adapter shares: refuse when draining, verify, parse, accept (into the inbox), acknowledge
+ * with the platform's answer, then whatever the platform needs after the {@code 200}. Holds the {@link Lifecycle}
+ * open from the accepting check until the messages are queued, so shutdown cannot slip between.
  */
 final class WebhookHandler implements Handler<RoutingContext> {
 
   private final String platform;
   private final WebhookVerifier verifier;
-  private final WebhookParser parser;
+  private final WebhookReader reader;
   private final Inbound inbound;
   private final ChatbotMetrics metrics;
   private final Lifecycle lifecycle;
 
-  WebhookHandler(String platform, WebhookVerifier verifier, WebhookParser parser, Inbound inbound,
+  WebhookHandler(String platform, WebhookVerifier verifier, WebhookReader reader, Inbound inbound,
       ChatbotMetrics metrics, Lifecycle lifecycle) {
     this.platform = platform;
     this.verifier = verifier;
-    this.parser = parser;
+    this.reader = reader;
     this.inbound = inbound;
     this.metrics = metrics;
     this.lifecycle = lifecycle;
@@ -57,17 +59,72 @@ final class WebhookHandler implements Handler<RoutingContext> {
     });
   }
 
+  /**
+   * The raw bytes: as the router's body handler read them, or, on a route mounted before it (Slack's forms, which
+   * that handler would decode with Vert.x's 8 KB form-field limit before the signature is even checked), read here
+   * with the same 1 MiB limit.
+   */
+  private static Future<Buffer> body(RoutingContext ctx) {
+    if (ctx.body().available()) {
+      return Future.succeededFuture(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
+    }
+    String declared = ctx.request().getHeader("content-length");
+    if (declared != null && declared.length() > 0 && parseLength(declared) > ChatbotServer.BODY_LIMIT_BYTES) {
+      return Future.failedFuture(new TooLarge());
+    }
+    io.vertx.core.Promise<Buffer> read = io.vertx.core.Promise.promise();
+    Buffer bytes = Buffer.buffer();
+    ctx.request().handler(chunk -> {
+      if (bytes.length() + chunk.length() > ChatbotServer.BODY_LIMIT_BYTES) {
+        read.tryFail(new TooLarge());
+      } else {
+        bytes.appendBuffer(chunk);
+      }
+    });
+    ctx.request().exceptionHandler(read::tryFail);
+    ctx.request().endHandler(ended -> read.tryComplete(bytes));
+    ctx.request().resume();
+    return read.future();
+  }
+
+  private static long parseLength(String header) {
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("request body too large", null, false, false);
+    }
+  }
+
   /** Completes once the response is sent (and the messages, if any, are queued). */
   private Future<Void> verifyParseAccept(RoutingContext ctx) {
-    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    return body(ctx).transform(read -> {
+      if (read.failed()) {
+        if (read.cause() instanceof TooLarge) {
+          HttpErrors.send(ctx, 413, "request body too large",
+              List.of("the limit is " + ChatbotServer.BODY_LIMIT_BYTES + " bytes"));
+          return Future.succeededFuture();
+        }
+        return Future.failedFuture(read.cause());
+      }
+      return verifyParseAccept(ctx, read.result());
+    });
+  }
+
+  private Future<Void> verifyParseAccept(RoutingContext ctx, Buffer body) {
     if (!verifier.verify(ctx.request().headers(), body)) {
       metrics.webhook(platform, Outcome.bad_signature);
       HttpErrors.send(ctx, 401, "invalid signature");
       return Future.succeededFuture();
     }
-    List<Message> messages;
+    WebhookResult result;
     try {
-      messages = parser.parse(ctx.request().headers(), body);
+      result = reader.read(ctx.request().headers(), body);
     } catch (DecodeException e) {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
@@ -77,17 +134,31 @@ final class WebhookHandler implements Handler<RoutingContext> {
       HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
       return Future.succeededFuture();
     }
-    return inbound.accept(messages).transform(result -> {
-      if (result.succeeded()) {
-        Inbound.Accepted accepted = result.result();
-        boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
+    List<Message> messages = result.messages();
+    Future<Inbound.Accepted> accepted = messages.isEmpty()
+        ? Future.succeededFuture(new Inbound.Accepted(0, 0)) : inbound.accept(messages);
+    return accepted.transform(outcome -> {
+      if (outcome.succeeded()) {
+        Inbound.Accepted counts = outcome.result();
+        boolean duplicate = counts.accepted() == 0 && counts.duplicates() > 0;
         metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
-        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain").end("EVENT_RECEIVED");
+        acknowledge(ctx, result);
       } else {
-        HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(result.cause().getMessage())));
+        HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(outcome.cause().getMessage())));
       }
       return Future.<Void>succeededFuture();
     });
+  }
+
+  private static void acknowledge(RoutingContext ctx, WebhookResult result) {
+    var response = ctx.response().setStatusCode(200);
+    if (result.contentType() != null && !result.body().isEmpty()) {
+      response.putHeader("content-type", result.contentType());
+    }
+    Future<Void> sent = response.end(result.body());
+    if (result.afterAck() != null) {
+      sent.onSuccess(ended -> result.afterAck().run());
+    }
   }
 
   static String firstLine(String text) {
