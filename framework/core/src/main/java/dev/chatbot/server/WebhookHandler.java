@@ -59,61 +59,9 @@ final class WebhookHandler implements Handler<RoutingContext> {
     });
   }
 
-  /**
-   * The raw bytes: as the router's body handler read them, or, on a route mounted before it (Slack's forms, which
-   * that handler would decode with Vert.x's 8 KB form-field limit before the signature is even checked), read here
-   * with the same 1 MiB limit.
-   */
-  private static Future<Buffer> body(RoutingContext ctx) {
-    if (ctx.body().available()) {
-      return Future.succeededFuture(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
-    }
-    String declared = ctx.request().getHeader("content-length");
-    if (declared != null && declared.length() > 0 && parseLength(declared) > ChatbotServer.BODY_LIMIT_BYTES) {
-      return Future.failedFuture(new TooLarge());
-    }
-    io.vertx.core.Promise<Buffer> read = io.vertx.core.Promise.promise();
-    Buffer bytes = Buffer.buffer();
-    ctx.request().handler(chunk -> {
-      if (bytes.length() + chunk.length() > ChatbotServer.BODY_LIMIT_BYTES) {
-        read.tryFail(new TooLarge());
-      } else {
-        bytes.appendBuffer(chunk);
-      }
-    });
-    ctx.request().exceptionHandler(read::tryFail);
-    ctx.request().endHandler(ended -> read.tryComplete(bytes));
-    ctx.request().resume();
-    return read.future();
-  }
-
-  private static long parseLength(String header) {
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  private static final class TooLarge extends RuntimeException {
-    TooLarge() {
-      super("request body too large", null, false, false);
-    }
-  }
-
   /** Completes once the response is sent (and the messages, if any, are queued). */
   private Future<Void> verifyParseAccept(RoutingContext ctx) {
-    return body(ctx).transform(read -> {
-      if (read.failed()) {
-        if (read.cause() instanceof TooLarge) {
-          HttpErrors.send(ctx, 413, "request body too large",
-              List.of("the limit is " + ChatbotServer.BODY_LIMIT_BYTES + " bytes"));
-          return Future.succeededFuture();
-        }
-        return Future.failedFuture(read.cause());
-      }
-      return verifyParseAccept(ctx, read.result());
-    });
+    return verifyParseAccept(ctx, ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
   }
 
   private Future<Void> verifyParseAccept(RoutingContext ctx, Buffer body) {

@@ -37,6 +37,11 @@ public interface PlatformAdapter {
   /** The platform's limits; the core fits every reply to them before {@link #send}. */
   Capabilities capabilities();
 
+  /** The platform's published send limit, which the core keeps under; {@code SEND_RATE_<PLATFORM>} overrides it. */
+  default SendRate defaultSendRate() {
+    return SendRate.UNLIMITED;
+  }
+
   /** Mounts routes on {@link AdapterContext#router()} and creates the HTTP client. */
   Future<Void> start(AdapterContext context);
 

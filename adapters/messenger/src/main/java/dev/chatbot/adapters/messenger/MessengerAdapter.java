@@ -10,6 +10,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -40,6 +41,12 @@ public final class MessengerAdapter implements PlatformAdapter {
   public boolean configure(Settings values) {
     settings = MessengerSettings.read(values).orElse(null);
     return settings != null;
+  }
+
+  /** The Send API allows about 300 calls/s per Page, all chats together: keep under it. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perPlatform(250);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -30,7 +31,6 @@ public final class SlackAdapter implements PlatformAdapter {
   static final String API_BASE_URL = "SLACK_API_BASE_URL";
   static final String DEFAULT_API_BASE_URL = "https://slack.com/api";
   static final String BASE_PATH = "/webhooks/slack";
-  private static final int BEFORE_BODY_HANDLER = -1;
 
   /**
    * Block Kit's limits: 3000 characters per section text, 75 per button text, 25 elements per actions block and 50
@@ -71,6 +71,12 @@ public final class SlackAdapter implements PlatformAdapter {
     return BASE_PATH + "/events";
   }
 
+  /** About one {@code chat.postMessage} per second per channel, with short bursts. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perChannel(1, 3);
+  }
+
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
@@ -80,15 +86,11 @@ public final class SlackAdapter implements PlatformAdapter {
   public Future<Void> start(AdapterContext context) {
     SlackVerifier verifier = new SlackVerifier(signingSecret, Clock.systemUTC());
     Router router = context.router();
-    // Ahead of the router's body handler, which would decode these forms itself (with Vert.x's 8 KB limit per
-    // field, before the signature is checked): the core's webhook path reads the raw bytes instead, and SlackForm
-    // decodes them once verified. A tap on a carousel carries the whole message, easily past 8 KB.
-    router.post(BASE_PATH + "/events").order(BEFORE_BODY_HANDLER)
-        .handler(endpoint(context, verifier, SlackEventParser::parse));
-    router.post(BASE_PATH + "/interactions").order(BEFORE_BODY_HANDLER)
-        .handler(endpoint(context, verifier, SlackInteractionParser::parse));
-    router.post(BASE_PATH + "/commands").order(BEFORE_BODY_HANDLER)
-        .handler(endpoint(context, verifier, SlackCommandParser::parse));
+    // The core hands over the raw bytes of a form (never decoded before the signature check); SlackForm decodes
+    // them once verified, whatever their size up to the body limit (a tap on a carousel carries the whole message).
+    router.post(BASE_PATH + "/events").handler(endpoint(context, verifier, SlackEventParser::parse));
+    router.post(BASE_PATH + "/interactions").handler(endpoint(context, verifier, SlackInteractionParser::parse));
+    router.post(BASE_PATH + "/commands").handler(endpoint(context, verifier, SlackCommandParser::parse));
     sender = new SlackSender(context.createWebClient(), apiBaseUrl, botToken);
     return Future.succeededFuture();
   }
