@@ -47,8 +47,13 @@ final class JarProcess implements AutoCloseable {
 
   /** Waits until {@code url} answers 200, or fails with the process output. */
   void awaitReady(String url) throws Exception {
+    awaitReady(url, Duration.ofSeconds(30));
+  }
+
+  /** {@link #awaitReady(String)} with a longer wait: for tests that start the jar several times on a busy machine. */
+  void awaitReady(String url, Duration patience) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(30);
+    Instant deadline = Instant.now().plus(patience);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new AssertionError("the jar exited with " + process.exitValue() + ":\n" + output());
@@ -65,7 +70,7 @@ final class JarProcess implements AutoCloseable {
       Thread.onSpinWait();
       TimeUnit.MILLISECONDS.sleep(50); // polling a separate process: there is nothing to await but the port
     }
-    throw new AssertionError("not ready after 30 s:\n" + output());
+    throw new AssertionError("not ready after " + patience.toSeconds() + " s:\n" + output());
   }
 
   /** SIGTERM, then the exit code. */

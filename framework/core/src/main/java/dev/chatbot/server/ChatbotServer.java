@@ -149,6 +149,7 @@ public final class ChatbotServer {
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::addHeader);
+    router.post("/webhooks/*").handler(new RawWebhookBodies());
     httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
     // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
     Router managed = management == null ? router : management.router();
@@ -163,7 +164,8 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
+        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+            dispatcher))
         .compose(mounted -> deployBots())
         .map(deployed -> resume())
         .compose(resumed -> listen(router))
