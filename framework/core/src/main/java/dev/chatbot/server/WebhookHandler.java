@@ -26,6 +26,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
   private final Inbound inbound;
   private final ChatbotMetrics metrics;
   private final Lifecycle lifecycle;
+  static final int VERIFY_ON_WORKER_BYTES = 64 * 1024;
 
   WebhookHandler(String platform, WebhookVerifier verifier, WebhookParser parser, Inbound inbound,
       ChatbotMetrics metrics, Lifecycle lifecycle) {
@@ -60,11 +61,28 @@ final class WebhookHandler implements Handler<RoutingContext> {
   /** Completes once the response is sent (and the messages, if any, are queued). */
   private Future<Void> verifyParseAccept(RoutingContext ctx) {
     Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-    if (!verifier.verify(ctx.request().headers(), body)) {
-      metrics.webhook(platform, Outcome.bad_signature);
-      HttpErrors.send(ctx, 401, "invalid signature");
-      return Future.succeededFuture();
+    return verified(ctx, body).compose(valid -> {
+      if (!valid) {
+        metrics.webhook(platform, Outcome.bad_signature);
+        HttpErrors.send(ctx, 401, "invalid signature");
+        return Future.succeededFuture();
+      }
+      return parseAccept(ctx, body);
+    });
+  }
+
+  /**
+   * The signature check: an HMAC over a large body takes milliseconds of CPU, and a flood of them (no secret needed)
+   * would stall the event loop and every health check queued behind it, so large bodies are hashed on a worker.
+   */
+  private Future<Boolean> verified(RoutingContext ctx, Buffer body) {
+    if (body.length() < VERIFY_ON_WORKER_BYTES) {
+      return Future.succeededFuture(verifier.verify(ctx.request().headers(), body));
     }
+    return ctx.vertx().executeBlocking(() -> verifier.verify(ctx.request().headers(), body), false);
+  }
+
+  private Future<Void> parseAccept(RoutingContext ctx, Buffer body) {
     List<Message> messages;
     try {
       messages = parser.parse(ctx.request().headers(), body);
