@@ -35,11 +35,12 @@ class DialogTest {
   @Test
   void aFormAsksOnlyForWhatIsMissingAndFillsSeveralSlotsAtOnce() {
     bot.say("I want 2 large pizzas").expectText("Delivered?");
+    bot.say("with mushrooms").expectText("Delivered?"); // an optional slot, filled when mentioned, never asked
     bot.say("yes").expectText("Where to?");
-    bot.say("12 Main Street").expectText("Ordered 2 LARGE to 12 Main Street (order 1, 2 sold)");
+    bot.say("12 Main Street").expectText("Ordered 2 LARGE mushroom to 12 Main Street (order 1, 2 sold)");
 
     assertThat(bot.state("last", PizzaTestBot.Order.class))
-        .isEqualTo(new PizzaTestBot.Order(PizzaTestBot.Size.LARGE, 2, true, "12 Main Street"));
+        .isEqualTo(new PizzaTestBot.Order(PizzaTestBot.Size.LARGE, 2, true, "12 Main Street", "mushroom"));
     assertThat(bot.state().containsKey("_dialog")).as("the form is over").isFalse();
     assertThat(bot.profile().getInteger("orders")).isEqualTo(1);
     assertThat(bot.profile().getJsonObject("_slots").getString("address")).isEqualTo("12 Main Street");

@@ -12,7 +12,7 @@ final class PizzaTestBot extends BotVerticle {
 
   enum Size { SMALL, MEDIUM, LARGE }
 
-  record Order(Size size, int count, boolean delivery, String address) {}
+  record Order(Size size, int count, boolean delivery, String address, String topping) {}
 
   static final StateKey<Order> LAST = StateKey.conversation("last", Order.class);
   static final StateKey<Integer> ORDERS = StateKey.user("orders", Integer.class).orElse(0);
@@ -27,13 +27,15 @@ final class PizzaTestBot extends BotVerticle {
       .slot("address", Prompt.ofAsync("Where to?", text -> Vertx.currentContext().owner().timer(1)
           .map(tick -> text.matches(".*\\d+.*") ? text.trim() : null))
           .retry("I need a street and a number.", 2).remember(Scope.USER))
+      .optional("topping", "topping")
       .interruptedBy(When.intent("menu"))
       .expireAfter(Duration.ofMinutes(30))
       .onDone((turn, order) -> {
         turn.set(LAST, order);
         int orders = turn.update(ORDERS, n -> n + 1);
         return turn.change(SOLD, n -> n + order.count()).compose(sold -> turn.reply(
-            "Ordered " + order.count() + " " + order.size() + " to " + order.address() + " (order " + orders
+            "Ordered " + order.count() + " " + order.size() + (order.topping() == null ? "" : " " + order.topping())
+                + " to " + order.address() + " (order " + orders
                 + ", " + sold + " sold)"));
       });
 
