@@ -12,6 +12,7 @@ import java.util.Map;
  * handler (help) plus cancel. The diary is bot-wide, so two customers never get the same hour.
  */
 public final class AppointmentBot extends BotVerticle {
+  // tag::types[]
   enum Service { HAIRCUT, COLOUR, SHAVE }
   enum Day { MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY }
 
@@ -27,7 +28,9 @@ public final class AppointmentBot extends BotVerticle {
   static final StateKey<Booking> BOOKED = StateKey.conversation("booked", Booking.class);
   static final StateKey<Diary> DIARY = StateKey.bot("diary", Diary.class).orElse(new Diary(Map.of()));
   static final String HOURS = "We are open Monday to Saturday, 9:00 to 18:00.";
+  // end::types[]
 
+  // tag::form[]
   static final Form<Booking> BOOKING = Form.of(Booking.class)
       .slot("service", Prompt.choice("Which service would you like?", Service.values()))
       .slot("day", Prompt.choice("Which day?", Day.values()))
@@ -36,7 +39,9 @@ public final class AppointmentBot extends BotVerticle {
       .slot("name", Prompt.text("And your name?").remember(Scope.USER))
       .interruptedBy(When.intent("hours"))
       .onDone(AppointmentBot::confirm);
+  // end::form[]
 
+  // tag::routes[]
   @Override public String name() { return "appointments"; }
 
   @Override
@@ -49,7 +54,9 @@ public final class AppointmentBot extends BotVerticle {
     r.intent("hours", turn -> turn.reply(HOURS));
     r.fallback(turn -> turn.reply("Sorry, I only book appointments. Say \"help\" to see how."));
   }
+  // end::routes[]
 
+  // tag::confirm[]
   private static Future<Void> confirm(Turn turn, Booking booking) {
     String hour = booking.day() + " " + booking.hour();
     return turn.change(DIARY, diary -> {
@@ -67,4 +74,5 @@ public final class AppointmentBot extends BotVerticle {
         },
         taken -> turn.reply("Sorry, " + booking.when() + " is taken. Say \"book\" to pick another time."));
   }
+  // end::confirm[]
 }

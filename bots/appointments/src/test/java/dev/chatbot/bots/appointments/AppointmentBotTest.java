@@ -8,6 +8,7 @@ import dev.chatbot.testkit.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+// tag::test[]
 class AppointmentBotTest {
 
   private final BotTester bot = BotTester.start(new AppointmentBot());
@@ -26,6 +27,7 @@ class AppointmentBotTest {
     bot.expectNoMoreReplies();
   }
 
+  // end::test[]
   @Test
   void stepByStepWithWrongAnswersHelpAndOpeningHoursOnTheWay() {
     Reply.QuickReplies services = bot.say("can I get an appointment?")
