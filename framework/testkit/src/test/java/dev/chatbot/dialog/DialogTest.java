@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.testkit.BotTester;
+import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.Text;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -153,5 +154,15 @@ class DialogTest {
     bot.say("psst").expectNoMoreReplies();
     bot.say("tell me a secret").expectText("no secret here");
     bot.expectNoMoreReplies();
+  }
+
+  @Test
+  void theTurnLoggerWritesOneLinePerTurnWithoutTheUserId() {
+    try (LogCapture log = LogCapture.of(TurnLogger.class)) {
+      bot.say("large pizza").expectText("How many?");
+      String line = log.await(text -> text.contains("intent=order"));
+      assertThat(line).contains("confidence=1.00", "in_form=true", "outcome=ok")
+          .matches(".*conversation=[0-9a-f]{8} .*").doesNotContain(bot.user().id());
+    }
   }
 }

@@ -59,6 +59,7 @@ final class PizzaTestBot extends BotVerticle {
       turn.set(ORDERS, 99);
       return Future.failedFuture("boom");
     });
+    r.receive(new TurnLogger());
     r.receive((turn, next) -> turn.text().equals("psst") ? Future.succeededFuture() : next.get());
     r.send((turn, reply) -> Future.succeededFuture(reply instanceof Reply.Text text && text.text().equals("the secret")
         ? null : reply));

@@ -25,7 +25,17 @@ class BotsGuideTest {
 
   @Test
   void everyCodeBlockOfTheGuideIsARegionOfACompiledFile() throws IOException {
-    List<String> doc = Files.readAllLines(ROOT.resolve("docs/bots.md"));
+    assertThat(check("docs/bots.md", true)).as("snippets checked").isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void theReadmeBlocksMarkedAsSnippetsAreToo() throws IOException {
+    assertThat(check("README.md", false)).as("snippets checked").isGreaterThanOrEqualTo(1);
+  }
+
+  /** {@code all}: every java, yaml and xml block must be a snippet; otherwise only the marked ones are checked. */
+  private static int check(String file, boolean all) throws IOException {
+    List<String> doc = Files.readAllLines(ROOT.resolve(file));
     int checked = 0;
     for (int i = 0; i < doc.size(); i++) {
       String line = doc.get(i);
@@ -37,18 +47,18 @@ class BotsGuideTest {
       while (!doc.get(end).startsWith("```")) {
         end++;
       }
-      if (CHECKED.contains(language)) {
-        Matcher marker = SNIPPET.matcher(i > 0 ? doc.get(i - 1) : "");
-        assertThat(marker.matches()).as("docs/bots.md line %d: a %s block needs a snippet comment above it", i + 1,
+      Matcher marker = SNIPPET.matcher(i > 0 ? doc.get(i - 1) : "");
+      if (CHECKED.contains(language) && (all || marker.matches())) {
+        assertThat(marker.matches()).as("%s line %d: a %s block needs a snippet comment above it", file, i + 1,
             language).isTrue();
         List<String> block = doc.subList(i + 1, end);
-        assertThat(String.join("\n", block)).as("docs/bots.md line %d, %s %s", i + 1, marker.group(1),
+        assertThat(String.join("\n", block)).as("%s line %d, %s %s", file, i + 1, marker.group(1),
             marker.group(2)).isEqualTo(String.join("\n", region(marker.group(1), marker.group(2))));
         checked++;
       }
       i = end;
     }
-    assertThat(checked).as("snippets checked").isGreaterThanOrEqualTo(10);
+    return checked;
   }
 
   /** The lines between the region's markers, without their common indentation. */
