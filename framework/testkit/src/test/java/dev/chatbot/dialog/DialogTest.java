@@ -157,6 +157,11 @@ class DialogTest {
   }
 
   @Test
+  void aPlatformSpecificReplyFallsBackOnOtherPlatforms() {
+    bot.say("native").expectText("for everyone else");
+  }
+
+  @Test
   void theTurnLoggerWritesOneLinePerTurnWithoutTheUserId() {
     try (LogCapture log = LogCapture.of(TurnLogger.class)) {
       bot.say("large pizza").expectText("How many?");

@@ -63,6 +63,8 @@ final class PizzaTestBot extends BotVerticle {
     r.receive((turn, next) -> turn.text().equals("psst") ? Future.succeededFuture() : next.get());
     r.send((turn, reply) -> Future.succeededFuture(reply instanceof Reply.Text text && text.text().equals("the secret")
         ? null : reply));
+    r.text("native", turn -> turn.reply(Reply.platformSpecific("messenger",
+        new io.vertx.core.json.JsonObject().put("text", "for Messenger"), Reply.text("for everyone else"))));
     r.text("tell me a secret", turn -> turn.reply(Reply.text("the secret"), Reply.text("no secret here")));
     r.fallback(turn -> turn.reply("Say \"pizza\"."));
   }

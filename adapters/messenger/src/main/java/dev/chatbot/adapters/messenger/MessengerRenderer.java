@@ -42,6 +42,10 @@ final class MessengerRenderer {
     if (reply instanceof Reply.Typing) {
       return List.of(new JsonObject().put("recipient", recipient(psid)).put("sender_action", "typing_on"));
     }
+    if (reply instanceof Reply.PlatformSpecific specific) {
+      JsonObject own = specific.payload(MessengerParser.PLATFORM);
+      return own != null ? List.of(message(psid, own)) : render(psid, specific.fallback());
+    }
     throw new IllegalArgumentException("unknown reply " + reply.getClass().getSimpleName());
   }
 
