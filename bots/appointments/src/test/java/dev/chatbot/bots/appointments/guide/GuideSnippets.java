@@ -134,4 +134,18 @@ final class GuideSnippets {
         reply instanceof Reply.Text text ? Reply.text(text.text().replace("colour", "color")) : reply));
     // end::interceptors[]
   }
+
+  static Future<Void> escapeHatches(Turn turn) {
+    // tag::escape-hatches[]
+    io.vertx.core.json.JsonObject event = turn.message().raw();             // the platform's own event, or null
+    Reply reminder = Reply.platformSpecific("whatsapp", new io.vertx.core.json.JsonObject()
+            .put("type", "template")
+            .put("template", new io.vertx.core.json.JsonObject().put("name", "appointment_reminder")
+                .put("language", new io.vertx.core.json.JsonObject().put("code", "en"))),
+        Reply.text("See you tomorrow at 10!"))                            // everyone else gets this
+        .with("messenger", new io.vertx.core.json.JsonObject()
+            .put("messaging_type", "MESSAGE_TAG").put("tag", "CONFIRMED_EVENT_UPDATE"));
+    return turn.reply(reminder);
+    // end::escape-hatches[]
+  }
 }
