@@ -147,9 +147,9 @@ public final class ChatbotServer {
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
-        .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
-        .compose(mounted -> deployBots())
+        .compose(inbound -> startAdapters(enabled, router, inbound)
+            .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
+            .compose(mounted -> deployBots(inbound)))
         .compose(deployed -> listen(router))
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
@@ -167,8 +167,14 @@ public final class ChatbotServer {
     return adaptersStarted;
   }
 
-  private Future<Void> deployBots() {
-    BotServices.register(vertx, stateBackend.botDataStore());
+  private Future<Void> deployBots(Inbound inbound) {
+    Map<String, java.time.Duration> windows = new java.util.HashMap<>();
+    adapters.forEach((platform, adapter) -> {
+      if (adapter.replyWindow() != null) {
+        windows.put(platform, adapter.replyWindow());
+      }
+    });
+    BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
