@@ -6,6 +6,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -62,6 +63,12 @@ public final class SlackAdapter implements PlatformAdapter {
   @Override
   public String webhookPath() {
     return BASE_PATH + "/events";
+  }
+
+  /** About one {@code chat.postMessage} per second per channel, with short bursts. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perChannel(1, 3);
   }
 
   @Override

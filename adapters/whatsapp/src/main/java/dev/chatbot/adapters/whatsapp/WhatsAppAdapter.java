@@ -11,6 +11,7 @@ import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -45,6 +46,12 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   public boolean configure(Settings values) {
     settings = WhatsAppSettings.read(values).orElse(null);
     return settings != null;
+  }
+
+  /** Cloud API: 80 messages/s per phone number by default (error 130429 above): keep under it. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perPlatform(70);
   }
 
   @Override
