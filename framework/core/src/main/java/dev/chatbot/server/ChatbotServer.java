@@ -163,10 +163,10 @@ public final class ChatbotServer {
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
-        .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
-            dispatcher))
-        .compose(mounted -> deployBots())
+        .compose(inbound -> startAdapters(enabled, router, inbound)
+            .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+                dispatcher))
+            .compose(mounted -> deployBots(inbound)))
         .map(deployed -> resume())
         .compose(resumed -> listen(router))
         .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
@@ -200,8 +200,14 @@ public final class ChatbotServer {
     return adaptersStarted;
   }
 
-  private Future<Void> deployBots() {
-    BotServices.register(vertx, stateBackend.botDataStore());
+  private Future<Void> deployBots(Inbound inbound) {
+    Map<String, java.time.Duration> windows = new java.util.HashMap<>();
+    adapters.forEach((platform, adapter) -> {
+      if (adapter.replyWindow() != null) {
+        windows.put(platform, adapter.replyWindow());
+      }
+    });
+    BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();

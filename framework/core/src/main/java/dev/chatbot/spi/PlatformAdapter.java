@@ -42,6 +42,14 @@ public interface PlatformAdapter {
     return SendRate.UNLIMITED;
   }
 
+  /**
+   * How long after the user's last message the bot may still write to them freely (Meta: 24 hours); beyond it a
+   * proactive reply must be platform-specific (a template, a message tag). Null: no such window.
+   */
+  default java.time.Duration replyWindow() {
+    return null;
+  }
+
   /** Mounts routes on {@link AdapterContext#router()} and creates the HTTP client. */
   Future<Void> start(AdapterContext context);
 

@@ -54,6 +54,12 @@ public final class MessengerAdapter implements PlatformAdapter {
     return CAPABILITIES;
   }
 
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
+  }
+
   @Override
   public Future<Void> start(AdapterContext context) {
     GraphClient graph = new GraphClient(context.createWebClient(), platform(), settings.pageAccessToken());
