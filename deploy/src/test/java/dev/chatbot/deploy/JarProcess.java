@@ -37,7 +37,8 @@ final class JarProcess implements AutoCloseable {
     Path output = Files.createTempFile("chatbot-jar", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("MESSENGER_") || name.startsWith("WHATSAPP_")
-        || name.startsWith("SLACK_") || name.startsWith("HTTP_") || name.equals("BOT"));
+        || name.startsWith("SLACK_") || name.startsWith("TELEGRAM_") || name.startsWith("HTTP_") || name.equals("BOT")
+        || name.equals("BOT_PATH"));
     builder.environment().putAll(env);
     return new JarProcess(builder.start(), output);
   }

@@ -19,17 +19,16 @@ public record ChatbotConfig(
     long shutdownGraceMillis,
     Settings settings) {
 
-  public static final String DEFAULT_BOT = "shoe-shop";
-
   /** Reads and checks the core variables; throws {@link ConfigException} naming the first bad one. */
   public static ChatbotConfig from(Settings settings) {
     String host = settings.get("HTTP_HOST", "0.0.0.0");
     int port = settings.getInt("HTTP_PORT", 8080, 0, 65535);
     boolean tls = settings.group("HTTPS server", "TLS_CERT_PATH", "TLS_KEY_PATH");
     String publicBaseUrl = settings.baseUrl("PUBLIC_BASE_URL", (tls ? "https" : "http") + "://localhost:" + port);
-    List<String> bots = Arrays.stream(settings.get("BOT", DEFAULT_BOT).split(","))
+    // Unset: the server runs the one bot on the class path (and asks for BOT when there are several).
+    List<String> bots = Arrays.stream(settings.get("BOT", "").split(","))
         .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
-    if (bots.isEmpty()) {
+    if (bots.isEmpty() && settings.get("BOT").isPresent()) {
       throw new ConfigException("BOT must name at least one bot");
     }
     String stateStore = settings.get("STATE_STORE", "memory");

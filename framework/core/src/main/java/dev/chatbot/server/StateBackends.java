@@ -11,11 +11,11 @@ final class StateBackends {
   private StateBackends() {}
 
   /** A new instance (one per server), or a {@link ConfigException} when no module provides {@code name}. */
-  static StateBackend forName(String name) {
+  static StateBackend forName(String name, ClassLoader classes) {
     if (MemoryStateBackend.NAME.equals(name)) {
       return new MemoryStateBackend();
     }
-    return ServiceLoader.load(StateBackend.class).stream()
+    return ServiceLoader.load(StateBackend.class, classes).stream()
         .map(ServiceLoader.Provider::get)
         .filter(backend -> backend.name().equals(name))
         .findFirst()
