@@ -1,7 +1,9 @@
 package dev.chatbot.deploy;
 
 import dev.chatbot.config.ConfigException;
+import dev.chatbot.config.ConfigLoader;
 import dev.chatbot.server.ChatbotServer;
+import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -57,7 +59,7 @@ public final class Chatbot {
     // and then for the graceful shutdown a signal starts, to exit 0 once it is complete.
     ChatbotServer server;
     try {
-      BotPath botPath = BotPath.load(System.getenv(BotPath.VARIABLE), Chatbot.class.getClassLoader());
+      BotPath botPath = BotPath.load(botPathSetting(configFile), Chatbot.class.getClassLoader());
       Map<String, String> withPlugins = new HashMap<>(defaults);
       if (!botPath.jars().isEmpty()) {
         LOG.info("bot_path jars={} bots={}", botPath.jars().size(), String.join(",", botPath.botNames()));
@@ -90,6 +92,23 @@ public final class Chatbot {
       Thread.currentThread().interrupt();
     }
     System.exit(0);
+  }
+
+  /** {@code BOT_PATH} from the environment, else from the config file (read once more, only then). */
+  private static String botPathSetting(String configFile) {
+    String fromEnvironment = System.getenv(BotPath.VARIABLE);
+    if (fromEnvironment != null || configFile == null) {
+      return fromEnvironment;
+    }
+    Vertx reader = Vertx.vertx();
+    try {
+      return ConfigLoader.load(reader, configFile, Map.of()).toCompletionStage().toCompletableFuture().join()
+          .get(BotPath.VARIABLE).orElse(null);
+    } catch (CompletionException e) {
+      return null; // the server's own reading of the file reports what is wrong with it
+    } finally {
+      reader.close();
+    }
   }
 
   private static void fail(int exitCode, String reason) {
