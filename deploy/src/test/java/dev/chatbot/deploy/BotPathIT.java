@@ -14,32 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bot the jar was not built with: compiled here into a jar of its own, dropped into a {@code BOT_PATH} directory,
- * and answering through the shipped fat jar (as a separate process) over a Telegram webhook.
+ * A bot the jar was not built with (the archetype's): compiled here into a jar of its own, dropped into a
+ * {@code BOT_PATH} directory, and answering through the shipped fat jar (as a separate process) over a Telegram
+ * webhook.
  */
 class BotPathIT {
 
-  static final String PLUGIN_BOT = """
-      package example.plugin;
+  /** The archetype's bot: the code a user starts from, here made into a plugin jar. */
+  static final Path ARCHETYPE_BOT =
+      Path.of("..", "archetype", "src", "main", "resources", "archetype-resources", "src", "main", "java", "GreeterBot.java");
 
-      import dev.chatbot.bot.BotVerticle;
-      import dev.chatbot.bot.Conversation;
-      import dev.chatbot.model.Message;
-      import dev.chatbot.model.Reply;
-      import io.vertx.core.Future;
-
-      public final class PluginBot extends BotVerticle {
-        @Override
-        public String name() {
-          return "plugin";
-        }
-
-        @Override
-        protected Future<Void> onMessage(Message message, Conversation conversation) {
-          return conversation.reply(Reply.text("plugin heard: " + message.input()));
-        }
-      }
-      """;
+  static String pluginBotSource() throws Exception {
+    return Files.readString(ARCHETYPE_BOT).replace("${package}", "example.plugin").replace("${botName}", "plugin");
+  }
 
   @TempDir
   Path dir;
@@ -47,7 +34,7 @@ class BotPathIT {
   @Test
   void aBotJarInBotPathAnswersThroughTheShippedJar() throws Exception {
     Path bots = dir.resolve("bots");
-    PluginJar.build(bots.resolve("plugin-bot.jar"), "example.plugin.PluginBot", PLUGIN_BOT);
+    PluginJar.build(bots.resolve("plugin-bot.jar"), "example.plugin.GreeterBot", pluginBotSource());
     Files.writeString(bots.resolve("notes.txt"), "not a jar: ignored");
 
     int port = TestServer.freePort();
@@ -62,8 +49,8 @@ class BotPathIT {
 
         new TelegramUpdates("http://127.0.0.1:" + port, TelegramApiStub.WEBHOOK_SECRET).text(31337, "hello").deliver();
 
-        assertThat(telegram.awaitCall().body())
-            .isEqualTo(new JsonObject().put("chat_id", 31337).put("text", "plugin heard: hello"));
+        assertThat(telegram.awaitCall().body()).isEqualTo(new JsonObject().put("chat_id", 31337)
+            .put("text", "Hello! What is your name? (say \"my name is ...\")"));
         assertThat(jar.terminate()).isZero();
       }
     }

@@ -5,10 +5,14 @@ import dev.chatbot.bot.Conversation;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import io.vertx.core.Future;
+import java.util.Locale;
 
 /** Greets by name, remembering it in the conversation's state. Replace it with your own. */
 public final class GreeterBot extends BotVerticle {
 
+  static final String INTRODUCTION = "my name is ";
+
+  /** What {@code BOT=...} selects. */
   @Override
   public String name() {
     return "${botName}";
@@ -16,13 +20,15 @@ public final class GreeterBot extends BotVerticle {
 
   @Override
   protected Future<Void> onMessage(Message message, Conversation conversation) {
-    String input = message.input().trim();
-    if (input.toLowerCase().startsWith("my name is ")) {
-      conversation.state().put("name", input.substring("my name is ".length()).trim());
+    String said = message.input().trim();
+    if (said.toLowerCase(Locale.ROOT).startsWith(INTRODUCTION)) {
+      conversation.state().put("name", said.substring(INTRODUCTION.length()).trim());
       return conversation.reply(Reply.quickReplies("Nice to meet you! Shall I say hello?", "Say hello"));
     }
-    String name = conversation.state().getString("name");
-    return conversation.reply(Reply.text(name == null ? "Hello! What is your name? (say \"my name is ...\")"
-        : "Hello, " + name + "!"));
+    return conversation.reply(Reply.text(greeting(conversation.state().getString("name"))));
+  }
+
+  static String greeting(String name) {
+    return name == null ? "Hello! What is your name? (say \"my name is ...\")" : "Hello, " + name + "!";
   }
 }

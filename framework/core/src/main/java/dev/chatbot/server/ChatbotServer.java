@@ -135,8 +135,8 @@ public final class ChatbotServer {
     List<PlatformAdapter> enabled;
     DeliverySettings deliverySettings;
     try {
-      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       enabled = AdapterDirectory.enabled(all, config.settings());
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       checkTlsFiles();
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
       enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
