@@ -23,6 +23,8 @@ final class Usage {
         PUBLIC_BASE_URL                 public origin for links platforms fetch (http://localhost:PORT)
         BOT                             bot(s) to deploy, comma-separated (shoe-shop)
         BOT_ROUTES                      which bot answers which platform, e.g. slack:echo
+        BOT_PATH                        a directory of bot jars loaded at start; their bots
+                                        run unless BOT says otherwise
         MESSENGER_VERIFY_TOKEN, MESSENGER_APP_SECRET, MESSENGER_PAGE_ACCESS_TOKEN
                                         Facebook Messenger adapter (all three)
         MESSENGER_API_BASE_URL          Graph API base (https://graph.facebook.com/v23.0)

@@ -43,8 +43,8 @@ final class JarProcess implements AutoCloseable {
     Path output = Files.createTempFile("chatbot-jar", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("MESSENGER_") || name.startsWith("WHATSAPP_")
-        || name.startsWith("SLACK_") || name.startsWith("HTTP_") || name.equals("BOT") || name.equals("STATE_STORE")
-        || name.equals("DATA_DIR"));
+        || name.startsWith("SLACK_") || name.startsWith("TELEGRAM_") || name.startsWith("HTTP_") || name.equals("BOT")
+        || name.equals("BOT_PATH") || name.equals("STATE_STORE") || name.equals("DATA_DIR"));
     // The default store keeps its files in DATA_DIR: never in the working directory of the build.
     builder.environment().put("DATA_DIR", Files.createTempDirectory("chatbot-data").toString());
     builder.environment().putAll(env);

@@ -64,6 +64,8 @@ public final class ChatbotServer {
   private final ChatbotConfig config;
   private final ChatbotMetrics metrics;
   private final StateBackend stateBackend;
+  private final ClassLoader classes;
+  private List<String> bots;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
   private final List<HttpServer> httpServers = new CopyOnWriteArrayList<>();
@@ -74,21 +76,34 @@ public final class ChatbotServer {
   private long tlsReloadMillis;
   private HttpGuards httpGuards;
 
-  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend,
+      ClassLoader classes) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
     this.stateBackend = stateBackend;
+    this.classes = classes;
   }
 
   /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
   public static Future<ChatbotServer> start(String configFile, Map<String, String> environment) {
+    return start(configFile, environment, Map.of());
+  }
+
+  /**
+   * The same, with {@code defaults} for variables neither the file nor the environment sets. Adapters, bots and
+   * state backends are found through the caller's context class loader, so a launcher that loads more jars (such
+   * as {@code BOT_PATH}) sets it before calling.
+   */
+  public static Future<ChatbotServer> start(String configFile, Map<String, String> environment,
+      Map<String, String> defaults) {
     long started = System.nanoTime();
+    ClassLoader classes = Thread.currentThread().getContextClassLoader();
     // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
     // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
     // scheduled on the closed instance.
     Vertx configVertx = Vertx.vertx();
-    var settings = ConfigLoader.load(configVertx, configFile, environment).toCompletionStage()
+    var settings = ConfigLoader.load(configVertx, configFile, environment, defaults).toCompletionStage()
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
@@ -97,7 +112,7 @@ public final class ChatbotServer {
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
           // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
-          StateBackend backend = StateBackends.forName(config.stateStore());
+          StateBackend backend = StateBackends.forName(config.stateStore(), classes);
           VertxOptions options = new VertxOptions().setMetricsOptions(
               new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                   // Per-call meters on the event bus, worker pools and outbound client cost ~8% CPU per message
@@ -111,7 +126,7 @@ public final class ChatbotServer {
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
                 Promise<ChatbotServer> result = Promise.promise();
-                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend, classes)
                     .startOn(registry, started)
                     .onComplete(result::complete,
                         failure -> closeDetached(vertx, backend).onComplete(closed -> result.fail(failure)));
@@ -121,12 +136,13 @@ public final class ChatbotServer {
   }
 
   private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
-    List<PlatformAdapter> all = AdapterDirectory.all();
+    List<PlatformAdapter> all = AdapterDirectory.all(classes);
     List<PlatformAdapter> enabled;
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       management = ManagementServer.from(vertx, config);
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       checkTlsFiles();
       httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
@@ -136,14 +152,14 @@ public final class ChatbotServer {
       return Future.failedFuture(e);
     }
     enabled.forEach(adapter -> adapters.put(adapter.platform(), adapter));
-    metrics.preRegister(adapters.keySet(), config.bots());
+    metrics.preRegister(adapters.keySet(), bots);
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
         stateBackend.deadLetters());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
-        BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+        BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
     metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
         .filter(letter -> letter.to().platform().equals(platform)).count());
 
@@ -211,11 +227,11 @@ public final class ChatbotServer {
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
-    for (String name : config.bots()) {
+    for (String name : bots) {
       chain = chain.compose(previous -> {
-        var factory = BotDirectory.find(name);
+        var factory = BotDirectory.find(name, classes);
         return vertx.deployVerticle(factory::get,
-                new DeploymentOptions().setInstances(instances).setConfig(botConfig))
+                new DeploymentOptions().setInstances(instances).setConfig(botConfig).setClassLoader(classes))
             .onSuccess(id -> LOG.info("bot={} deployed instances={}", name, instances))
             .mapEmpty();
       });
@@ -322,8 +338,8 @@ public final class ChatbotServer {
         LOG.info("adapter={} state=off enable_with={}", adapter.platform(), String.join(",", adapter.variables()));
       }
     }
-    LOG.info("ready url={}/chat port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
-        String.join(",", config.bots()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+    LOG.info("ready url={} port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
+        String.join(",", bots), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
   }
 
   /**
