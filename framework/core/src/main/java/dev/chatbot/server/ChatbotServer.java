@@ -15,6 +15,7 @@ import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.logging.LogSetup;
 import dev.chatbot.logging.RequestIds;
+import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
@@ -138,6 +139,8 @@ public final class ChatbotServer {
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+    ServerGauges.wire(metrics, vertx, dispatcher);
+    BotMetrics.register(vertx, metrics);
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::addHeader);
