@@ -35,6 +35,7 @@ public final class ChatbotMetrics implements Shareable {
   private volatile ToDoubleFunction<String> waiting = platform -> Double.NaN;
   private volatile ToDoubleFunction<String> deadLetters = platform -> Double.NaN;
   private volatile DoubleSupplier clusterMembers = () -> Double.NaN;
+  private volatile DoubleSupplier ready = () -> Double.NaN;
   private volatile ToDoubleFunction<String> credentials = platform -> Double.NaN;
 
   public ChatbotMetrics(MeterRegistry registry) {
@@ -102,6 +103,11 @@ public final class ChatbotMetrics implements Shareable {
     this.clusterMembers = members;
   }
 
+  /** Gauge {@code chatbot_ready}: 1 while this replica's readiness check passes ({@code /health/ready}), else 0. */
+  public void ready(DoubleSupplier up) {
+    this.ready = up;
+  }
+
   /**
    * Gauge {@code chatbot_platform_credentials_ok{platform}}: 1 when the platform accepted the adapter's credentials
    * at the last check, 0 when it rejected them, NaN before the first answer or when the adapter has no check.
@@ -153,6 +159,8 @@ public final class ChatbotMetrics implements Shareable {
     }
     Gauge.builder("chatbot_cluster_members", this, metrics -> metrics.clusterMembers.getAsDouble())
         .description("Members this replica sees in its cluster").strongReference(true).register(registry);
+    Gauge.builder("chatbot_ready", this, metrics -> metrics.ready.getAsDouble())
+        .description("1 while /health/ready passes").strongReference(true).register(registry);
   }
 
   /** A per-platform gauge reading whichever function {@code source} holds when scraped. */

@@ -33,6 +33,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -233,7 +234,9 @@ public final class ChatbotServer {
   private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
-    HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+    HealthChecks readiness = HealthChecks.create(vertx);
+    HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
+    ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
         up -> promise.complete(up ? Status.OK() : Status.KO()),
