@@ -73,6 +73,7 @@ public final class ChatbotServer {
   private Delivery delivery;
   private Future<Void> shutdown;
   private ManagementServer management;
+  private volatile PlatformHealth platformHealth;
   private long tlsReloadMillis;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
@@ -161,6 +162,7 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
+        .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
         .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
         .compose(mounted -> deployBots())
         .compose(deployed -> listen(router))
@@ -242,7 +244,8 @@ public final class ChatbotServer {
         up -> promise.complete(up ? Status.OK() : Status.KO()),
         failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
-      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
+      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
+          ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));
     }
     for (Router router : routers) {
       router.get("/health/live").handler(live);

@@ -5,6 +5,7 @@ import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -78,6 +79,12 @@ public final class SlackAdapter implements PlatformAdapter {
     router.post(BASE_PATH + "/commands").handler(new SlackEndpoint(context, verifier, SlackCommandParser::parse));
     sender = new SlackSender(context.createWebClient(), apiBaseUrl, botToken);
     return Future.succeededFuture();
+  }
+
+  /** Slack {@code auth.test} with the bot token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return sender.authTest();
   }
 
   @Override
