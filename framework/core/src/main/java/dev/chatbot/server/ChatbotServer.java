@@ -18,6 +18,7 @@ import dev.chatbot.logging.RequestIds;
 import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
+import dev.chatbot.tracing.Tracing;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
@@ -108,7 +109,7 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
           return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
-                  .withTracer(RequestIds.tracer(null)),
+                  .withTracer(RequestIds.tracer(Tracing.factory(environment))),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
