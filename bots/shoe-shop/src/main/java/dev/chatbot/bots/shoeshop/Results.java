@@ -80,9 +80,20 @@ final class Results {
     List<ShoeSearch.Near> near = search.closest(wanted, stock);
     if (near.isEmpty()) {
       state.shown(List.of());
-      return List.of(Reply.quickReplies(why + " Nothing close in that size either — want to try another size "
-          + "or a different kind of shoe?", List.of(QuickReply.of("Start over", "START_OVER"),
-          QuickReply.of("Help", "HELP"))));
+      // Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes).
+      List<QuickReply> chips = new ArrayList<>();
+      for (int step : new int[] {-1, 1, -2, 2}) {
+        int other = wanted.size() + step;
+        if (chips.size() < 2 && !search.exact(wanted.withSize(other), stock).isEmpty()) {
+          chips.add(QuickReply.of("Size " + Sizes.format(other), "size " + Sizes.format(other)));
+        }
+      }
+      String nearby = chips.isEmpty() ? " Nothing close in that size either — want to try another size or a "
+          + "different kind of shoe?" : " I do have them in " + String.join(" and ", chips.stream()
+          .map(QuickReply::title).toList()).toLowerCase(java.util.Locale.ROOT) + ": want to see those?";
+      chips.add(QuickReply.of("Start over", "START_OVER"));
+      chips.add(QuickReply.of("Help", "HELP"));
+      return List.of(Reply.quickReplies(why + nearby, chips));
     }
     int from = page * PAGE_SIZE;
     if (from >= near.size()) {

@@ -33,6 +33,9 @@ final class ShopAssistant {
   private static final String EXAMPLES = "Try \"brown leather dress shoes, size 10.5\" or \"Nike running shoes "
       + "under $150\".";
   private static final String CANCEL_ORDER = "CANCEL_ORDER:";
+  /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
+  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+      "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
 
   private final Catalog catalog;
   private final ShopData data;
@@ -164,7 +167,7 @@ final class ShopAssistant {
         return now(checkout.showCart(state));
       }
     }
-    if (ask == Ask.ADDRESS && u.describesShoes() && !Cues.hasDigit(text)) {
+    if (ask == Ask.ADDRESS && u.describesShoes() && !ADDRESS.matcher(lower).find()) {
       // "actually, show me boots": the shopper left checkout (the cart stays).
       state.ask(null);
     } else if (ask == Ask.ADDRESS) {

@@ -99,6 +99,11 @@ final class ShopData {
     }).compose(order -> putBack(lines(order.getJsonArray("lines"))).map(order));
   }
 
+  /** How many conversations were handed to a person (kept here until bots have a metrics API of their own). */
+  Future<Long> handovers() {
+    return data.get(HANDOVERS).map(count -> count.getLong("count", 0L));
+  }
+
   Future<Long> countHandover() {
     return data.update(HANDOVERS, count -> count.put("count", count.getLong("count", 0L) + 1))
         .map(count -> count.getLong("count"));

@@ -136,6 +136,10 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     return new Wanted(wants, avoids, model, size, sizeAsSaid, max, minPriceCents, anyStyle, cheapestFirst);
   }
 
+  Wanted withSize(int halves) {
+    return new Wanted(wants, avoids, model, halves, null, maxPriceCents, minPriceCents, anyStyle, byPrice);
+  }
+
   Wanted cheapestFirst() {
     return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
   }

@@ -104,8 +104,10 @@ class ShopDataTest {
 
   @Test
   void countsHandovers() {
+    assertThat(join(shop.handovers())).isZero();
     assertThat(join(shop.countHandover())).isEqualTo(1);
     assertThat(join(shop.countHandover())).isEqualTo(2);
+    assertThat(join(shop.handovers())).isEqualTo(2);
   }
 
   /** The memory store completes its futures before returning them. */
