@@ -2,6 +2,7 @@ package dev.chatbot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param id the platform's own id (Messenger {@code mid}, WhatsApp message id, Slack {@code event_id}); used for dedupe
  * @param payload for {@link Kind#POSTBACK}: the tapped button's or quick reply's payload
  * @param attachment for {@link Kind#IMAGE} and {@link Kind#LOCATION}
+ * @param raw the platform's own event this message came from (a Messenger {@code messaging} item, a WhatsApp
+ *     {@code message}), for the rare bot that needs a field the neutral model lacks; null when the adapter keeps none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Message(
@@ -20,7 +23,8 @@ public record Message(
     String text,
     String payload,
     Attachment attachment,
-    long timestamp) {
+    long timestamp,
+    JsonObject raw) {
 
   public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER }
 
@@ -41,6 +45,24 @@ public record Message(
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(kind, "kind");
+    raw = raw == null ? null : raw.copy();
+  }
+
+  /** A message without the platform's raw event. */
+  public Message(String id, ConversationRef conversation, UserRef user, Kind kind, String text, String payload,
+      Attachment attachment, long timestamp) {
+    this(id, conversation, user, kind, text, payload, attachment, timestamp, null);
+  }
+
+  /** This message carrying the platform's raw event (adapters call it; bots read {@link #raw()}). */
+  public Message withRaw(JsonObject event) {
+    return new Message(id, conversation, user, kind, text, payload, attachment, timestamp, event);
+  }
+
+  /** A copy of the platform's raw event, or null: reading it never changes the message. */
+  @Override
+  public JsonObject raw() {
+    return raw == null ? null : raw.copy();
   }
 
   public static Message text(String id, ConversationRef conversation, UserRef user, String text) {

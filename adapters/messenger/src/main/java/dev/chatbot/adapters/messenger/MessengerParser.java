@@ -52,7 +52,11 @@ final class MessengerParser implements WebhookParser {
         if (!(event instanceof JsonObject messagingEvent)) {
           throw new BadRequestException("\"messaging\" items must be objects");
         }
+        int first = messages.size();
         parseEvent(messagingEvent, messages);
+        for (int i = first; i < messages.size(); i++) {
+          messages.set(i, messages.get(i).withRaw(messagingEvent));
+        }
       }
     }
     return messages;

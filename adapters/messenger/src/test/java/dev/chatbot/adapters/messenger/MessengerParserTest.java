@@ -117,4 +117,13 @@ class MessengerParserTest {
     assertThatThrownBy(() -> parse("{\"object\":\"page\",\"entry\":[{\"messaging\":[{\"message\":{\"text\":\"x\"}}]}]}"))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("sender.id");
   }
+
+  @Test
+  void eachMessageCarriesItsRawEventReadOnly() throws IOException {
+    Message first = parse(fixture("batch.json")).get(0);
+    JsonObject raw = first.raw();
+    assertThat(raw.getJsonObject("sender").getString("id")).isEqualTo(first.user().id());
+    raw.put("sender", "changed");
+    assertThat(first.raw().getJsonObject("sender").getString("id")).as("a copy each time").isEqualTo(first.user().id());
+  }
 }

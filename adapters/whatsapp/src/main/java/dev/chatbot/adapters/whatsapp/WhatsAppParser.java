@@ -72,7 +72,7 @@ final class WhatsAppParser implements WebhookParser {
       }
       Message parsed = parseMessage(message, names);
       if (parsed != null) {
-        out.add(parsed);
+        out.add(parsed.withRaw(message));
       }
     }
   }
