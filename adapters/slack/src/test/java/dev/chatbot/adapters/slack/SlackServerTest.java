@@ -67,6 +67,7 @@ class SlackServerTest {
 
   @BeforeEach
   void resetStub() {
+    awaitIdle(); // a reply of the test before must not land after the reset, in this test's stub
     slack.reset();
   }
 
