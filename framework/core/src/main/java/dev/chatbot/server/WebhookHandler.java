@@ -28,6 +28,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
   private final Inbound inbound;
   private final ChatbotMetrics metrics;
   private final Lifecycle lifecycle;
+  static final int VERIFY_ON_WORKER_BYTES = 64 * 1024;
 
   WebhookHandler(String platform, WebhookVerifier verifier, WebhookReader reader, Inbound inbound,
       ChatbotMetrics metrics, Lifecycle lifecycle) {
@@ -61,15 +62,29 @@ final class WebhookHandler implements Handler<RoutingContext> {
 
   /** Completes once the response is sent (and the messages, if any, are queued). */
   private Future<Void> verifyParseAccept(RoutingContext ctx) {
-    return verifyParseAccept(ctx, ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
+    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    return verified(ctx, body).compose(valid -> {
+      if (!valid) {
+        metrics.webhook(platform, Outcome.bad_signature);
+        HttpErrors.send(ctx, 401, "invalid signature");
+        return Future.succeededFuture();
+      }
+      return parseAccept(ctx, body);
+    });
   }
 
-  private Future<Void> verifyParseAccept(RoutingContext ctx, Buffer body) {
-    if (!verifier.verify(ctx.request().headers(), body)) {
-      metrics.webhook(platform, Outcome.bad_signature);
-      HttpErrors.send(ctx, 401, "invalid signature");
-      return Future.succeededFuture();
+  /**
+   * The signature check: an HMAC over a large body takes milliseconds of CPU, and a flood of them (no secret needed)
+   * would stall the event loop and every health check queued behind it, so large bodies are hashed on a worker.
+   */
+  private Future<Boolean> verified(RoutingContext ctx, Buffer body) {
+    if (body.length() < VERIFY_ON_WORKER_BYTES) {
+      return Future.succeededFuture(verifier.verify(ctx.request().headers(), body));
     }
+    return ctx.vertx().executeBlocking(() -> verifier.verify(ctx.request().headers(), body), false);
+  }
+
+  private Future<Void> parseAccept(RoutingContext ctx, Buffer body) {
     WebhookResult result;
     try {
       result = reader.read(ctx.request().headers(), body);

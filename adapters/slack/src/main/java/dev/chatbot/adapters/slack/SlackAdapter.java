@@ -5,6 +5,7 @@ import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookResult;
@@ -108,6 +109,12 @@ public final class SlackAdapter implements PlatformAdapter {
           ? WebhookResult.answer("application/json", new JsonObject().put("challenge", inbound.challenge()).encode())
           : WebhookResult.of(inbound.messages()).answering(null, "");
     });
+  }
+
+  /** Slack {@code auth.test} with the bot token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return sender.authTest();
   }
 
   @Override
