@@ -37,10 +37,7 @@ public interface AdapterContext {
    * The same standard handler (drain, 401, 400, accept, counted), with the answer and what follows the {@code 200}
    * decided by {@code reader}: every webhook of every platform takes this one path.
    */
-  default Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, WebhookReader reader) {
-    // Default only so that stand-in contexts in tests need not implement it; the server's context does.
-    throw new UnsupportedOperationException("this context has no webhook pipeline");
-  }
+  Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, WebhookReader reader);
 
   /** False once shutdown has begun: webhooks are refused with 503 from then on. */
   boolean accepting();
