@@ -22,7 +22,7 @@ measure() { # NAME MEMBERS
   local name=$1 members=$2 list="" i
   for i in $(seq 1 "$members"); do list+="127.0.0.1:$((5800 + i)),"; done
   for i in $(seq 1 "$members"); do
-    local extra=()
+    local extra=("DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/chatbot-cluster-bench.XXXXXX")") # one member: the file store
     (( members > 1 )) && extra=("STATE_STORE=cluster" "CLUSTER_PORT=$((5800 + i))" "CLUSTER_MEMBERS=${list%,}")
     env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((18080 + i))" java -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
     PIDS+=($!)

@@ -13,7 +13,8 @@
 # deploy/target/chatbot.jar is measured; default: this repository), BENCH_REBUILD=1 (rebuild the product jar),
 # BENCH_JAVA_OPTS (extra JVM options for the systems under test; default none = JVM defaults),
 # BENCH_NICE (e.g. -5: run loadgen and systems at that nice level, to be less disturbed by other work; needs root),
-# BENCH_RATE_LIMITS (off: SEND_RATE_*=0 for the product, the stub has no platform quota; default: product defaults).
+# BENCH_RATE_LIMITS (off: SEND_RATE_*=0 for the product, the stub has no platform quota; default: product defaults),
+# BENCH_STATE_STORE (file, the product's default, each run on a fresh DATA_DIR; or memory).
 # Everything listens on 127.0.0.1 only and every wait is bounded.
 set -euo pipefail
 
@@ -60,6 +61,11 @@ done
 # The product environment that turns every adapter on with its platform API at the stub.
 mapfile -t PRODUCT_ENV < <(java -jar "$BENCH_JAR" env --stub-port "$STUB_PORT")
 PRODUCT_ENV+=("HTTP_HOST=127.0.0.1" "HTTP_PORT=$TARGET_PORT" "SHUTDOWN_GRACE_SECONDS=5")
+# The store as a user runs it: the durable default (each system on a fresh DATA_DIR, sized after the run), or memory.
+STATE_STORE=${BENCH_STATE_STORE:-file}
+PRODUCT_ENV+=("STATE_STORE=$STATE_STORE")
+log "state_store=$STATE_STORE"
+DATA_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/chatbot-bench-data.XXXXXX")
 # The outbound rate limits model the platforms' quotas (Messenger ~300 calls/s per Page, Slack ~1/s per channel),
 # which the stub does not have: with them on, the product is capped by design (250 replies/s on Messenger), not by
 # its own cost. Off by default here (SEND_RATE_*=0); BENCH_RATE_LIMITS=default keeps the product's defaults.
@@ -73,6 +79,7 @@ cleanup() {
   for pid in $SUT_PID $LG_PID; do
     if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; fi
   done
+  [[ -n ${DATA_ROOT:-} ]] && rm -rf "$DATA_ROOT"
 }
 trap cleanup EXIT
 
@@ -96,7 +103,7 @@ heap_after_gc() {
   echo $(( ${bytes:-0} / 1048576 ))
 }
 
-echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$([[ $MODE == soak ]] && echo "$SOAK_SECONDS" || echo "$DURATION"),\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
+echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$([[ $MODE == soak ]] && echo "$SOAK_SECONDS" || echo "$DURATION"),\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"state_store\":\"${BENCH_STATE_STORE:-file}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
 
 # run_system NAME WORKLOADS METRICS_PATH SECONDS_BUDGET -- COMMAND...: loadgen+stub first, then the system, timed to ready.
 run_system() {
@@ -117,9 +124,9 @@ run_system() {
   if ! wait_http "http://127.0.0.1:$STUB_PORT/stub/health" 30; then
     echo "stub did not start, see $lglog" >&2; exit 1
   fi
-  local t0
+  local t0 datadir=$DATA_ROOT/$name
   t0=$(now_ms)
-  "${NICE[@]}" "$@" > "$syslog" 2>&1 &
+  DATA_DIR=$datadir "${NICE[@]}" "$@" > "$syslog" 2>&1 &
   SUT_PID=$!
   echo "$SUT_PID" > "$pidfile"
   if ! wait_http "http://127.0.0.1:$TARGET_PORT/health/ready" 60; then
@@ -151,7 +158,11 @@ run_system() {
   if kill -0 "$SUT_PID" 2>/dev/null; then log "system=$name did not stop in 30 s, killing"; kill -KILL "$SUT_PID"; fi
   wait "$SUT_PID" 2>/dev/null || true
   SUT_PID=""
-  echo "{\"type\":\"system\",\"system\":\"$name\",\"startup_ms\":$startup,\"logged_startup_ms\":${logged:-null},\"peak_rss_mb\":$(( hwm_kb / 1024 ))}" >> "$RUN"
+  local data_kb=0
+  [[ -d $datadir ]] && data_kb=$(du -sk "$datadir" | cut -f1)
+  log "system=$name state_store=$STATE_STORE data_dir_kb=$data_kb"
+  echo "{\"type\":\"system\",\"system\":\"$name\",\"startup_ms\":$startup,\"logged_startup_ms\":${logged:-null},\"peak_rss_mb\":$(( hwm_kb / 1024 )),\"state_store\":\"$STATE_STORE\",\"data_dir_kb\":$data_kb}" >> "$RUN"
+  rm -rf "$datadir"
 }
 
 # received: messages the product accepted so far (each one a dedupe entry).

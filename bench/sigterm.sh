@@ -39,7 +39,7 @@ curl -fs -X POST "http://127.0.0.1:$WM_PORT/__admin/mappings" -d '{"priority":1,
   "response":{"status":503,"fixedDelayMilliseconds":500}}' >/dev/null
 
 HTTP_HOST=127.0.0.1 HTTP_PORT=$APP_PORT BOT=stub-echo STUB_PLATFORM_URL="http://127.0.0.1:$WM_PORT" \
-  SEND_RETRY_BASE_MILLIS=200 SHUTDOWN_GRACE_SECONDS=25 \
+  SEND_RETRY_BASE_MILLIS=200 SHUTDOWN_GRACE_SECONDS=25 DATA_DIR="$WORK/data" \
   java -cp "$JAR:$STUB_CLASSES" dev.chatbot.deploy.Main >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 until curl -fs "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null; do

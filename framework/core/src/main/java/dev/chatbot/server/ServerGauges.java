@@ -2,6 +2,7 @@ package dev.chatbot.server;
 
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.state.DeadLetters;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -11,8 +12,10 @@ final class ServerGauges {
 
   private ServerGauges() {}
 
-  static void wire(ChatbotMetrics metrics, Vertx vertx, ConversationDispatcher dispatcher) {
+  static void wire(ChatbotMetrics metrics, Vertx vertx, ConversationDispatcher dispatcher, DeadLetters deadLetters) {
     metrics.messagesWaiting(platform -> waiting(dispatcher, platform));
+    metrics.deadLetters(platform -> deadLetters.list().stream()
+        .filter(letter -> letter.to().platform().equals(platform)).count());
     metrics.clusterMembers(() -> members(vertx));
   }
 

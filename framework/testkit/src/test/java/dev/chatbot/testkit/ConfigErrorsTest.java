@@ -60,7 +60,8 @@ class ConfigErrorsTest {
     Throwable failure = ChatbotServer.start(file.toString(), Map.of()).toCompletionStage().toCompletableFuture()
         .handle((server, error) -> error.getCause() != null ? error.getCause() : error).join();
     assertThat(failure).hasMessageContaining("no-such-bot-from-file");
-    ChatbotServer server = ChatbotServer.start(file.toString(), Map.of("BOT", "recording", "TEST_ADAPTER", "on"))
+    ChatbotServer server = ChatbotServer.start(file.toString(), Map.of("BOT", "recording", "TEST_ADAPTER", "on",
+        "STATE_STORE", "memory"))
         .toCompletionStage().toCompletableFuture().join();
     try {
       assertThat(server.config().httpPort()).isEqualTo(port);

@@ -112,6 +112,16 @@ final class DataFile implements AutoCloseable {
     return done.future();
   }
 
+  /**
+   * {@link #write} for a change nobody waits for (a dedupe id, a reply's progress): no future, no hop back to an
+   * event loop. Units still commit in queue order, so a later waited-for unit implies this one.
+   */
+  void writeLater(Runnable change) {
+    if (!closing) {
+      queue.add(new Unit(change, null, null));
+    }
+  }
+
   private void writeLoop() {
     List<Unit> batch = new ArrayList<>();
     while (true) {
@@ -163,6 +173,9 @@ final class DataFile implements AutoCloseable {
   }
 
   private static void complete(Unit unit, Throwable failure) {
+    if (unit.done() == null) {
+      return;
+    }
     Runnable completion = failure == null ? () -> unit.done().complete() : () -> unit.done().fail(failure);
     if (unit.context() != null) {
       unit.context().runOnContext(v -> completion.run());

@@ -43,7 +43,7 @@ final class FileDedupeStore implements DedupeStore {
     return memory.firstSeen(id).map(first -> {
       if (first) {
         long key = lastKey.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() << SHIFT));
-        file.write(() -> map.put(key, id));
+        file.writeLater(() -> map.put(key, id));
       }
       return first;
     });

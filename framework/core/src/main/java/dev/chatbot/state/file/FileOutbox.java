@@ -67,7 +67,7 @@ final class FileOutbox implements Outbox {
     Entry entry = pending.computeIfPresent(id,
         (key, old) -> new Entry(id, old.to(), old.reply(), old.origin(), callsDone));
     if (entry != null) {
-      file.write(() -> {
+      file.writeLater(() -> {
         if (replies.containsKey(id)) {
           replies.put(id, encode(entry).encode());
         }
@@ -78,7 +78,7 @@ final class FileOutbox implements Outbox {
   @Override
   public void sent(long id) {
     pending.remove(id);
-    file.write(() -> replies.remove(id));
+    file.writeLater(() -> replies.remove(id));
   }
 
   @Override
