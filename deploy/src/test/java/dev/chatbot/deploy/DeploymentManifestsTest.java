@@ -97,13 +97,13 @@ class DeploymentManifestsTest {
   @Test
   void configExampleStartsTheServerAsItIs() throws Exception {
     Map<String, String> env = Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(TestServer.freePort()),
-        "BOT", "echo");
+        "BOT", "echo", "DATA_DIR", java.nio.file.Files.createTempDirectory("chatbot-data").toString());
     ChatbotServer server = ChatbotServer.start(CONFIG_EXAMPLE.toString(), env)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     try {
       assertThat(server.config().tls()).isFalse();
       assertThat(server.config().adminApiToken()).isNull();
-      assertThat(server.config().stateStore()).isEqualTo("memory");
+      assertThat(server.config().stateStore()).isEqualTo("file");
     } finally {
       server.shutdown().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }

@@ -11,6 +11,7 @@ import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -44,9 +45,21 @@ public final class MessengerAdapter implements PlatformAdapter {
     return settings != null;
   }
 
+  /** The Send API allows about 300 calls/s per Page, all chats together: keep under it. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perPlatform(250);
+  }
+
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
   }
 
   @Override
@@ -67,8 +80,19 @@ public final class MessengerAdapter implements PlatformAdapter {
   }
 
   @Override
+  public int calls(Reply reply) {
+    return sender.calls(reply);
+  }
+
+  @Override
+  public Future<Void> send(ConversationRef to, Reply reply, int call) {
+    return sender.send(to, reply, call);
+  }
+
+  /** A reply of one call; the core uses {@link #send(ConversationRef, Reply, int)} for each call of longer ones. */
+  @Override
   public Future<Void> send(ConversationRef to, Reply reply) {
-    return sender.send(to, reply);
+    return sender.send(to, reply, 0);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -49,9 +50,21 @@ public final class WhatsAppAdapter implements PlatformAdapter {
     return settings != null;
   }
 
+  /** Cloud API: 80 messages/s per phone number by default (error 130429 above): keep under it. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perPlatform(70);
+  }
+
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
   }
 
   @Override
