@@ -128,6 +128,11 @@ class WebchatShutdownTest {
     }
 
     @Override
+    public Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, dev.chatbot.spi.WebhookReader reader) {
+      throw new UnsupportedOperationException("the web chat has no webhook");
+    }
+
+    @Override
     public boolean accepting() {
       return accepting.get();
     }
