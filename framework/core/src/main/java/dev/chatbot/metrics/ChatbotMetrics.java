@@ -73,15 +73,6 @@ public final class ChatbotMetrics implements Shareable {
   }
 
   /** The gauge {@code chatbot_dead_letters{platform}}: how many dead letters each platform has now. */
-  public void deadLetters(Collection<String> platforms, java.util.function.ToDoubleFunction<String> count) {
-    for (String platform : platforms) {
-      io.micrometer.core.instrument.Gauge.builder("chatbot_dead_letters", () -> count.applyAsDouble(platform))
-          .description("Replies that finally failed and wait for an operator (GET /api/v1/dead-letters)")
-          .tag("platform", platform)
-          .register(registry);
-    }
-  }
-
   public void botHandling(String bot, Duration duration) {
     timer(bot).record(duration);
   }

@@ -164,7 +164,7 @@ public final class ChatbotServer {
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
         BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
-    metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
+    metrics.deadLetters(platform -> stateBackend.deadLetters().list().stream()
         .filter(letter -> letter.to().platform().equals(platform)).count());
     ServerGauges.wire(metrics, vertx, dispatcher);
     BotMetrics.register(vertx, metrics);
