@@ -220,7 +220,7 @@ class DeploymentManifestsTest {
     String dockerfile = Files.readString(DOCKERFILE);
     assertThat(instruction(dockerfile, "FROM")).containsExactly("maven:3-eclipse-temurin-17 AS build",
         "eclipse-temurin:17-jre");
-    assertThat(dockerfile).contains("mvn -B -q package -DskipTests");
+    assertThat(dockerfile).contains("mvn -B -q package -DskipTests -Dcds.skip");
 
     String pom = Files.readString(Path.of("pom.xml"));
     Matcher output = Pattern.compile("<outputFile>\\$\\{project.build.directory}/([^<]+)</outputFile>").matcher(pom);
@@ -238,7 +238,10 @@ class DeploymentManifestsTest {
     assertThat(entrypoint).hasSize(1);
     JsonNode exec = new ObjectMapper().readTree(entrypoint.get(0));
     assertThat(exec.isArray()).as("exec form, so SIGTERM reaches java").isTrue();
-    assertThat(exec.toString()).isEqualTo("[\"java\",\"-jar\",\"" + jarInImage + "\"]");
+    // The class data sharing archive is made in the runtime stage, with the JVM that uses it.
+    String archive = jarInImage.replace(".jar", ".jsa");
+    assertThat(exec.toString()).isEqualTo("[\"java\",\"-XX:SharedArchiveFile=" + archive + "\",\"-jar\",\"" + jarInImage + "\"]");
+    assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=" + archive, "-cp " + jarInImage + " " + CdsTraining.class.getName());
 
     String healthcheck = instruction(dockerfile, "HEALTHCHECK").get(0);
     JsonNode check = new ObjectMapper().readTree(healthcheck.substring(healthcheck.indexOf("CMD ") + 4));
