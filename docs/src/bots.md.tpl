@@ -208,6 +208,21 @@ The declarative layer sits on top of `onMessage`; a bot may still override it an
 
 {{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java on-message java}}
 
+## Proactive messages
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java proactive java}}
+
+`proactive(conversation, user, name, data)` sends an event into a conversation through the server's own queue: it
+waits behind the conversation's messages, runs with its state loaded and saved, and is routed by
+`r.event(name, ...)` (its data is `turn.message().raw()`; global routes, forms and the fallback never see events,
+and a form in progress keeps waiting). `BotTester.event(name, data)` sends one in a test, and events a bot sends
+during a test turn are handled right after it. (A timer is not durable: for reminders that must survive a restart,
+keep them in the bot's data and re-arm the timers at start.)
+
+Messenger and WhatsApp allow free-form messages only within 24 hours of the user's last message. A reply to an
+event after that must be platform-specific, a WhatsApp template or a Messenger message tag (see below); any other
+reply fails the turn with an error that says so, instead of a rejection from the platform.
+
 ## Escape hatches
 
 {{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java escape-hatches java}}

@@ -2,7 +2,7 @@ package dev.chatbot.delivery;
 
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
-import java.util.Collection;
+import dev.chatbot.spi.SendRate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.Map;
  * @param retryMaxMillis cap of one backoff delay ({@code SEND_RETRY_MAX_MILLIS})
  * @param retryAfterMaxMillis a platform's {@code Retry-After} longer than this is not waited for: the part fails
  * @param rates send rate limits by platform; platforms without an entry are not limited
+ * @param maxParts most parts one reply is split into ({@code SEND_MAX_PARTS}); the rest is cut with a note
  */
 public record DeliverySettings(
     long timeoutMillis,
@@ -23,53 +24,58 @@ public record DeliverySettings(
     long retryBaseMillis,
     long retryMaxMillis,
     long retryAfterMaxMillis,
-    Map<String, SendRate> rates) {
+    Map<String, SendRate> rates,
+    int maxParts) {
 
   /**
-   * Defaults just under each platform's published limit (DESIGN.md): Messenger about 300 calls/s per Page and
-   * WhatsApp 80 messages/s per number are per sender, so the whole platform shares one bucket; Slack allows about
-   * one {@code chat.postMessage} per second per channel with short bursts, so each channel has its own bucket.
+   * The default retry budget: 12 attempts, each retry waiting at least half of min(60 s, 1 s x 2^n), so a reply
+   * outlasts a platform outage of at least 3.5 minutes (at most about 7) before it becomes a dead letter.
    */
-  public static final Map<String, SendRate> DEFAULT_RATES = Map.of(
-      "messenger", new SendRate(250, 250, false),
-      "whatsapp", new SendRate(70, 70, false),
-      "slack", new SendRate(1, 3, true));
+  public static final int DEFAULT_MAX_ATTEMPTS = 12;
+  public static final int DEFAULT_RETRY_BASE_MILLIS = 1_000;
+  public static final int DEFAULT_RETRY_MAX_MILLIS = 60_000;
+  public static final int DEFAULT_MAX_PARTS = 10;
 
   public DeliverySettings {
     rates = Map.copyOf(rates);
   }
 
-  /** The defaults, with every platform in {@link #DEFAULT_RATES} limited. */
+  /** The defaults, with no rate limit. */
   public static DeliverySettings defaults() {
-    return new DeliverySettings(10_000, 5, 500, 30_000, 60_000, DEFAULT_RATES);
+    return new DeliverySettings(10_000, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BASE_MILLIS, DEFAULT_RETRY_MAX_MILLIS,
+        60_000, Map.of(), DEFAULT_MAX_PARTS);
   }
 
-  /** Reads the {@code SEND_*} variables for the enabled {@code platforms}; throws naming a bad variable. */
-  public static DeliverySettings from(Settings settings, Collection<String> platforms) {
+  /**
+   * Reads the {@code SEND_*} variables for the enabled platforms, each given with its adapter's
+   * {@link dev.chatbot.spi.PlatformAdapter#defaultSendRate() default rate}; throws naming a bad variable.
+   */
+  public static DeliverySettings from(Settings settings, Map<String, SendRate> defaultRates) {
     long timeout = settings.getInt("SEND_TIMEOUT_SECONDS", 10, 1, 300) * 1000L;
-    int attempts = settings.getInt("SEND_MAX_ATTEMPTS", 5, 1, 20);
-    long base = settings.getInt("SEND_RETRY_BASE_MILLIS", 500, 1, 60_000);
-    long max = settings.getInt("SEND_RETRY_MAX_MILLIS", 30_000, 1, 600_000);
+    int attempts = settings.getInt("SEND_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 50);
+    long base = settings.getInt("SEND_RETRY_BASE_MILLIS", DEFAULT_RETRY_BASE_MILLIS, 1, 60_000);
+    long max = settings.getInt("SEND_RETRY_MAX_MILLIS", DEFAULT_RETRY_MAX_MILLIS, 1, 600_000);
     if (max < base) {
       throw new ConfigException("SEND_RETRY_MAX_MILLIS must be at least SEND_RETRY_BASE_MILLIS (" + base + ")");
     }
     long retryAfterMax = settings.getInt("SEND_RETRY_AFTER_MAX_SECONDS", 60, 0, 3600) * 1000L;
     Map<String, SendRate> rates = new HashMap<>();
-    for (String platform : platforms) {
-      SendRate rate = rate(settings, platform);
+    for (Map.Entry<String, SendRate> platform : defaultRates.entrySet()) {
+      SendRate rate = rate(settings, platform.getKey(), platform.getValue());
       if (rate != null) {
-        rates.put(platform, rate);
+        rates.put(platform.getKey(), rate);
       }
     }
-    return new DeliverySettings(timeout, attempts, base, max, retryAfterMax, rates);
+    int maxParts = settings.getInt("SEND_MAX_PARTS", DEFAULT_MAX_PARTS, 2, 1000);
+    return new DeliverySettings(timeout, attempts, base, max, retryAfterMax, rates, maxParts);
   }
 
   /** {@code SEND_RATE_<PLATFORM>} messages per second (0: unlimited), {@code SEND_BURST_<PLATFORM>} at once. */
-  private static SendRate rate(Settings settings, String platform) {
+  private static SendRate rate(Settings settings, String platform, SendRate platformDefault) {
     String suffix = platform.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     String rateName = "SEND_RATE_" + suffix;
     String burstName = "SEND_BURST_" + suffix;
-    SendRate fallback = DEFAULT_RATES.get(platform);
+    SendRate fallback = platformDefault.limited() ? platformDefault : null;
     double perSecond = fallback == null ? 0 : fallback.perSecond();
     var raw = settings.get(rateName);
     if (raw.isPresent()) {
@@ -90,10 +96,4 @@ public record DeliverySettings(
     int burst = settings.getInt(burstName, defaultBurst, 1, 100_000);
     return new SendRate(perSecond, burst, fallback != null && fallback.perChannel());
   }
-
-  /**
-   * A token bucket: {@code perSecond} sustained, up to {@code burst} at once; one bucket per channel when
-   * {@code perChannel}, else one for the whole platform.
-   */
-  public record SendRate(double perSecond, int burst, boolean perChannel) {}
 }

@@ -1,5 +1,6 @@
 package dev.chatbot.delivery;
 
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,7 +18,7 @@ final class RateLimiter {
   private final long burstToleranceNanos;
   private long theoreticalArrival;
 
-  RateLimiter(Vertx vertx, DeliverySettings.SendRate rate) {
+  RateLimiter(Vertx vertx, SendRate rate) {
     this.vertx = vertx;
     this.intervalNanos = Math.max(1, (long) (TimeUnit.SECONDS.toNanos(1) / rate.perSecond()));
     this.burstToleranceNanos = intervalNanos * (rate.burst() - 1L);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Adapts a neutral reply to a platform's {@link Capabilities} so that the platform never rejects it: long text is
  * split, titles are shortened, extra buttons and quick replies are dropped, and a carousel that is too long is cut
- * with a "More" quick reply (payload {@link Reply#MORE_PAYLOAD}) for the bot to page on.
+ * with a "More" quick reply (payload {@link Reply#MORE_PAYLOAD}) for the bot to page on. A choice whose payload is
+ * longer than the platform carries is left out rather than cut, since a cut payload would mean something else.
  */
 public final class ReplyFitter {
 
@@ -57,6 +58,7 @@ public final class ReplyFitter {
 
   private static List<QuickReply> fitOptions(List<QuickReply> options, Capabilities caps) {
     return options.stream()
+        .filter(option -> caps.fitsPayload(option.payload()))
         .limit(caps.maxQuickReplies())
         .map(option -> option.withTitle(truncate(option.title(), caps.maxQuickReplyTitle())))
         .toList();
@@ -74,6 +76,7 @@ public final class ReplyFitter {
 
   private static Card fitCard(Card card, Capabilities caps) {
     List<Button> buttons = card.buttons().stream()
+        .filter(button -> caps.fitsPayload(button.payload()))
         .limit(caps.maxCardButtons())
         .map(button -> button.withTitle(truncate(button.title(), caps.maxButtonTitle())))
         .toList();

@@ -3,6 +3,7 @@ package dev.chatbot.delivery;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chatbot.model.ConversationRef;
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -17,11 +18,11 @@ final class SendLimits {
   private static final Duration CHANNEL_IDLE = Duration.ofMinutes(1);
 
   private final Vertx vertx;
-  private final Map<String, DeliverySettings.SendRate> rates;
+  private final Map<String, SendRate> rates;
   private final Map<String, RateLimiter> platformBuckets = new HashMap<>();
   private final Map<String, Cache<String, RateLimiter>> channelBuckets = new HashMap<>();
 
-  SendLimits(Vertx vertx, Map<String, DeliverySettings.SendRate> rates) {
+  SendLimits(Vertx vertx, Map<String, SendRate> rates) {
     this.vertx = vertx;
     this.rates = Map.copyOf(rates);
     rates.forEach((platform, rate) -> {

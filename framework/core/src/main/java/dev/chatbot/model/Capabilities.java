@@ -1,5 +1,7 @@
 package dev.chatbot.model;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What a platform can show. The core's fitter reads these to adapt a {@link Reply} before the adapter renders it,
  * so a reply is never sent only to be rejected by the platform.
@@ -13,6 +15,8 @@ package dev.chatbot.model;
  * @param maxCardSubtitle longest card subtitle
  * @param maxButtonTitle longest button title
  * @param typing whether the platform shows typing indicators (if not, {@link Reply.Typing} is dropped)
+ * @param maxPayloadBytes longest button or quick-reply payload in UTF-8 bytes (0: no limit); a choice whose payload
+ *     is longer cannot come back intact, so it is left out
  */
 public record Capabilities(
     int maxTextLength,
@@ -23,7 +27,21 @@ public record Capabilities(
     int maxCardTitle,
     int maxCardSubtitle,
     int maxButtonTitle,
-    boolean typing) {
+    boolean typing,
+    int maxPayloadBytes) {
+
+  /** Limits without a payload limit. */
+  public Capabilities(int maxTextLength, int maxQuickReplies, int maxQuickReplyTitle, int maxCards,
+      int maxCardButtons, int maxCardTitle, int maxCardSubtitle, int maxButtonTitle, boolean typing) {
+    this(maxTextLength, maxQuickReplies, maxQuickReplyTitle, maxCards, maxCardButtons, maxCardTitle,
+        maxCardSubtitle, maxButtonTitle, typing, 0);
+  }
+
+  /** Whether a button or quick reply with this payload can be shown (and come back unchanged). */
+  public boolean fitsPayload(String payload) {
+    return maxPayloadBytes <= 0 || payload == null
+        || payload.getBytes(StandardCharsets.UTF_8).length <= maxPayloadBytes;
+  }
 
   /** No limits worth fitting: the web chat. */
   public static final Capabilities UNLIMITED =

@@ -26,7 +26,8 @@ public record Message(
     long timestamp,
     JsonObject raw) {
 
-  public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER }
+  /** {@code EVENT}: not from the user but from the bot's own code (a reminder), see {@link #event}. */
+  public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER, EVENT }
 
   /** An image (url) or a shared location (latitude, longitude). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,6 +77,17 @@ public record Message(
 
   public static Message attachment(String id, ConversationRef conversation, UserRef user, Kind kind, Attachment attachment) {
     return new Message(id, conversation, user, kind, null, null, attachment, System.currentTimeMillis());
+  }
+
+  /**
+   * An event from the bot's own code into a conversation (a reminder, an order shipped): queued and handled like a
+   * user's message, in order and with the conversation's state. {@code payload} is the event's name, {@code raw} its
+   * data.
+   */
+  public static Message event(ConversationRef conversation, UserRef user, String name, JsonObject data,
+      long timestamp) {
+    return new Message("event:" + java.util.UUID.randomUUID(), conversation, user, Kind.EVENT, null, name, null,
+        timestamp, data == null ? new JsonObject() : data);
   }
 
   @JsonIgnore

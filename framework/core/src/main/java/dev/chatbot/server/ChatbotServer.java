@@ -13,11 +13,16 @@ import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
+import dev.chatbot.logging.LogSetup;
+import dev.chatbot.logging.RequestIds;
+import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
+import dev.chatbot.tracing.Tracing;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.StateBackend;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,9 +35,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -62,37 +67,56 @@ public final class ChatbotServer {
   private final ChatbotConfig config;
   private final ChatbotMetrics metrics;
   private final StateBackend stateBackend;
+  private final ClassLoader classes;
+  private List<String> bots;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
   private final List<HttpServer> httpServers = new CopyOnWriteArrayList<>();
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
+  private ManagementServer management;
+  private volatile PlatformHealth platformHealth;
   private long tlsReloadMillis;
+  private HttpGuards httpGuards;
 
-  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend,
+      ClassLoader classes) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
     this.stateBackend = stateBackend;
+    this.classes = classes;
   }
 
   /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
   public static Future<ChatbotServer> start(String configFile, Map<String, String> environment) {
+    return start(configFile, environment, Map.of());
+  }
+
+  /**
+   * The same, with {@code defaults} for variables neither the file nor the environment sets. Adapters, bots and
+   * state backends are found through the caller's context class loader, so a launcher that loads more jars (such
+   * as {@code BOT_PATH}) sets it before calling.
+   */
+  public static Future<ChatbotServer> start(String configFile, Map<String, String> environment,
+      Map<String, String> defaults) {
     long started = System.nanoTime();
+    ClassLoader classes = Thread.currentThread().getContextClassLoader();
     // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
     // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
     // scheduled on the closed instance.
     Vertx configVertx = Vertx.vertx();
-    var settings = ConfigLoader.load(configVertx, configFile, environment).toCompletionStage()
+    var settings = ConfigLoader.load(configVertx, configFile, environment, defaults).toCompletionStage()
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
+        .map(LogSetup::use)
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
           // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
-          StateBackend backend = StateBackends.forName(config.stateStore());
+          StateBackend backend = StateBackends.forName(config.stateStore(), classes);
           VertxOptions options = new VertxOptions().setMetricsOptions(
               new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                   // Per-call meters on the event bus, worker pools and outbound client cost ~8% CPU per message
@@ -100,45 +124,59 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
-          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
+                  .withTracer(RequestIds.tracer(Tracing.factory(environment))),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
                 Promise<ChatbotServer> result = Promise.promise();
-                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend, classes)
                     .startOn(registry, started)
                     .onComplete(result::complete,
-                        failure -> closeDetached(vertx).onComplete(closed -> result.fail(failure)));
+                        failure -> closeDetached(vertx, backend).onComplete(closed -> result.fail(failure)));
                 return result.future();
               });
         });
   }
 
   private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
-    List<PlatformAdapter> all = AdapterDirectory.all();
+    List<PlatformAdapter> all = AdapterDirectory.all(classes);
     List<PlatformAdapter> enabled;
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
+      management = ManagementServer.from(vertx, config);
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       checkTlsFiles();
-      deliverySettings = DeliverySettings.from(config.settings(), enabled.stream().map(PlatformAdapter::platform).toList());
+      httpGuards = HttpGuards.from(config.settings(), metrics.registry());
+      Map<String, SendRate> defaultRates = new LinkedHashMap<>();
+      enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
+      deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
     enabled.forEach(adapter -> adapters.put(adapter.platform(), adapter));
-    metrics.preRegister(adapters.keySet(), config.bots());
+    metrics.preRegister(adapters.keySet(), bots);
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
-    delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
+    delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
+        stateBackend.deadLetters());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
-        delivery::deliver, metrics, BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+        stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
+        BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
+    metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
+        .filter(letter -> letter.to().platform().equals(platform)).count());
+    ServerGauges.wire(metrics, vertx, dispatcher);
+    BotMetrics.register(vertx, metrics);
 
     Router router = Router.router(vertx);
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-    router.route("/webhooks/*").handler(bodies);
-    router.route("/api/*").handler(bodies);
-    mountHealth(router, enabled);
-    router.get("/metrics").handler(ctx -> ctx.response()
+    router.route().handler(RequestIds::addHeader);
+    router.post("/webhooks/*").handler(new RawWebhookBodies());
+    httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
+    // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
+    Router managed = management == null ? router : management.router();
+    mountHealth(managed == router ? List.of(router) : List.of(router, managed), enabled);
+    managed.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
@@ -147,14 +185,32 @@ public final class ChatbotServer {
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
-        .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
-        .compose(mounted -> deployBots())
-        .compose(deployed -> listen(router))
+        .compose(inbound -> startAdapters(enabled, router, inbound)
+            .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
+            .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+                dispatcher))
+            .compose(mounted -> deployBots(inbound)))
+        .map(deployed -> resume())
+        .compose(resumed -> listen(router))
+        .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
         });
+  }
+
+  /**
+   * What a crash left: replies not yet accepted are sent again, messages not yet handled are handled, each
+   * conversation's in their order and before anything new (the server listens only after this).
+   */
+  private Void resume() {
+    var pendingMessages = stateBackend.inbox().pending();
+    var pendingReplies = stateBackend.outbox().pending();
+    if (!pendingMessages.isEmpty() || !pendingReplies.isEmpty()) {
+      LOG.info("resuming pending_messages={} pending_replies={}", pendingMessages.size(), pendingReplies.size());
+    }
+    dispatcher.resume(pendingMessages, delivery.resume(pendingReplies));
+    return null;
   }
 
   private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
@@ -167,16 +223,22 @@ public final class ChatbotServer {
     return adaptersStarted;
   }
 
-  private Future<Void> deployBots() {
-    BotServices.register(vertx, stateBackend.botDataStore());
+  private Future<Void> deployBots(Inbound inbound) {
+    Map<String, java.time.Duration> windows = new java.util.HashMap<>();
+    adapters.forEach((platform, adapter) -> {
+      if (adapter.replyWindow() != null) {
+        windows.put(platform, adapter.replyWindow());
+      }
+    });
+    BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
-    for (String name : config.bots()) {
+    for (String name : bots) {
       chain = chain.compose(previous -> {
-        var factory = BotDirectory.find(name);
+        var factory = BotDirectory.find(name, classes);
         return vertx.deployVerticle(factory::get,
-                new DeploymentOptions().setInstances(instances).setConfig(botConfig))
+                new DeploymentOptions().setInstances(instances).setConfig(botConfig).setClassLoader(classes))
             .onSuccess(id -> LOG.info("bot={} deployed instances={}", name, instances))
             .mapEmpty();
       });
@@ -185,7 +247,7 @@ public final class ChatbotServer {
   }
 
   private Future<Void> listen(Router router) {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = httpGuards.applyTo(new HttpServerOptions())
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setCompressionSupported(true)
@@ -197,7 +259,7 @@ public final class ChatbotServer {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options, httpServers::add),
+    return vertx.deployVerticle(() -> httpGuards.serverVerticle(router, options, httpServers::add),
             new DeploymentOptions().setInstances(instances))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new ConfigException(config.tls()
@@ -217,22 +279,40 @@ public final class ChatbotServer {
     }
   }
 
-  private void mountHealth(Router router, List<PlatformAdapter> enabled) {
+  private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
-    HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+    HealthChecks readiness = HealthChecks.create(vertx);
+    HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
+    ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
         up -> promise.complete(up ? Status.OK() : Status.KO()),
         failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
-      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
+      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
+          ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));
     }
-    router.get("/health/live").handler(live);
-    router.get("/health/ready").handler(ready);
+    for (Router router : routers) {
+      router.get("/health/live").handler(live);
+      router.get("/health/ready").handler(ready);
+    }
   }
 
   private static void mountErrors(Router router) {
+    // A client that hangs up mid-request (whatever status the failing handler chose) is routine, and can be made to
+    // happen at will: one quiet line, no stack trace, nothing to answer.
+    router.route().failureHandler(ctx -> {
+      if (HttpErrors.clientGone(ctx)) {
+        // A reset is reported both as a read error and as the close that follows it: one line per request.
+        if (ctx.get("client-gone") == null) {
+          ctx.put("client-gone", Boolean.TRUE);
+          LOG.debug("client went away path={} error=\"{}\"", ctx.request().path(), String.valueOf(ctx.failure()));
+        }
+      } else {
+        ctx.next();
+      }
+    });
     router.errorHandler(400, ctx -> HttpErrors.send(ctx, 400, "bad request",
         ctx.failure() == null ? List.of() : List.of(String.valueOf(ctx.failure().getMessage()))));
     router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found", List.of(ctx.request().path())));
@@ -268,8 +348,8 @@ public final class ChatbotServer {
         LOG.info("adapter={} state=off enable_with={}", adapter.platform(), String.join(",", adapter.variables()));
       }
     }
-    LOG.info("ready url={}/chat port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
-        String.join(",", config.bots()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+    LOG.info("ready url={} port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
+        String.join(",", bots), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
   }
 
   /**
@@ -295,7 +375,7 @@ public final class ChatbotServer {
           })
           .compose(idle -> stopAdapters())
           // Completed outside any Vert.x context: see closeDetached.
-          .onComplete(stopped -> closeDetached(vertx).onComplete(done -> {
+          .onComplete(stopped -> closeDetached(vertx, stateBackend).onComplete(done -> {
             LOG.info("shutdown complete");
             closed.handle(done);
           }));
@@ -338,11 +418,18 @@ public final class ChatbotServer {
   /**
    * Closes Vert.x from a thread of its own and completes outside any Vert.x context: a clustered Vert.x finishes
    * closing (leaving the cluster) after its event loops have stopped, so a completion routed back to one of them
-   * would be rejected and never arrive.
+   * would be rejected and never arrive. Then the state backend closes (its last writes, its file lock).
    */
-  private static Future<Void> closeDetached(Vertx vertx) {
+  private static Future<Void> closeDetached(Vertx vertx, StateBackend backend) {
     Promise<Void> closed = Promise.promise();
-    new Thread(() -> vertx.close().onComplete(closed), "chatbot-close").start();
+    new Thread(() -> vertx.close().onComplete(done -> {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        LOG.warn("state store close failed error=\"{}\"", e.getMessage());
+      }
+      closed.handle(done);
+    }), "chatbot-close").start();
     return closed.future();
   }
 

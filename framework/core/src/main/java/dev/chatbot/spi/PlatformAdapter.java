@@ -12,7 +12,7 @@ import java.util.List;
  * {@code META-INF/services/dev.chatbot.spi.PlatformAdapter}), so a new platform is a new jar and nothing else.
  *
  * <p>Inside, an adapter is a verifier (signature, handshake), a parser (platform JSON to {@code Message}s), a
- * renderer (pure: {@code Reply} to platform JSON) and a sender (one {@code WebClient} call). Dedupe, order,
+ * renderer (pure: {@code Reply} to platform JSON) and a sender (one {@code WebClient} call per step). Dedupe, order,
  * fitting to {@link #capabilities()}, retries, rate limits and metrics are the core's.
  */
 public interface PlatformAdapter {
@@ -37,6 +37,19 @@ public interface PlatformAdapter {
   /** The platform's limits; the core fits every reply to them before {@link #send}. */
   Capabilities capabilities();
 
+  /** The platform's published send limit, which the core keeps under; {@code SEND_RATE_<PLATFORM>} overrides it. */
+  default SendRate defaultSendRate() {
+    return SendRate.UNLIMITED;
+  }
+
+  /**
+   * How long after the user's last message the bot may still write to them freely (Meta: 24 hours); beyond it a
+   * proactive reply must be platform-specific (a template, a message tag). Null: no such window.
+   */
+  default java.time.Duration replyWindow() {
+    return null;
+  }
+
   /** Mounts routes on {@link AdapterContext#router()} and creates the HTTP client. */
   Future<Void> start(AdapterContext context);
 
@@ -45,6 +58,29 @@ public interface PlatformAdapter {
    * platform answers with an error, so the core can decide whether to retry.
    */
   Future<Void> send(ConversationRef to, Reply reply);
+
+  /**
+   * How many platform calls {@link #send(ConversationRef, Reply, int)} makes for this fitted reply: one for most.
+   * The core retries and records each call on its own, so a retry or a restart never repeats an accepted one.
+   */
+  default int calls(Reply reply) {
+    return 1;
+  }
+
+  /** Call number {@code call} (from 0) of {@link #calls}; adapters with one call per reply keep the default. */
+  default Future<Void> send(ConversationRef to, Reply reply, int call) {
+    return send(to, reply);
+  }
+
+  /**
+   * Asks the platform, with its cheapest authenticated call, whether the credentials work. The server calls it after
+   * {@link #start} and then every {@code PLATFORM_CHECK_SECONDS}, and shows the answer in {@code /health/ready} and
+   * {@code chatbot_platform_credentials_ok}. The future should not fail: an unanswered call is
+   * {@link CredentialCheck#unreachable}.
+   */
+  default Future<CredentialCheck> checkCredentials() {
+    return Future.succeededFuture(CredentialCheck.unchecked());
+  }
 
   default Future<Void> stop() {
     return Future.succeededFuture();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatbot.config.ConfigException;
 import dev.chatbot.config.Settings;
+import dev.chatbot.spi.SendRate;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class RateLimiterTest {
   void letsABurstThroughThenOneSlotPerInterval() {
     Vertx vertx = Vertx.vertx();
     try {
-      RateLimiter slack = new RateLimiter(vertx, new DeliverySettings.SendRate(1, 3, true));
+      RateLimiter slack = new RateLimiter(vertx, new SendRate(1, 3, true));
       long now = System.nanoTime();
 
       assertThat(List.of(slack.reserve(now), slack.reserve(now), slack.reserve(now))).containsOnly(0L);
@@ -35,35 +36,37 @@ class RateLimiterTest {
   }
 
   @Test
-  void defaultsFollowThePlatformsPublishedLimits() {
-    DeliverySettings settings = DeliverySettings.from(Settings.of(Map.of()),
-        List.of("messenger", "whatsapp", "slack", "webchat"));
+  void defaultsAreTheAdaptersOwn() {
+    DeliverySettings settings = DeliverySettings.from(Settings.of(Map.of()), Map.of(
+        "bulk", SendRate.perPlatform(250), "chatty", SendRate.perChannel(1, 3), "local", SendRate.UNLIMITED));
 
-    assertThat(settings.rates()).containsOnlyKeys("messenger", "whatsapp", "slack");
-    assertThat(settings.rates().get("slack")).isEqualTo(new DeliverySettings.SendRate(1, 3, true));
-    assertThat(settings.rates().get("messenger").perChannel()).isFalse();
+    assertThat(settings.rates()).containsOnlyKeys("bulk", "chatty");
+    assertThat(settings.rates().get("chatty")).isEqualTo(new SendRate(1, 3, true));
+    assertThat(settings.rates().get("bulk")).isEqualTo(new SendRate(250, 250, false));
     assertThat(settings.timeoutMillis()).isEqualTo(10_000);
-    assertThat(settings.maxAttempts()).isEqualTo(5);
+    assertThat(settings.maxAttempts()).isEqualTo(DeliverySettings.DEFAULT_MAX_ATTEMPTS);
   }
 
   @Test
   void readsTheSendVariables() {
     DeliverySettings settings = DeliverySettings.from(Settings.of(Map.of(
         "SEND_RATE_MESSENGER", "0", "SEND_RATE_SLACK", "0.5", "SEND_RATE_WEBCHAT", "20",
-        "SEND_TIMEOUT_SECONDS", "3", "SEND_MAX_ATTEMPTS", "7")), List.of("messenger", "slack", "webchat"));
+        "SEND_TIMEOUT_SECONDS", "3", "SEND_MAX_ATTEMPTS", "7")), Map.of(
+        "messenger", SendRate.perPlatform(250), "slack", SendRate.perChannel(1, 3), "webchat", SendRate.UNLIMITED));
 
     assertThat(settings.rates()).containsOnlyKeys("slack", "webchat");
-    assertThat(settings.rates().get("slack")).isEqualTo(new DeliverySettings.SendRate(0.5, 1, true));
-    assertThat(settings.rates().get("webchat")).isEqualTo(new DeliverySettings.SendRate(20, 20, false));
+    assertThat(settings.rates().get("slack")).isEqualTo(new SendRate(0.5, 1, true));
+    assertThat(settings.rates().get("webchat")).isEqualTo(new SendRate(20, 20, false));
     assertThat(settings.timeoutMillis()).isEqualTo(3000);
     assertThat(settings.maxAttempts()).isEqualTo(7);
   }
 
   @Test
   void namesABadVariable() {
-    assertThatThrownBy(() -> DeliverySettings.from(Settings.of(Map.of("SEND_RATE_SLACK", "fast")), List.of("slack")))
+    assertThatThrownBy(() -> DeliverySettings.from(Settings.of(Map.of("SEND_RATE_SLACK", "fast")),
+        Map.of("slack", SendRate.UNLIMITED)))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("SEND_RATE_SLACK ");
-    assertThatThrownBy(() -> DeliverySettings.from(Settings.of(Map.of("SEND_MAX_ATTEMPTS", "0")), List.of()))
+    assertThatThrownBy(() -> DeliverySettings.from(Settings.of(Map.of("SEND_MAX_ATTEMPTS", "0")), Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("SEND_MAX_ATTEMPTS ");
   }
 }

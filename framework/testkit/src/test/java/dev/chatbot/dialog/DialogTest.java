@@ -157,6 +157,35 @@ class DialogTest {
   }
 
   @Test
+  void anEventFromTheBotIsQueuedAfterTheTurnAndHandledWithTheConversationsState() {
+    bot.say("remind me about the oven").expectText("I will.");
+    bot.expectText("Reminder: the oven");
+    bot.expectNoMoreReplies();
+
+    bot.say("large pizza").expectText("How many?");
+    bot.event("reminder", new JsonObject().put("what", "the dough")).expectText("Reminder: the dough");
+    assertThat(bot.state().getJsonObject("_dialog").getString("slot")).as("the form still waits").isEqualTo("count");
+    bot.say("2").expectText("Delivered?");
+  }
+
+  @Test
+  void pastTheReplyWindowOnlyPlatformSpecificRepliesGoOut() {
+    try (BotTester meta = BotTester.start(new PizzaTestBot(), Duration.ofHours(24))) {
+      meta.say("hello").expectText("Say \"pizza\".");
+      meta.clock().advance(Duration.ofHours(20));
+      meta.event("reminder", new JsonObject().put("what", "your order")).expectText("Reminder: your order");
+
+      meta.clock().advance(Duration.ofHours(5));
+      Throwable refused = meta.attempt(Message.event(meta.ref(), meta.user(), "reminder",
+          new JsonObject().put("what", "your order"), meta.clock().millis()));
+      assertThat(refused).hasMessageContaining("outside test's reply window (24 h after the user's last message)")
+          .hasMessageContaining("Reply.platformSpecific");
+      meta.expectNoMoreReplies();
+      meta.event("tagged", new JsonObject()).expect(Reply.PlatformSpecific.class);
+    }
+  }
+
+  @Test
   void aPlatformSpecificReplyFallsBackOnOtherPlatforms() {
     bot.say("native").expectText("for everyone else");
   }

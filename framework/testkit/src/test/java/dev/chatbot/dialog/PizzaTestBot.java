@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 
 /** Every part of the authoring API in one bot, for the dialog tests. */
-final class PizzaTestBot extends BotVerticle {
+public final class PizzaTestBot extends BotVerticle {
 
   enum Size { SMALL, MEDIUM, LARGE }
 
@@ -65,6 +65,12 @@ final class PizzaTestBot extends BotVerticle {
         ? null : reply));
     r.text("native", turn -> turn.reply(Reply.platformSpecific("messenger",
         new io.vertx.core.json.JsonObject().put("text", "for Messenger"), Reply.text("for everyone else"))));
+    r.text("remind me about {what}", turn -> proactive(turn.message().conversation(), turn.message().user(),
+        "reminder", new io.vertx.core.json.JsonObject().put("what", turn.param("what")))
+        .compose(queued -> turn.reply("I will.")));
+    r.event("reminder", turn -> turn.reply("Reminder: " + turn.message().raw().getString("what")));
+    r.event("tagged", turn -> turn.reply(Reply.platformSpecific("test",
+        new io.vertx.core.json.JsonObject().put("tag", "CONFIRMED_EVENT_UPDATE"), Reply.text("Tagged reminder"))));
     r.text("tell me a secret", turn -> turn.reply(Reply.text("the secret"), Reply.text("no secret here")));
     r.fallback(turn -> turn.reply("Say \"pizza\"."));
   }

@@ -10,7 +10,9 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -28,6 +30,7 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   /** Cloud API limits: text 4096, list of 10 rows (title 24, description 72); no typing indicator. */
   static final Capabilities CAPABILITIES = new Capabilities(4096, 10, 24, 10, 3, 24, 72, 20, false);
 
+  private GraphClient graph;
   private WhatsAppSettings settings;
   private WhatsAppSender sender;
 
@@ -47,14 +50,26 @@ public final class WhatsAppAdapter implements PlatformAdapter {
     return settings != null;
   }
 
+  /** Cloud API: 80 messages/s per phone number by default (error 130429 above): keep under it. */
+  @Override
+  public SendRate defaultSendRate() {
+    return SendRate.perPlatform(70);
+  }
+
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }
 
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
+  }
+
   @Override
   public Future<Void> start(AdapterContext context) {
-    GraphClient graph = new GraphClient(context.createWebClient(), platform(), settings.accessToken());
+    graph = new GraphClient(context.createWebClient(), platform(), settings.accessToken());
     sender = new WhatsAppSender(graph, new WhatsAppRenderer(new PublicUrls(context.config().publicBaseUrl())),
         settings.apiBaseUrl(), settings.phoneNumberId());
     WebhookVerifier signature = new MetaSignatureVerifier(settings.appSecret());
@@ -82,6 +97,12 @@ public final class WhatsAppAdapter implements PlatformAdapter {
       }
     });
     webhook.handle(ctx);
+  }
+
+  /** Graph {@code /me} with the adapter's token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return graph.checkToken(settings.apiBaseUrl());
   }
 
   @Override

@@ -148,4 +148,22 @@ final class GuideSnippets {
     return turn.reply(reminder);
     // end::escape-hatches[]
   }
+
+  // tag::proactive[]
+  public static final class ReminderBot extends BotVerticle {
+    @Override public String name() { return "reminders"; }
+
+    @Override
+    protected void routes(Routes r) {
+      r.text("remind me in {minutes} minutes", turn -> {
+        long delay = Long.parseLong(turn.param("minutes")) * 60_000;
+        var to = turn.message().conversation();
+        var user = turn.message().user();
+        vertx.setTimer(delay, fired -> proactive(to, user, "reminder", new io.vertx.core.json.JsonObject()));
+        return turn.reply("I will.");
+      });
+      r.event("reminder", turn -> turn.reply("Time's up!"));      // queued and handled like a message
+    }
+  }
+  // end::proactive[]
 }
