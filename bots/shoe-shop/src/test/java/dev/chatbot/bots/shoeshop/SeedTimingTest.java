@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How long the bot itself takes for the seed sentence (understanding, stock read from the memory store, search,
- * cards), without HTTP or the event bus. Printed, not asserted: timing targets belong in bench/, and this machine is shared.
+ * cards), without HTTP or the event bus. Printed, not asserted: timing targets belong in bench/, and this machine
+ * is shared.
  */
 class SeedTimingTest {
 

@@ -58,7 +58,7 @@ class ShoeShopConversationTest {
   void theSeedSentenceShowsBrownLeatherJohnstonAndMurphyDressShoesInStockIn10AndAHalf() {
     BotTester chat = shopper().say(SEED);
 
-    Reply.Cards cards = chat.expect(Reply.Cards.class);
+    Reply.Cards cards = expectCards(chat);
     assertThat(cards.cards()).hasSizeGreaterThanOrEqualTo(3);
     assertEvery(cards, shoe -> shoe.brand().equals("Johnston & Murphy") && shoe.colour().equals("brown")
         && shoe.material().equals("leather") && shoe.isStyle("dress"), 21);
@@ -78,7 +78,7 @@ class ShoeShopConversationTest {
   void aSoldOutSizeIsNeverOffered() {
     assertThat(stock("JM-MELTON-BRN", 21)).as("the catalog's sold-out example").isZero();
     BotTester chat = shopper().say(SEED);
-    assertThat(chat.expect(Reply.Cards.class).cards()).extracting(card -> shoeOf(card).sku()).doesNotContain("JM-MELTON-BRN");
+    assertThat(expectCards(chat).cards()).extracting(card -> shoeOf(card).sku()).doesNotContain("JM-MELTON-BRN");
     chat.expectQuickReplies(Text.contains("size 10.5"));
 
     chat.tap("DETAILS:JM-MELTON-BRN")
@@ -89,14 +89,14 @@ class ShoeShopConversationTest {
   void everyModelSoldOutInTheSizeIsSaidSoAndOthersAreOffered() {
     BotTester chat = shopper().say("Teva sandals size 13");
     chat.expectText(Text.contains("sold out in size 13"));
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> true, 26);
+    assertEvery(expectCards(chat), shoe -> true, 26);
   }
 
   @ParameterizedTest(name = "size \"{0}\"")
   @ValueSource(strings = {"10 1/2", "10.5", "10½", "ten and a half", "10-1/2"})
   void everySizeNotationFindsTheSameShoes(String size) {
     BotTester chat = shopper().say("brown leather J&M dress shoes, size " + size);
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.brand().equals("Johnston & Murphy"), 21);
+    assertEvery(expectCards(chat), shoe -> shoe.brand().equals("Johnston & Murphy"), 21);
   }
 
   @Test
@@ -104,7 +104,7 @@ class ShoeShopConversationTest {
     BotTester chat = shopper().say("black sneakers");
     chat.expectQuickReplies(Text.contains("What size"));
     chat.say("size 9");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.colour().equals("black") && shoe.isStyle("sneaker"), 18);
+    assertEvery(expectCards(chat), shoe -> shoe.colour().equals("black") && shoe.isStyle("sneaker"), 18);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -119,7 +119,7 @@ class ShoeShopConversationTest {
       "doc martens boots size 10 | Dr. Martens"})
   void misspelledAndNicknamedBrandsAreUnderstood(String message, String brand) {
     BotTester chat = shopper().say(message);
-    Reply.Cards cards = chat.expect(Reply.Cards.class);
+    Reply.Cards cards = expectCards(chat);
     assertThat(cards.cards()).isNotEmpty();
     assertThat(cards.cards()).allSatisfy(card -> assertThat(shoeOf(card).brand()).isEqualTo(brand));
   }
@@ -131,7 +131,7 @@ class ShoeShopConversationTest {
       "boots below 160, size 11 | 160"})
   void priceLimitsAreKept(String message, int dollars) {
     BotTester chat = shopper().say(message);
-    Reply.Cards cards = chat.expect(Reply.Cards.class);
+    Reply.Cards cards = expectCards(chat);
     assertThat(cards.cards()).isNotEmpty();
     assertThat(cards.cards()).allSatisfy(card ->
         assertThat(shoeOf(card).priceCents()).isLessThanOrEqualTo(dollars * 100L));
@@ -141,32 +141,32 @@ class ShoeShopConversationTest {
   @Test
   void laterMessagesRefineTheSearch() {
     BotTester chat = shopper().say("Cole Haan shoes, size 10");
-    chat.expect(Reply.Cards.class);
+    expectCards(chat);
     chat.expectQuickReplies(Text.contains("Cole Haan"));
 
     chat.say("in black");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.brand().equals("Cole Haan") && shoe.colour().equals("black"), 20);
+    assertEvery(expectCards(chat), shoe -> shoe.brand().equals("Cole Haan") && shoe.colour().equals("black"), 20);
     chat.expectQuickReplies(Text.contains("black shoes from Cole Haan"));
 
     chat.say("what about suede?");
     chat.expectText(Text.contains("Sorry, I have no black suede shoes from Cole Haan in size 10"));
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.brand().equals("Cole Haan") || shoe.material().equals("suede"), 20);
+    assertEvery(expectCards(chat), shoe -> shoe.brand().equals("Cole Haan") || shoe.material().equals("suede"), 20);
     chat.expectQuickReplies(Text.contains("widen"));
 
     chat.say("any colour");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.brand().equals("Cole Haan") && shoe.material().equals("suede"), 20);
+    assertEvery(expectCards(chat), shoe -> shoe.brand().equals("Cole Haan") && shoe.material().equals("suede"), 20);
     chat.expectQuickReplies(Text.contains("suede shoes from Cole Haan"));
   }
 
   @Test
   void cheaperShowsLowerPricesThanBefore() {
     BotTester chat = shopper().say("dress shoes size 10");
-    List<Shoe> before = chat.expect(Reply.Cards.class).cards().stream().map(ShoeShopConversationTest::shoeOf).toList();
+    List<Shoe> before = expectCards(chat).cards().stream().map(ShoeShopConversationTest::shoeOf).toList();
     chat.nextReply();
     double average = before.stream().mapToLong(Shoe::priceCents).average().orElseThrow();
 
     chat.say("cheaper");
-    Reply.Cards cheaper = chat.expect(Reply.Cards.class);
+    Reply.Cards cheaper = expectCards(chat);
     assertEvery(cheaper, shoe -> shoe.isStyle("dress") && shoe.priceCents() < average, 20);
     List<Long> prices = cheaper.cards().stream().map(card -> shoeOf(card).priceCents()).toList();
     assertThat(prices).as("cheapest first").isSorted();
@@ -175,20 +175,20 @@ class ShoeShopConversationTest {
   @Test
   void showMorePagesThroughTheResults() {
     BotTester chat = shopper().say("sneakers size 10");
-    Reply.Cards first = chat.expect(Reply.Cards.class);
+    Reply.Cards first = expectCards(chat);
     assertThat(first.cards()).hasSize(Results.PAGE_SIZE);
     Reply.QuickReplies chips = chat.expectQuickReplies(Text.contains("top 10"));
     assertThat(chips.options()).extracting(QuickReply::payload).contains(Reply.MORE_PAYLOAD);
 
     chat.tap(Reply.MORE_PAYLOAD);
-    Reply.Cards second = chat.expect(Reply.Cards.class);
+    Reply.Cards second = expectCards(chat);
     chat.expectQuickReplies(Text.contains("11–"));
     assertThat(second.cards().stream().map(card -> shoeOf(card).sku()))
         .doesNotContainAnyElementsOf(first.cards().stream().map(card -> shoeOf(card).sku()).toList());
     assertEvery(second, shoe -> shoe.isStyle("sneaker"), 20);
 
     chat.say("show more");
-    chat.expect(Reply.Cards.class);
+    expectCards(chat);
   }
 
 
@@ -200,11 +200,11 @@ class ShoeShopConversationTest {
     assertThat(question.options()).extracting(QuickReply::title).contains("9", "10.5", "11");
 
     chat.tap("size 9.5");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.style().equals("chelsea boot"), 19);
+    assertEvery(expectCards(chat), shoe -> shoe.style().equals("chelsea boot"), 19);
     chat.expectQuickReplies(Text.contains("chelsea boots in size 9.5"));
 
     chat.say("in brown");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.style().equals("chelsea boot") && shoe.colour().equals("brown"), 19);
+    assertEvery(expectCards(chat), shoe -> shoe.style().equals("chelsea boot") && shoe.colour().equals("brown"), 19);
   }
 
   @Test
@@ -213,16 +213,16 @@ class ShoeShopConversationTest {
     chat.expectQuickReplies(Text.contains("What kind of shoes"));
     chat.tap("loafers").expectQuickReplies(Text.contains("What size"));
     chat.say("nine and a half");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.style().equals("loafer"), 19);
+    assertEvery(expectCards(chat), shoe -> shoe.style().equals("loafer"), 19);
   }
 
   @Test
   void aWholeNewRequestStartsAFreshSearch() {
     BotTester chat = shopper().say("Nike sneakers size 10");
-    chat.expect(Reply.Cards.class);
+    expectCards(chat);
     chat.nextReply();
     chat.say("brown chelsea boots size 9");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.style().equals("chelsea boot") && shoe.colour().equals("brown"), 18);
+    assertEvery(expectCards(chat), shoe -> shoe.style().equals("chelsea boot") && shoe.colour().equals("brown"), 18);
   }
 
   @Test
@@ -231,14 +231,14 @@ class ShoeShopConversationTest {
     Reply.QuickReplies kinds = chat.expectQuickReplies(Text.contains("What kind of shoes"));
     assertThat(kinds.options()).extracting(QuickReply::title).contains("Dress shoes", "Sneakers", "Boots");
     chat.tap("sandals");
-    assertEvery(chat.expect(Reply.Cards.class), shoe -> shoe.isStyle("sandal"), 22);
+    assertEvery(expectCards(chat), shoe -> shoe.isStyle("sandal"), 22);
   }
 
   @Test
   void noMatchSaysWhyAndOffersTheNearestAlternatives() {
     BotTester chat = shopper().say("brown suede Clarks dress shoes in 10.5");
     chat.expectText(Text.contains("Sorry, I have no brown suede dress shoes from Clarks in size 10.5"));
-    Reply.Cards alternatives = chat.expect(Reply.Cards.class);
+    Reply.Cards alternatives = expectCards(chat);
     assertEvery(alternatives, shoe -> true, 21);
     Shoe best = shoeOf(alternatives.cards().get(0));
     assertThat(best.brand()).as("the closest keeps the brand").isEqualTo("Clarks");
@@ -276,7 +276,7 @@ class ShoeShopConversationTest {
     // Same shopper, a new conversation: no questions, straight to confirmation.
     BotTester again = chat.newConversation("second-visit-" + USERS.incrementAndGet());
     again.say("white sneakers size 10");
-    Shoe sneaker = shoeOf(again.expect(Reply.Cards.class).cards().get(0));
+    Shoe sneaker = shoeOf(expectCards(again).cards().get(0));
     again.nextReply();
     again.tap("BUY:" + sneaker.sku()).expectQuickReplies(Text.contains("Added 1 ×"));
     again.say("2");
@@ -365,7 +365,7 @@ class ShoeShopConversationTest {
   @Test
   void detailsDescribeTheShoeAndOfferToBuyIt() {
     BotTester chat = shopper().say(SEED);
-    Shoe first = shoeOf(chat.expect(Reply.Cards.class).cards().get(0));
+    Shoe first = shoeOf(expectCards(chat).cards().get(0));
     chat.nextReply();
     Reply.QuickReplies details = chat.tap("DETAILS:" + first.sku()).expectQuickReplies(Text.contains(first.fullName()));
     assertThat(details.text()).contains("In stock in US men's sizes").contains(first.sku());
@@ -376,7 +376,7 @@ class ShoeShopConversationTest {
   @Test
   void aShoeCanBePickedByItsPositionInWords() {
     BotTester chat = shopper().say(SEED);
-    List<Shoe> shown = chat.expect(Reply.Cards.class).cards().stream().map(ShoeShopConversationTest::shoeOf).toList();
+    List<Shoe> shown = expectCards(chat).cards().stream().map(ShoeShopConversationTest::shoeOf).toList();
     chat.nextReply();
 
     chat.say("tell me about the first one").expectQuickReplies(Text.contains(shown.get(0).fullName() + " — "));
@@ -386,6 +386,10 @@ class ShoeShopConversationTest {
   }
 
 
+
+  private static Reply.Cards expectCards(BotTester chat) {
+    return chat.expect(Reply.Cards.class);
+  }
 
   /** Pairs left in the bot-wide store (the memory store answers at once). */
   private static int stock(String sku, int halves) {
