@@ -125,7 +125,9 @@ final class Checkout {
           + "sneakers size 10\".", List.of(QuickReply.of("Dress shoes", "dress shoes"),
           QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"))));
     }
-    return List.of(Reply.quickReplies("Your cart:\n" + lines(cart) + "\nTotal " + Money.format(total(cart)) + ".",
+    int pairs = cart.stream().mapToInt(Line::quantity).sum();
+    return List.of(Reply.quickReplies("Your cart (" + Describe.pairs(pairs) + "):\n" + lines(cart) + "\nTotal "
+        + Money.format(total(cart)) + ".",
         List.of(QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING),
             QuickReply.of("Empty cart", "EMPTY_CART"))));
   }
@@ -298,7 +300,8 @@ final class Checkout {
     state.ask(Ask.CANCEL_ORDER);
     state.orderToCancel(number);
     return List.of(Reply.quickReplies("Yes, order " + number + " can still be cancelled. Shall I cancel it?",
-        List.of(QuickReply.of("Yes, cancel it", "CANCEL_ORDER:" + number), QuickReply.of("No, keep it", "KEEP_ORDER"))));
+        List.of(QuickReply.of("Yes, cancel it", "CANCEL_ORDER:" + number),
+            QuickReply.of("No, keep it", "KEEP_ORDER"))));
   }
 
   /** Cancels for real: the order is marked cancelled and its pairs go back on the shelves. */

@@ -27,7 +27,8 @@ final class Details {
         .append(shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ", shoe.features()
             .stream().map(Describe::feature).toList())) + ".")
         .append(" Rated ").append(shoe.rating()).append("/5.\n");
-    text.append(sizes.isEmpty() ? "Sold out in every size right now." : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");
+    text.append(sizes.isEmpty() ? "Sold out in every size right now."
+        : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");
     Integer size = state.wanted().size();
     List<QuickReply> chips = new ArrayList<>();
     if (size != null && shoe.sizes().contains(size)) {

@@ -24,7 +24,8 @@ final class PriceParser {
   /** Words that make a following "over"/"more than" a limit: "nothing over 80", "don't want to spend more than". */
   private static final List<String> MAX_ONLY_AFTER_NEGATION = List.of("more than", "over", "above");
   private static final Pattern MAX_BEFORE = Pattern.compile(Cues.anyOf(MAX_WORDS) + "\\s*" + NUM);
-  private static final Pattern NEGATED = Pattern.compile("(?:no|not|nothing|dont|doesnt|cant|wont|never|anything)\\b[\\w\\s]{0,24}$");
+  private static final Pattern NEGATED = Pattern.compile(
+      "(?:no|not|nothing|dont|doesnt|cant|wont|never|anything)\\b[\\w\\s]{0,24}$");
   private static final List<String> AROUND_WORDS = List.of("around", "about", "roughly", "approximately", "approx",
       "close to", "ish", "or so");
   private static final Pattern AROUND = Pattern.compile("(?:around|about|roughly|approximately|approx|close to)\\s*"

@@ -24,7 +24,6 @@ import java.util.function.Predicate;
  */
 final class ShopAssistant {
 
-  static final String HUMAN = "HUMAN";
   private static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
       QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"), QuickReply.of("Running", "running shoes"),
       QuickReply.of("Sandals", "sandals"), QuickReply.of("Loafers", "loafers"),
@@ -32,7 +31,6 @@ final class ShopAssistant {
   private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
   private static final String EXAMPLES = "Try \"brown leather dress shoes, size 10.5\" or \"Nike running shoes "
       + "under $150\".";
-  private static final String CANCEL_ORDER = "CANCEL_ORDER:";
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
   private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
       "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
@@ -53,88 +51,82 @@ final class ShopAssistant {
     this.store = Resources.json("shoe-shop/store.json");
   }
 
-  Future<List<Reply>> respond(Message message, JsonObject stateJson, JsonObject profile) {
-    ShopState state = new ShopState(stateJson);
-    String text = message.input();
-    if (state.handedOver()) {
-      // A person has this conversation: quiet, unless the shopper asks for the bot again.
-      if (text == null || !ShoeNlu.understand(text).has(Intent.BOT)) {
-        return now(List.of());
-      }
-      state.handedOver(false);
-      return now(List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4))));
-    }
-    Turn turn = new Turn(state, profile, message.user().key());
-    return data.stock().compose(stock -> {
+  /** Reads the stock for one message and gathers what every step needs. */
+  Future<Turn> turn(Message message, JsonObject state, JsonObject profile) {
+    Turn turn = new Turn(new ShopState(state), profile, message);
+    return data.stock().map(stock -> {
       turn.stock = stock;
-      if (message.payload() != null) {
-        Future<List<Reply>> tapped = onPayload(message.payload(), turn);
-        if (tapped != null) {
-          return tapped;
-        }
-      }
-      if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-        return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
-            ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
-            KINDS.subList(0, 4))));
-      }
-      return onText(text, turn, message.user().name());
+      return turn;
     });
   }
 
-  /** One message's context: the conversation's state, the user's profile, who they are, the stock just read. */
-  private static final class Turn {
+  /**
+   * A person has the conversation: nothing is answered until the shopper asks for the bot again. Returns the
+   * replies to this message when the handover decides it (quiet, or "I'm back"), or null to go on as usual.
+   */
+  List<Reply> whileHandedOver(Message message, JsonObject stateJson) {
+    ShopState state = new ShopState(stateJson);
+    if (!state.handedOver()) {
+      return null;
+    }
+    String text = message.input();
+    if (text == null || !ShoeNlu.understand(text).has(Intent.BOT)) {
+      return List.of();
+    }
+    state.handedOver(false);
+    return List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4)));
+  }
+
+  /** One message's context: the conversation's state, the user's profile, the message, the stock just read. */
+  static final class Turn {
     final ShopState state;
     final JsonObject profile;
+    final Message message;
     final String user;
     Stock stock;
 
-    Turn(ShopState state, JsonObject profile, String user) {
+    Turn(ShopState state, JsonObject profile, Message message) {
       this.state = state;
       this.profile = profile;
-      this.user = user;
+      this.message = message;
+      this.user = message.user().key();
     }
   }
 
-  /** Buttons and chips with a machine payload; null when the payload is plain words for the NLU ("size 10.5"). */
-  private Future<List<Reply>> onPayload(String payload, Turn turn) {
-    ShopState state = turn.state;
-    if (payload.startsWith(ShoeCards.BUY)) {
-      return now(checkout.buy(state, turn.stock, payload.substring(ShoeCards.BUY.length())));
+  List<Reply> buy(Turn turn, String sku) {
+    return checkout.buy(turn.state, turn.stock, sku);
+  }
+
+  List<Reply> details(Turn turn, String sku) {
+    return details.of(turn.state, turn.stock, sku);
+  }
+
+  Future<List<Reply>> cancelOrder(Turn turn, String number) {
+    return checkout.cancelOrder(turn.state, number, turn.user);
+  }
+
+  List<Reply> quantity(Turn turn, String count) {
+    return checkout.quantity(turn.state, turn.stock, turn.state.lastAdded(), Integer.parseInt(count));
+  }
+
+  Future<List<Reply>> confirm(Turn turn) {
+    return turn.state.ask() == Ask.CONFIRM ? checkout.confirm(turn.state, turn.profile, turn.user)
+        : now(checkout.start(turn.state, turn.profile));
+  }
+
+  Checkout checkout() {
+    return checkout;
+  }
+
+  /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
+  Future<List<Reply>> onText(Turn turn) {
+    Message message = turn.message;
+    if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
+      return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
+          ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
+          KINDS.subList(0, 4))));
     }
-    if (payload.startsWith(ShoeCards.DETAILS)) {
-      return now(details.of(state, turn.stock, payload.substring(ShoeCards.DETAILS.length())));
-    }
-    if (payload.startsWith(CANCEL_ORDER)) {
-      return checkout.cancelOrder(state, payload.substring(CANCEL_ORDER.length()), turn.user);
-    }
-    if (payload.startsWith(Checkout.QUANTITY)) {
-      try {
-        return now(checkout.quantity(state, turn.stock, state.lastAdded(),
-            Integer.parseInt(payload.substring(Checkout.QUANTITY.length()))));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return switch (payload) {
-      case Reply.MORE_PAYLOAD -> now(more(turn));
-      case Checkout.CHECKOUT -> now(checkout.start(state, turn.profile));
-      case Checkout.KEEP_SHOPPING -> now(keepShopping(state));
-      case Checkout.CONFIRM -> state.ask() == Ask.CONFIRM ? checkout.confirm(state, turn.profile, turn.user)
-          : now(checkout.start(state, turn.profile));
-      case Checkout.CHANGE_ADDRESS -> now(checkout.changeAddress(state));
-      case Checkout.CHANGE_PAYMENT -> now(checkout.changePayment(state));
-      case Results.SHOW_RESULTS -> now(showResults(turn));
-      case "CART" -> now(checkout.showCart(state));
-      case "EMPTY_CART" -> now(checkout.emptyCart(state));
-      case "HELP" -> now(help());
-      case "START_OVER" -> now(startOver(state));
-      case "CANCEL" -> now(cancel(state));
-      case "ORDER_STATUS" -> checkout.status(turn.profile, turn.user, null);
-      case "KEEP_ORDER" -> now(keepOrder(state));
-      case HUMAN -> handOver(state);
-      default -> null;
-    };
+    return onText(message.input(), turn, message.user().name());
   }
 
   private Future<List<Reply>> onText(String text, Turn turn, String name) {
@@ -360,7 +352,7 @@ final class ShopAssistant {
     return results.show(state, turn.stock);
   }
 
-  private List<Reply> more(Turn turn) {
+  List<Reply> more(Turn turn) {
     Wanted wanted = turn.state.wanted();
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
       return nextStepOrNudge(turn);
@@ -369,7 +361,7 @@ final class ShopAssistant {
     return results.show(turn.state, turn.stock);
   }
 
-  private List<Reply> showResults(Turn turn) {
+  List<Reply> showResults(Turn turn) {
     Wanted wanted = turn.state.wanted();
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
       return nextStepOrNudge(turn);
@@ -400,7 +392,7 @@ final class ShopAssistant {
   }
 
   /** The shopper asked for a person: say how one will reach them, count it, and stay quiet from now on. */
-  private Future<List<Reply>> handOver(ShopState state) {
+  Future<List<Reply>> handOver(ShopState state) {
     state.handedOver(true);
     return data.countHandover().map(count -> List.of(Reply.text(store.getString("handover"))));
   }
@@ -432,7 +424,7 @@ final class ShopAssistant {
         KINDS.subList(0, 4)));
   }
 
-  private List<Reply> keepShopping(ShopState state) {
+  List<Reply> keepShopping(ShopState state) {
     state.ask(null);
     state.pendingSku(null);
     List<QuickReply> chips = new ArrayList<>();
@@ -443,7 +435,7 @@ final class ShopAssistant {
     return List.of(Reply.quickReplies("Sure! What else are you looking for?", chips));
   }
 
-  private List<Reply> keepOrder(ShopState state) {
+  List<Reply> keepOrder(ShopState state) {
     String number = state.orderToCancel();
     state.ask(null);
     state.orderToCancel(null);
@@ -451,14 +443,14 @@ final class ShopAssistant {
         + " stays as it is.", List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
   }
 
-  private List<Reply> help() {
+  List<Reply> help() {
     return List.of(Reply.quickReplies("I can find shoes for you. Tell me the style, colour, material, brand, size "
         + "and budget in any order, e.g. \"brown leather dress shoes, size 10.5, Johnston & Murphy\". Then refine: "
         + "\"in black\", \"what about suede?\", \"cheaper\", \"show more\". Say \"cart\" to see your cart, "
         + "\"checkout\" to order, \"cancel\" to stop a step, \"start over\" to begin again, \"where's my order?\" "
         + "to check an order, or \"talk to a person\" for our team.",
         List.of(QuickReply.of("Dress shoes", "dress shoes"), QuickReply.of("Sneakers", "sneakers"),
-            QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", HUMAN))));
+            QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", "HUMAN"))));
   }
 
   private List<Reply> greet(ShopState state, String name) {
@@ -472,12 +464,12 @@ final class ShopAssistant {
         + EXAMPLES, KINDS.subList(0, 4)));
   }
 
-  private List<Reply> startOver(ShopState state) {
+  List<Reply> startOver(ShopState state) {
     state.clearAll();
     return List.of(Reply.quickReplies("Fresh start! What kind of shoes are you looking for?", KINDS));
   }
 
-  private List<Reply> cancel(ShopState state) {
+  List<Reply> cancel(ShopState state) {
     Ask ask = state.ask();
     if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || state.pendingSku() != null) {
       state.ask(null);
@@ -501,7 +493,7 @@ final class ShopAssistant {
     return Checkout.sizeChips(COMMON_SIZES);
   }
 
-  private static Future<List<Reply>> now(List<Reply> replies) {
+  static Future<List<Reply>> now(List<Reply> replies) {
     return Future.succeededFuture(replies);
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How long the bot itself takes for the seed sentence (understanding, stock read from the memory store, search,
- * cards), without HTTP or the event bus. Printed, not asserted: timing targets belong in bench/, and this machine is shared.
+ * cards), without HTTP or the event bus. Printed, not asserted: timing targets belong in bench/, and this machine
+ * is shared.
  */
 class SeedTimingTest {
 
@@ -34,7 +35,8 @@ class SeedTimingTest {
     for (int i = 0; i < warmup + runs; i++) {
       Message message = Message.text("m" + i, ref, user, SEED);
       long started = System.nanoTime();
-      List<Reply> replies = ShopDataTest.join(assistant.respond(message, new JsonObject(), new JsonObject()));
+      List<Reply> replies = ShopDataTest.join(assistant.turn(message, new JsonObject(), new JsonObject())
+          .compose(assistant::onText));
       long took = System.nanoTime() - started;
       if (i >= warmup) {
         nanos[i - warmup] = took;

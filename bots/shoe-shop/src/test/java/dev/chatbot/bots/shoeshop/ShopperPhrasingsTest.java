@@ -3,11 +3,8 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.model.Card;
-import dev.chatbot.model.ConversationRef;
-import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
-import dev.chatbot.model.UserRef;
-import dev.chatbot.state.MemoryBotDataStore;
+import dev.chatbot.testkit.BotTester;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shopper phrasing set ({@code shopper-phrasings.txt}): messages written the way people talk and type, each
- * with what the shop should do. Every message runs in a fresh conversation (after the earlier messages of its row)
- * against the real dialogue and a memory store; a message is understood when every check holds, partly when some
+ * with what the shop should do. Every row is a conversation of its own user in the bot tester (the real bot, its
+ * routes and a memory store, no HTTP); a message is understood when every check holds, partly when some
  * do, missed when none does. The counts are printed and reported in docs/shoe-shop.md.
  */
 class ShopperPhrasingsTest {
@@ -43,12 +40,11 @@ class ShopperPhrasingsTest {
   }
 
   private void assertUnderstood(String resource, int atLeast) throws IOException {
-    ShopData shop = new ShopData(new MemoryBotDataStore());
-    ShopDataTest.join(shop.open(CATALOG));
-    ShopAssistant assistant = new ShopAssistant(CATALOG, "https://shoes.example.test", shop);
     List<Outcome> outcomes = new ArrayList<>();
-    for (Row row : rows(resource)) {
-      outcomes.add(run(assistant, row));
+    try (BotTester bot = BotTester.start(new ShoeShopBot())) {
+      for (Row row : rows(resource)) {
+        outcomes.add(run(bot.as("phrasing-" + row.line()), row));
+      }
     }
     long understood = outcomes.stream().filter(o -> o.failed().isEmpty()).count();
     long missed = outcomes.stream().filter(o -> o.passed() == 0).count();
@@ -62,32 +58,27 @@ class ShopperPhrasingsTest {
     assertThat(understood * 100 / outcomes.size()).as("understood %%").isGreaterThanOrEqualTo(90);
   }
 
-  private Outcome run(ShopAssistant assistant, Row row) {
-    String user = "phrasing-" + row.line();
-    ConversationRef ref = ConversationRef.of("test", user);
-    UserRef who = UserRef.of("test", user);
-    JsonObject state = new JsonObject();
-    JsonObject profile = new JsonObject();
-    List<Reply> lastCards = new ArrayList<>();
+  private Outcome run(BotTester bot, Row row) {
+    Reply.Cards lastCards = null;
     List<Reply> replies = List.of();
     List<String> messages = new ArrayList<>(row.before());
     messages.add(row.message());
-    for (int i = 0; i < messages.size(); i++) {
-      String said = messages.get(i);
-      Message message;
+    for (String said : messages) {
       if (said.startsWith("[") && said.endsWith("]")) {
         String payload = said.substring(1, said.length() - 1);
         if (payload.startsWith("BUY:")) {
-          Reply.Cards cards = (Reply.Cards) lastCards.get(lastCards.size() - 1);
-          payload = cards.cards().get(Integer.parseInt(payload.substring(4)) - 1).buttons().get(0).payload();
+          payload = lastCards.cards().get(Integer.parseInt(payload.substring(4)) - 1).buttons().get(0).payload();
         }
-        message = Message.postback("m" + i, ref, who, payload, payload);
+        bot.tap(payload);
       } else {
-        message = Message.text("m" + i, ref, who, said);
+        bot.say(said);
       }
-      replies = ShopDataTest.join(assistant.respond(message, state, profile));
-      replies.stream().filter(Reply.Cards.class::isInstance).forEach(lastCards::add);
+      replies = bot.drain();
+      for (Reply reply : replies) {
+        lastCards = reply instanceof Reply.Cards cards ? cards : lastCards;
+      }
     }
+    JsonObject state = bot.state();
     List<String> failed = new ArrayList<>();
     int passed = 0;
     for (String check : row.checks()) {
