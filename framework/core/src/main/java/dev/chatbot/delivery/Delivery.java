@@ -244,7 +244,7 @@ public final class Delivery {
     return limits.acquire(to)
         .compose(slot -> {
           try {
-            return adapter.send(to, step.part(), step.call());
+            return metrics.timeSend(adapter.platform(), () -> adapter.send(to, step.part(), step.call()));
           } catch (RuntimeException e) {
             return Future.failedFuture(e);
           }

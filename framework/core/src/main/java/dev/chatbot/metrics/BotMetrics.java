@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What a bot counts for the dashboards, without depending on Micrometer: one line in the bot,
  *
  * <pre>{@code
- * BotMetrics.of(vertx, name()).count("handover");   // chatbot_bot_events_total{bot="shoe-shop",event="handover"}
+ * BotMetrics.of(vertx, name()).count("handover");   // chatbot_bot_events_total{bot="my-bot",event="handover"}
  * }</pre>
  *
  * Outside a server (a bot's unit test without one) counting does nothing. Event names are short fixed words

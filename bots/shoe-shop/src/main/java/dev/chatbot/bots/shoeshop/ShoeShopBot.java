@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bot.BotVerticle;
+import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.dialog.Handler;
 import dev.chatbot.dialog.Routes;
 import dev.chatbot.dialog.Turn;
@@ -33,7 +34,8 @@ public final class ShoeShopBot extends BotVerticle {
   @Override
   public Future<?> start() {
     String baseUrl = config().getString("PUBLIC_BASE_URL", "http://localhost:8080");
-    ShopData data = new ShopData(data());
+    BotMetrics metrics = BotMetrics.of(vertx, name());
+    ShopData data = new ShopData(data(), () -> metrics.count("handover"));
     return vertx.executeBlocking(() -> {
           // Class-path reads and the word tables: built here, not on the event loop at the first message.
           Lexicon.get();

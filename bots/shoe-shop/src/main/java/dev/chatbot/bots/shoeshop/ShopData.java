@@ -29,9 +29,17 @@ final class ShopData {
   }
 
   private final BotDataStore data;
+  private final Runnable handoverMetric;
 
-  ShopData(BotDataStore data) {
+  /** {@code handoverMetric}: also counts each handover for the dashboards ({@code chatbot_bot_events_total}). */
+  ShopData(BotDataStore data, Runnable handoverMetric) {
     this.data = data;
+    this.handoverMetric = handoverMetric;
+  }
+
+  /** Without a metric: tests of the shop's data alone. */
+  ShopData(BotDataStore data) {
+    this(data, () -> { });
   }
 
   /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
@@ -105,6 +113,7 @@ final class ShopData {
   }
 
   Future<Long> countHandover() {
+    handoverMetric.run();
     return data.update(HANDOVERS, count -> count.put("count", count.getLong("count", 0L) + 1))
         .map(count -> count.getLong("count"));
   }

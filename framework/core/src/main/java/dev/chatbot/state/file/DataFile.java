@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -41,21 +43,22 @@ final class DataFile implements AutoCloseable {
   private final MVStore store;
   private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
-  private final Thread syncer;
-  private final long syncMillis;
+  private final ScheduledExecutorService syncer;
   private volatile boolean closing;
   private volatile long commits;
   private volatile long syncedCommits;
 
   private DataFile(MVStore store, long syncMillis) {
     this.store = store;
-    this.syncMillis = syncMillis;
     this.writer = new Thread(this::writeLoop, "chatbot-data-writer");
-    this.syncer = new Thread(this::syncLoop, "chatbot-data-sync");
+    this.syncer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "chatbot-data-sync");
+      thread.setDaemon(true);
+      return thread;
+    });
     writer.setDaemon(true);
-    syncer.setDaemon(true);
     writer.start();
-    syncer.start();
+    syncer.scheduleWithFixedDelay(this::sync, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -184,17 +187,6 @@ final class DataFile implements AutoCloseable {
     }
   }
 
-  private void syncLoop() {
-    while (!closing) {
-      try {
-        Thread.sleep(syncMillis); // a fixed-rate background task on its own thread: nothing waits on it
-        sync();
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   private void sync() {
     long committed = commits;
     if (committed != syncedCommits) {
@@ -226,7 +218,7 @@ final class DataFile implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    syncer.interrupt();
+    syncer.shutdownNow();
     store.close();
   }
 
