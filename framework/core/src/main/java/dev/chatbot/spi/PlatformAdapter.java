@@ -72,6 +72,16 @@ public interface PlatformAdapter {
     return send(to, reply);
   }
 
+  /**
+   * Asks the platform, with its cheapest authenticated call, whether the credentials work. The server calls it after
+   * {@link #start} and then every {@code PLATFORM_CHECK_SECONDS}, and shows the answer in {@code /health/ready} and
+   * {@code chatbot_platform_credentials_ok}. The future should not fail: an unanswered call is
+   * {@link CredentialCheck#unreachable}.
+   */
+  default Future<CredentialCheck> checkCredentials() {
+    return Future.succeededFuture(CredentialCheck.unchecked());
+  }
+
   default Future<Void> stop() {
     return Future.succeededFuture();
   }
