@@ -106,6 +106,7 @@ writes nothing.
 - `payload(pattern)`: the payload of a tapped button or quick reply, exact case (`BUY:{sku}`).
 - `intent(name)`: the NLU's intent, when its confidence is at least `minConfidence` (0.6 by default).
 - `command("/x")`: a slash command, typed or sent by Slack; its argument is `turn.param("args")`.
+- `event(name)`: an event the bot sent into the conversation itself (see Proactive messages).
 - `on(When, handler)` takes any `When` (`When.anyOf(...)`, or your own lambda over the `Turn`); `global(When, ...)`
   the same, before any form.
 

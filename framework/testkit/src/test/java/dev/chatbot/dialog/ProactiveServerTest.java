@@ -11,7 +11,7 @@ class ProactiveServerTest {
 
   @Test
   void anEventFromBotCodeIsHandledInTheConversationAndItsReplyDelivered() {
-    try (TestServer server = TestServer.start(Map.of("BOT", "pizza-test"))) {
+    try (TestServer server = TestServer.start(Map.of("BOT", "pizza-test", "STATE_STORE", "memory"))) {
       Chat chat = server.chat("alice");
       chat.send("remind me about the oven").expectText(Text.equalTo("I will."));
       chat.expectText(Text.equalTo("Reminder: the oven"));
