@@ -38,16 +38,23 @@ final class Usage {
                                         Telegram adapter (both; the secret as given to setWebhook)
         TELEGRAM_API_BASE_URL           Bot API base (https://api.telegram.org)
         ADMIN_API_TOKEN                 bearer token of the admin API /api/v1 (off when unset)
-        STATE_STORE                     memory or cluster (memory)
+        STATE_STORE                     file, memory or cluster (file)
+        DATA_DIR                        where STATE_STORE=file keeps its data, one process each (data)
+        DATA_SYNC_MILLIS                how often the data is forced to disk: what a power cut can lose (1000)
+        MANAGEMENT_PORT                 port serving /metrics (then not on HTTP_PORT) and /health/*
+        LOG_FORMAT                      text or json, one event per line (text)
+        LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
+        OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
         CLUSTER_EVENT_BUS_PORT          event bus port on CLUSTER_HOST (0: any free port)
         SHUTDOWN_GRACE_SECONDS          time to finish in-flight work on SIGTERM (25)
         SEND_TIMEOUT_SECONDS            one send attempt at most this long (10)
-        SEND_MAX_ATTEMPTS               attempts per reply part, the first included (5)
+        SEND_MAX_ATTEMPTS               attempts per platform call, the first included (12)
         SEND_RETRY_BASE_MILLIS, SEND_RETRY_MAX_MILLIS
-                                        exponential backoff base and cap (500, 30000)
+                                        exponential backoff base and cap (1000, 60000)
+        SEND_MAX_PARTS                  most messages one reply is split into; the rest is cut (10)
         SEND_RETRY_AFTER_MAX_SECONDS    a longer Retry-After is not waited for (60)
         SEND_RATE_MESSENGER, SEND_RATE_WHATSAPP, SEND_RATE_SLACK, SEND_RATE_TELEGRAM
                                         messages per second to a platform, 0 = unlimited (the

@@ -39,6 +39,8 @@ class DeploymentManifestsTest {
   private static final Path K8S = Path.of("k8s");
   private static final Path DOCKERFILE = Path.of("Dockerfile");
   private static final Path CONFIG_EXAMPLE = Path.of("config.example.yaml");
+  private static final Path SECRETS_EXAMPLE = K8S.resolve("secrets.env.example");
+  private static final Path HEALTHCHECK_SCRIPT = Path.of("healthcheck.sh");
 
   private static List<JsonNode> manifests;
   private static Set<String> knownVariables;
@@ -95,13 +97,13 @@ class DeploymentManifestsTest {
   @Test
   void configExampleStartsTheServerAsItIs() throws Exception {
     Map<String, String> env = Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(TestServer.freePort()),
-        "BOT", "echo");
+        "BOT", "echo", "DATA_DIR", java.nio.file.Files.createTempDirectory("chatbot-data").toString());
     ChatbotServer server = ChatbotServer.start(CONFIG_EXAMPLE.toString(), env)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     try {
       assertThat(server.config().tls()).isFalse();
       assertThat(server.config().adminApiToken()).isNull();
-      assertThat(server.config().stateStore()).isEqualTo("memory");
+      assertThat(server.config().stateStore()).isEqualTo("file");
     } finally {
       server.shutdown().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
@@ -111,16 +113,14 @@ class DeploymentManifestsTest {
   void manifestsUseOnlyVariablesTheServerKnows() {
     Set<String> used = new LinkedHashSet<>();
     of("ConfigMap").forEach(map -> map.path("data").fieldNames().forEachRemaining(used::add));
-    of("Secret").forEach(secret -> {
-      secret.path("stringData").fieldNames().forEachRemaining(used::add);
-      secret.path("data").fieldNames().forEachRemaining(used::add);
-    });
+    used.addAll(exampleSecretKeys());
     container().path("env").forEach(env -> used.add(env.path("name").asText()));
     assertThat(used).isNotEmpty();
     assertThat(knownVariables).containsAll(used);
 
     Set<String> configMaps = names("ConfigMap");
-    Set<String> secrets = names("Secret");
+    Set<String> secrets = new TreeSet<>();
+    kustomization().path("secretGenerator").forEach(generator -> secrets.add(generator.path("name").asText()));
     container().path("envFrom").forEach(source -> {
       if (source.has("configMapRef")) {
         assertThat(configMaps).contains(source.at("/configMapRef/name").asText());
@@ -167,10 +167,17 @@ class DeploymentManifestsTest {
     }
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
-    try (TestServer server = TestServer.start(Map.of("BOT", "echo"))) {
+    // The probes ask the management port, where /metrics is too (and only there).
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(of("ConfigMap").get(0).at("/data/MANAGEMENT_PORT").asText())
+        .isEqualTo(String.valueOf(ports.get("management")));
+    int management = TestServer.freePort();
+    try (TestServer server = TestServer.start(Map.of("BOT", "echo", "MANAGEMENT_PORT", String.valueOf(management)))) {
       for (String path : paths) {
-        assertThat(Http.get(server.url(path)).statusCode()).as(path).isEqualTo(200);
+        assertThat(Http.get("http://127.0.0.1:" + management + path).statusCode()).as(path).isEqualTo(200);
       }
+      assertThat(Http.get("http://127.0.0.1:" + management + "/metrics").statusCode()).isEqualTo(200);
+      assertThat(Http.get(server.url("/metrics")).statusCode()).isEqualTo(404);
     }
   }
 
@@ -235,11 +242,34 @@ class DeploymentManifestsTest {
 
     String healthcheck = instruction(dockerfile, "HEALTHCHECK").get(0);
     JsonNode check = new ObjectMapper().readTree(healthcheck.substring(healthcheck.indexOf("CMD ") + 4));
-    assertThat(check.toString()).contains(jarInImage, HealthCheck.class.getName());
+    assertThat(check.toString()).as("no JVM per check").isEqualTo("[\"/bin/bash\",\"/app/healthcheck.sh\"]");
+    assertThat(instruction(dockerfile, "COPY")).contains("deploy/healthcheck.sh /app/healthcheck.sh");
+    assertThat(Files.readString(HEALTHCHECK_SCRIPT)).contains(jarInImage, HealthCheck.class.getName());
   }
 
   @Test
-  void theContainerHealthCheckFollowsTheServer() {
+  void theContainerHealthCheckScriptFollowsTheServer() throws Exception {
+    int management = TestServer.freePort();
+    try (TestServer server = TestServer.start(Map.of("BOT", "echo", "MANAGEMENT_PORT", String.valueOf(management)))) {
+      assertThat(healthcheckScript(Map.of("HTTP_PORT", String.valueOf(server.port())))).isZero();
+      assertThat(healthcheckScript(Map.of("HTTP_PORT", String.valueOf(TestServer.freePort()),
+          "MANAGEMENT_PORT", String.valueOf(management)))).isZero();
+    }
+    assertThat(healthcheckScript(Map.of("HTTP_PORT", String.valueOf(TestServer.freePort())))).isNotZero();
+  }
+
+  private static int healthcheckScript(Map<String, String> env) throws Exception {
+    ProcessBuilder bash = new ProcessBuilder("bash", HEALTHCHECK_SCRIPT.toString()).redirectErrorStream(true);
+    bash.environment().keySet().removeIf(name -> name.startsWith("HTTP_") || name.equals("MANAGEMENT_PORT")
+        || name.startsWith("TLS_"));
+    bash.environment().putAll(env);
+    Process process = bash.start();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    return process.exitValue();
+  }
+
+  @Test
+  void theJavaHealthCheckFollowsTheServer() {
     try (TestServer server = TestServer.start(Map.of("BOT", "echo"))) {
       assertThat(HealthCheck.check(Map.of("HTTP_PORT", String.valueOf(server.port())))).isTrue();
     }
@@ -247,6 +277,99 @@ class DeploymentManifestsTest {
     assertThat(HealthCheck.url(Map.of())).hasToString("http://127.0.0.1:8080/health/live");
     assertThat(HealthCheck.url(Map.of("HTTP_PORT", "8443", "TLS_CERT_PATH", "/tls/tls.crt")))
         .hasToString("https://127.0.0.1:8443/health/live");
+  }
+
+  @Test
+  void noCommittedSecretSwitchesAnAdapterOn() throws IOException {
+    assertThat(of("Secret")).as("Secrets committed in k8s/").isEmpty();
+    JsonNode generator = kustomization().at("/secretGenerator/0");
+    assertThat(generator.path("name").asText()).isEqualTo("chatbot-secrets");
+    assertThat(generator.at("/envs/0").asText()).isEqualTo("secrets.env");
+    assertThat(Files.readString(K8S.resolve(".gitignore")).lines()).contains("secrets.env");
+    List<String> assignments = Files.readAllLines(SECRETS_EXAMPLE).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    assertThat(assignments).as("every value in the example is commented out").isEmpty();
+    // The example names every variable that switches a platform on, so the user has one place to fill in.
+    Set<String> switches = new TreeSet<>(Set.of("ADMIN_API_TOKEN"));
+    for (PlatformAdapter adapter : ServiceLoader.load(PlatformAdapter.class)) {
+      if (!List.of("test", RefusingAdapter.PLATFORM).contains(adapter.platform())) {
+        switches.addAll(adapter.variables());
+      }
+    }
+    assertThat(exampleSecretKeys()).containsAll(switches);
+    assertThat(kustomization().path("resources").toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void theIngressRoutesOnlyWhatTheOutsideNeeds() {
+    List<String> paths = new ArrayList<>();
+    of("Ingress").get(0).at("/spec/rules/0/http/paths").forEach(path -> {
+      paths.add(path.path("path").asText());
+      assertThat(path.at("/backend/service/name").asText()).isEqualTo("chatbot");
+      assertThat(path.at("/backend/service/port/name").asText()).isEqualTo("http");
+    });
+    assertThat(paths).containsExactlyInAnyOrder("/webhooks", "/chat", "/docs", "/openapi.yaml", "/assets");
+  }
+
+  @Test
+  void clusterPortsAnswerOnlyTheOtherReplicas() {
+    JsonNode policy = named("NetworkPolicy", "chatbot");
+    assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(deployment().at("/spec/template/metadata/labels"));
+    Map<String, Integer> ports = containerPorts();
+    boolean clusterRuleSeen = false;
+    for (JsonNode rule : policy.at("/spec/ingress")) {
+      List<String> rulePorts = new ArrayList<>();
+      rule.path("ports").forEach(port -> rulePorts.add(port.path("port").asText()));
+      assertThat(ports.keySet()).containsAll(rulePorts);
+      if (rulePorts.contains("cluster") || rulePorts.contains("eventbus")) {
+        clusterRuleSeen = true;
+        assertThat(rulePorts).containsExactlyInAnyOrder("cluster", "eventbus");
+        assertThat(rule.path("from")).hasSize(1);
+        assertThat(rule.at("/from/0/podSelector/matchLabels"))
+            .isEqualTo(deployment().at("/spec/template/metadata/labels"));
+      }
+      if (!rule.has("from")) {
+        assertThat(rulePorts).as("open to all: the public port only").containsExactly("http");
+      }
+    }
+    assertThat(clusterRuleSeen).isTrue();
+  }
+
+  @Test
+  void disruptionsAndAutoscalingTakeOnePodAtATime() {
+    JsonNode budget = named("PodDisruptionBudget", "chatbot");
+    assertThat(budget.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+    assertThat(budget.at("/spec/selector/matchLabels")).isEqualTo(deployment().at("/spec/template/metadata/labels"));
+    JsonNode hpa = named("HorizontalPodAutoscaler", "chatbot");
+    assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
+    assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(deployment().at("/metadata/name").asText());
+    assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(kustomization().path("resources").toString()).contains("networkpolicy.yaml", "hpa.yaml");
+  }
+
+  private static JsonNode kustomization() {
+    try {
+      return YAML.readTree(K8S.resolve("kustomization.yaml").toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The variable names in k8s/secrets.env.example, commented out ({@code #NAME=}). */
+  private static Set<String> exampleSecretKeys() {
+    try {
+      Set<String> keys = new TreeSet<>();
+      Pattern key = Pattern.compile("^#([A-Z][A-Z0-9_]*)=");
+      for (String line : Files.readAllLines(SECRETS_EXAMPLE)) {
+        Matcher matcher = key.matcher(line);
+        if (matcher.find()) {
+          keys.add(matcher.group(1));
+        }
+      }
+      return keys;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The arguments of every {@code INSTRUCTION} line, continuation lines joined. */

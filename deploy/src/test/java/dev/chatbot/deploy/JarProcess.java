@@ -37,8 +37,10 @@ final class JarProcess implements AutoCloseable {
     Path output = Files.createTempFile("chatbot-jar", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("MESSENGER_") || name.startsWith("WHATSAPP_")
-        || name.startsWith("SLACK_") || name.startsWith("TELEGRAM_") || name.startsWith("HTTP_") || name.equals("BOT")
-        || name.equals("BOT_PATH"));
+        || name.startsWith("SLACK_") || name.startsWith("HTTP_") || name.equals("BOT") || name.equals("STATE_STORE")
+        || name.equals("DATA_DIR") || name.startsWith("TELEGRAM_") || name.equals("BOT_PATH"));
+    // The default store keeps its files in DATA_DIR: never in the working directory of the build.
+    builder.environment().put("DATA_DIR", Files.createTempDirectory("chatbot-data").toString());
     builder.environment().putAll(env);
     return new JarProcess(builder.start(), output);
   }

@@ -6,8 +6,12 @@ import dev.chatbot.config.Settings;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.BotDataStore;
+import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.MemoryDeadLetters;
 import dev.chatbot.state.MemoryDedupeStore;
+import dev.chatbot.state.Outbox;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,6 +41,9 @@ public final class ClusterBackend implements StateBackend {
   private StateStore stateStore;
   private DedupeStore dedupeStore;
   private BotDataStore botDataStore;
+  private Inbox inbox;
+  private final DeadLetters deadLetters = new MemoryDeadLetters();
+  private final Outbox outbox = Outbox.unlogged(deadLetters);
   private ClusterOwnership ownership;
   private ConversationRouter router;
 
@@ -82,6 +89,7 @@ public final class ClusterBackend implements StateBackend {
               stateMap = state;
               botDataStore = new ClusterBotDataStore(state);
               stateStore = new ClusterStateStore(state);
+              inbox = Inbox.unlogged(stateStore);
               dedupeStore = new ClusterDedupeStore(dedupe, MemoryDedupeStore.DEFAULT_WINDOW);
               return clustered;
             }));
@@ -100,6 +108,23 @@ public final class ClusterBackend implements StateBackend {
   @Override
   public BotDataStore botDataStore() {
     return botDataStore;
+  }
+
+  /** State changes go straight to the cluster's maps; the messages themselves are not kept (docs/cluster.md). */
+  @Override
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Kept by the member where the reply failed. */
+  @Override
+  public DeadLetters deadLetters() {
+    return deadLetters;
   }
 
   @Override

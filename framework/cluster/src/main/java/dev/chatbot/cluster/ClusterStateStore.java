@@ -27,4 +27,14 @@ final class ClusterStateStore implements StateStore {
   public Future<Void> put(String key, JsonObject value) {
     return map.put(key, value.copy());
   }
+
+  @Override
+  public Future<Void> remove(String key) {
+    return map.remove(key).mapEmpty();
+  }
+
+  @Override
+  public Future<java.util.List<String>> keys(String prefix) {
+    return map.keys().map(keys -> keys.stream().filter(key -> key.startsWith(prefix)).toList());
+  }
 }

@@ -1,12 +1,16 @@
 package dev.chatbot.admin;
 
 import dev.chatbot.config.ChatbotConfig;
+import dev.chatbot.delivery.Delivery;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.server.HttpErrors;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendFailure;
+import dev.chatbot.spi.StateBackend;
+import dev.chatbot.state.DeadLetter;
+import dev.chatbot.state.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,14 +20,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API under {@code /api/v1}: proactive messages and which adapters are on. Mounted only when
- * {@code ADMIN_API_TOKEN} is set; every request needs that bearer token and is validated against
- * {@code openapi.yaml} before it reaches a handler.
+ * The admin API under {@code /api/v1}: proactive messages, which adapters are on, dead letters and erasure. Mounted
+ * only when {@code ADMIN_API_TOKEN} is set; every request under {@code /api/v1} needs that bearer token (checked
+ * before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
+ * against {@code openapi.yaml} before it reaches a handler.
  */
 public final class AdminApi {
 
@@ -32,34 +36,44 @@ public final class AdminApi {
 
   private final ChatbotConfig config;
   private final Map<String, PlatformAdapter> adapters;
-  private final BiFunction<ConversationRef, Reply, Future<Void>> delivery;
+  private final Delivery delivery;
+  private final StateBackend backend;
+  private final Erasure erasure;
   private final MessageStatusStore statuses = new MessageStatusStore();
 
-  private AdminApi(ChatbotConfig config, Map<String, PlatformAdapter> adapters,
-      BiFunction<ConversationRef, Reply, Future<Void>> delivery) {
+  private AdminApi(ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
+      StateBackend backend) {
     this.config = config;
     this.adapters = Map.copyOf(adapters);
     this.delivery = delivery;
+    this.backend = backend;
+    this.erasure = new Erasure(backend);
   }
 
   /**
    * Adds the {@code /api/v1} routes to {@code router} when the token is set. {@code delivery} is the core's reply
-   * delivery (fitting, retries), so proactive messages behave exactly like the bot's replies.
+   * delivery (outbox, fitting, retries), so proactive messages behave exactly like the bot's replies.
    */
   public static Future<Void> mount(Vertx vertx, Router router, ChatbotConfig config, OpenApiDocument document,
-      Map<String, PlatformAdapter> adapters, BiFunction<ConversationRef, Reply, Future<Void>> delivery) {
+      Map<String, PlatformAdapter> adapters, Delivery delivery, StateBackend backend) {
     if (config.adminApiToken() == null) {
       LOG.info("admin_api=off enable_with=ADMIN_API_TOKEN");
       return Future.succeededFuture();
     }
-    AdminApi api = new AdminApi(config, adapters, delivery);
+    AdminApi api = new AdminApi(config, adapters, delivery, backend);
     return ContractValidation.create(vertx, document.only(PREFIX)).map(validation -> {
-      BearerAuth auth = new BearerAuth(config.adminApiToken());
-      router.post(PREFIX + "/messages").handler(auth).handler(validation.handler("sendMessage")).handler(api::send);
-      router.get(PREFIX + "/messages/:id").handler(auth).handler(validation.handler("getMessageStatus"))
-          .handler(api::status);
-      router.get(PREFIX + "/adapters").handler(auth).handler(validation.handler("listAdapters"))
-          .handler(api::adapters);
+      router.route(PREFIX + "/*").handler(new BearerAuth(config.adminApiToken()));
+      router.post(PREFIX + "/messages").handler(validation.handler("sendMessage", AdminApi::typedMessage))
+          .handler(api::send);
+      router.get(PREFIX + "/messages/:id").handler(validation.handler("getMessageStatus")).handler(api::status);
+      router.get(PREFIX + "/adapters").handler(validation.handler("listAdapters")).handler(api::adapters);
+      router.get(PREFIX + "/dead-letters").handler(validation.handler("listDeadLetters")).handler(api::deadLetters);
+      router.post(PREFIX + "/dead-letters/:id/retry").handler(validation.handler("retryDeadLetter"))
+          .handler(api::retryDeadLetter);
+      router.delete(PREFIX + "/dead-letters/:id").handler(validation.handler("discardDeadLetter"))
+          .handler(api::discardDeadLetter);
+      router.delete(PREFIX + "/users/:platform/:userId").handler(validation.handler("eraseUser"))
+          .handler(api::erase);
       LOG.info("admin_api=on path={}", PREFIX);
       return null;
     });
@@ -76,7 +90,9 @@ public final class AdminApi {
     }
     Reply reply;
     try {
-      reply = body.getJsonObject("message").mapTo(Reply.class);
+      JsonObject message = body.getJsonObject("message");
+      // {"text": "..."} alone is the simplest message there is: a text reply.
+      reply = message.containsKey("type") ? message.mapTo(Reply.class) : Reply.text(message.getString("text"));
     } catch (IllegalArgumentException e) {
       HttpErrors.send(ctx, 400, "request does not match the API contract",
           List.of("message: " + firstLine(e.getMessage())));
@@ -85,22 +101,19 @@ public final class AdminApi {
     ConversationRef to = new ConversationRef(platform, body.getString("recipient"), body.getString("thread"));
     MessageStatus queued = MessageStatus.queued(UUID.randomUUID().toString(), platform, to.channel());
     statuses.put(queued);
-    LOG.info("admin message queued id={} platform={} reply={}", queued.id(), platform, reply.getClass().getSimpleName());
-    ctx.response().setStatusCode(202)
-        .putHeader("content-type", "application/json")
-        .putHeader("location", PREFIX + "/messages/" + queued.id())
-        .end(new JsonObject().put("id", queued.id()).put("status", MessageStatus.State.queued.name()).encode());
-    deliver(queued, to, reply);
-  }
-
-  private void deliver(MessageStatus queued, ConversationRef to, Reply reply) {
-    Future<Void> sent;
-    try {
-      sent = delivery.apply(to, reply);
-    } catch (RuntimeException e) {
-      sent = Future.failedFuture(e);
-    }
-    sent.onComplete(
+    Delivery.Submitted submitted = delivery.submit(to, reply, Outbox.Origin.admin(queued.id()));
+    // 202 once the message is kept: from then on a crash does not lose it.
+    submitted.kept().onComplete(
+        kept -> {
+          LOG.info("admin message queued id={} platform={} reply={}", queued.id(), platform,
+              reply.getClass().getSimpleName());
+          ctx.response().setStatusCode(202)
+              .putHeader("content-type", "application/json")
+              .putHeader("location", PREFIX + "/messages/" + queued.id())
+              .end(new JsonObject().put("id", queued.id()).put("status", MessageStatus.State.queued.name()).encode());
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not queue the message", List.of(firstLine(failure.getMessage()))));
+    submitted.delivered().onComplete(
         done -> {
           statuses.put(queued.sent());
           LOG.info("admin message sent id={} platform={}", queued.id(), queued.platform());
@@ -111,6 +124,64 @@ public final class AdminApi {
           statuses.put(queued.failed(error));
           LOG.warn("admin message failed id={} platform={} error=\"{}\"", queued.id(), queued.platform(), error);
         });
+  }
+
+  /** {@code "message": {"text": "hi"}} is a text reply: the {@code type} the contract asks for is filled in. */
+  private static Object typedMessage(Object body) {
+    if (body instanceof JsonObject request && request.getValue("message") instanceof JsonObject message
+        && !message.containsKey("type") && message.containsKey("text")) {
+      JsonObject typed = request.copy();
+      typed.put("message", new JsonObject().put("type", "text").mergeIn(message));
+      return typed;
+    }
+    return body;
+  }
+
+  private void deadLetters(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    backend.deadLetters().list().forEach(letter -> list.add(letter.toJson()));
+    ctx.response().putHeader("content-type", "application/json")
+        .end(new JsonObject().put("deadLetters", list).encode());
+  }
+
+  private void retryDeadLetter(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    DeadLetter letter = backend.deadLetters().get(id).orElse(null);
+    if (letter == null) {
+      HttpErrors.send(ctx, 404, "unknown dead letter", List.of("id: " + id));
+      return;
+    }
+    delivery.retry(letter).onComplete(
+        kept -> {
+          LOG.info("dead letter retried id={} platform={}", id, letter.to().platform());
+          ctx.response().setStatusCode(202).end();
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not queue the message", List.of(firstLine(failure.getMessage()))));
+  }
+
+  private void discardDeadLetter(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    backend.deadLetters().remove(id).onComplete(
+        removed -> {
+          if (removed) {
+            LOG.info("dead letter discarded id={}", id);
+            ctx.response().setStatusCode(204).end();
+          } else {
+            HttpErrors.send(ctx, 404, "unknown dead letter", List.of("id: " + id));
+          }
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not discard", List.of(firstLine(failure.getMessage()))));
+  }
+
+  private void erase(RoutingContext ctx) {
+    String platform = ctx.pathParam("platform");
+    erasure.erase(platform, ctx.pathParam("userId")).onComplete(
+        erased -> {
+          // Never the user id in the log: it is the personal data being erased.
+          LOG.info("user erased platform={}", platform);
+          ctx.response().setStatusCode(204).end();
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not erase", List.of(firstLine(failure.getMessage()))));
   }
 
   private void status(RoutingContext ctx) {

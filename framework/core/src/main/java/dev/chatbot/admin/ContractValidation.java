@@ -38,6 +38,14 @@ final class ContractValidation {
 
   /** A handler validating against {@code operationId}; fails at startup when the contract lacks that operation. */
   Handler<RoutingContext> handler(String operationId) {
+    return handler(operationId, json -> json);
+  }
+
+  /**
+   * Validates {@code normalize}d JSON: the body as the handler after it will read it (filling in what the contract
+   * lets a caller leave out).
+   */
+  Handler<RoutingContext> handler(String operationId, java.util.function.UnaryOperator<Object> normalize) {
     Operation operation = contract.operation(operationId);
     if (operation == null) {
       throw new IllegalStateException("openapi.yaml has no operation " + operationId);
@@ -53,8 +61,9 @@ final class ContractValidation {
           return;
         }
       }
-      Object parsed = json;
-      RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
+      Object parsed = json == null ? null : normalize.apply(json);
+      Buffer checked = parsed == null || parsed == json ? body : Json.encodeToBuffer(parsed);
+      RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(checked))
           .compose(request -> validator.validate(request, operationId))
           .onSuccess(validated -> ctx.next())
           .onFailure(failure -> HttpErrors.send(ctx, 400, "request does not match the API contract",

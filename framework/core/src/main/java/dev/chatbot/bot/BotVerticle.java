@@ -1,5 +1,7 @@
 package dev.chatbot.bot;
 
+import dev.chatbot.dialog.Dialog;
+import dev.chatbot.dialog.Routes;
 import dev.chatbot.model.Message;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
@@ -7,7 +9,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 
 /**
- * A bot: extend this, give it a {@link #name()}, and answer each {@link Message} through its {@link Conversation}.
+ * A bot: extend this, give it a {@link #name()}, and either declare its {@link #routes(Routes) routes} (patterns,
+ * intents, forms: see docs/bots.md) or answer each {@link Message} yourself in {@link #onMessage}.
  *
  * <pre>{@code
  * public final class EchoBot extends BotVerticle {
@@ -25,6 +28,7 @@ public abstract class BotVerticle extends VerticleBase {
 
   private MessageConsumer<BotCall> consumer;
   private Thread thread;
+  private Dialog dialog;
 
   /** The name that {@code BOT} selects this bot by. */
   public abstract String name();
@@ -38,11 +42,34 @@ public abstract class BotVerticle extends VerticleBase {
     return BotServices.of(vertx).data().prefixed("bot:" + name() + ":");
   }
 
-  /** Handles one message. The returned future completing means the message is done. */
-  protected abstract Future<Void> onMessage(Message message, Conversation conversation);
+  /** The clock the framework uses for this bot (the bot tester's controllable one in tests). */
+  protected final java.time.Clock clock() {
+    return BotServices.of(vertx).clock();
+  }
+
+  /**
+   * Declares what this bot answers to; called once per instance at start. Bots that override {@link #onMessage}
+   * instead need not.
+   */
+  protected void routes(Routes routes) {
+  }
+
+  /**
+   * Handles one message: by default through the declared {@link #routes(Routes) routes}. Override it to handle
+   * everything yourself. The returned future completing means the message is done.
+   */
+  protected Future<Void> onMessage(Message message, Conversation conversation) {
+    if (dialog == null) {
+      return Future.failedFuture(getClass().getSimpleName() + " declares no routes and does not override onMessage");
+    }
+    return dialog.run(message, conversation);
+  }
 
   @Override
   public Future<?> start() {
+    Routes declared = new Routes();
+    routes(declared);
+    dialog = declared.isEmpty() ? null : new Dialog(declared, BotServices.of(vertx).clock(), this::data);
     thread = Thread.currentThread();
     LocalBots.of(vertx).register(name(), thread, this::handle);
     consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> handle(call.body().message(),

@@ -19,6 +19,9 @@ public record ChatbotConfig(
     long shutdownGraceMillis,
     Settings settings) {
 
+  /** Durable by default: {@code DATA_DIR} (default {@code data}) keeps what a restart must not lose. */
+  public static final String DEFAULT_STATE_STORE = "file";
+
   /** Reads and checks the core variables; throws {@link ConfigException} naming the first bad one. */
   public static ChatbotConfig from(Settings settings) {
     String host = settings.get("HTTP_HOST", "0.0.0.0");
@@ -31,9 +34,9 @@ public record ChatbotConfig(
     if (bots.isEmpty() && settings.get("BOT").isPresent()) {
       throw new ConfigException("BOT must name at least one bot");
     }
-    String stateStore = settings.get("STATE_STORE", "memory");
-    if (!stateStore.equals("memory") && !stateStore.equals("cluster")) {
-      throw new ConfigException("STATE_STORE must be 'memory' or 'cluster', got '" + stateStore + "'");
+    String stateStore = settings.get("STATE_STORE", DEFAULT_STATE_STORE);
+    if (!List.of("file", "memory", "cluster").contains(stateStore)) {
+      throw new ConfigException("STATE_STORE must be 'file', 'memory' or 'cluster', got '" + stateStore + "'");
     }
     long grace = settings.getInt("SHUTDOWN_GRACE_SECONDS", 25, 0, 3600) * 1000L;
     return new ChatbotConfig(host, port,

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param retryMaxMillis cap of one backoff delay ({@code SEND_RETRY_MAX_MILLIS})
  * @param retryAfterMaxMillis a platform's {@code Retry-After} longer than this is not waited for: the part fails
  * @param rates send rate limits by platform; platforms without an entry are not limited
+ * @param maxParts most parts one reply is split into ({@code SEND_MAX_PARTS}); the rest is cut with a note
  */
 public record DeliverySettings(
     long timeoutMillis,
@@ -23,7 +24,17 @@ public record DeliverySettings(
     long retryBaseMillis,
     long retryMaxMillis,
     long retryAfterMaxMillis,
-    Map<String, SendRate> rates) {
+    Map<String, SendRate> rates,
+    int maxParts) {
+
+  /**
+   * The default retry budget: 12 attempts, each retry waiting at least half of min(60 s, 1 s x 2^n), so a reply
+   * outlasts a platform outage of at least 3.5 minutes (at most about 7) before it becomes a dead letter.
+   */
+  public static final int DEFAULT_MAX_ATTEMPTS = 12;
+  public static final int DEFAULT_RETRY_BASE_MILLIS = 1_000;
+  public static final int DEFAULT_RETRY_MAX_MILLIS = 60_000;
+  public static final int DEFAULT_MAX_PARTS = 10;
 
   public DeliverySettings {
     rates = Map.copyOf(rates);
@@ -31,7 +42,8 @@ public record DeliverySettings(
 
   /** The defaults, with no rate limit. */
   public static DeliverySettings defaults() {
-    return new DeliverySettings(10_000, 5, 500, 30_000, 60_000, Map.of());
+    return new DeliverySettings(10_000, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BASE_MILLIS, DEFAULT_RETRY_MAX_MILLIS,
+        60_000, Map.of(), DEFAULT_MAX_PARTS);
   }
 
   /**
@@ -40,9 +52,9 @@ public record DeliverySettings(
    */
   public static DeliverySettings from(Settings settings, Map<String, SendRate> defaultRates) {
     long timeout = settings.getInt("SEND_TIMEOUT_SECONDS", 10, 1, 300) * 1000L;
-    int attempts = settings.getInt("SEND_MAX_ATTEMPTS", 5, 1, 20);
-    long base = settings.getInt("SEND_RETRY_BASE_MILLIS", 500, 1, 60_000);
-    long max = settings.getInt("SEND_RETRY_MAX_MILLIS", 30_000, 1, 600_000);
+    int attempts = settings.getInt("SEND_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 1, 50);
+    long base = settings.getInt("SEND_RETRY_BASE_MILLIS", DEFAULT_RETRY_BASE_MILLIS, 1, 60_000);
+    long max = settings.getInt("SEND_RETRY_MAX_MILLIS", DEFAULT_RETRY_MAX_MILLIS, 1, 600_000);
     if (max < base) {
       throw new ConfigException("SEND_RETRY_MAX_MILLIS must be at least SEND_RETRY_BASE_MILLIS (" + base + ")");
     }
@@ -54,7 +66,8 @@ public record DeliverySettings(
         rates.put(platform.getKey(), rate);
       }
     }
-    return new DeliverySettings(timeout, attempts, base, max, retryAfterMax, rates);
+    int maxParts = settings.getInt("SEND_MAX_PARTS", DEFAULT_MAX_PARTS, 2, 1000);
+    return new DeliverySettings(timeout, attempts, base, max, retryAfterMax, rates, maxParts);
   }
 
   /** {@code SEND_RATE_<PLATFORM>} messages per second (0: unlimited), {@code SEND_BURST_<PLATFORM>} at once. */

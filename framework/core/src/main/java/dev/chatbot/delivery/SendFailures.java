@@ -38,6 +38,14 @@ final class SendFailures {
     return null;
   }
 
+  /** What the platform said (its error message), else the exception: kept with a dead letter. */
+  static String platformError(Throwable failure) {
+    if (failure instanceof SendFailure sendFailure && sendFailure.platformError() != null) {
+      return sendFailure.platformError();
+    }
+    return describe(failure);
+  }
+
   /** One line for the log: the platform's status and error message, or the exception. */
   static String describe(Throwable failure) {
     if (failure instanceof SendFailure sendFailure) {

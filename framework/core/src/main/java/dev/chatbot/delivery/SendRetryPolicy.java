@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How long the circuit breaker waits before retry {@code n} of a send: exponential backoff with full jitter (the
- * breaker's own {@link RetryPolicy#exponentialDelayWithJitter}), but never less than the platform's
- * {@code Retry-After}. Called exactly once per retry, so it also counts {@code chatbot_send_retries_total}.
+ * How long the circuit breaker waits before retry {@code n} of a send: exponential backoff with "equal jitter", a
+ * random time between half and all of {@code min(max, base * 2^n)}, and never less than the platform's
+ * {@code Retry-After}. Equal rather than full jitter so the retry budget has a floor: the default one outlasts a
+ * platform outage of a few minutes (docs/delivery.md). Called exactly once per retry, so it also counts
+ * {@code chatbot_send_retries_total}.
  */
 final class SendRetryPolicy implements RetryPolicy {
 
@@ -18,17 +20,20 @@ final class SendRetryPolicy implements RetryPolicy {
 
   private final String platform;
   private final ChatbotMetrics metrics;
-  private final RetryPolicy backoff;
+  private final long baseMillis;
+  private final long maxMillis;
 
   SendRetryPolicy(String platform, ChatbotMetrics metrics, DeliverySettings settings) {
     this.platform = platform;
     this.metrics = metrics;
-    this.backoff = RetryPolicy.exponentialDelayWithJitter(settings.retryBaseMillis(), settings.retryMaxMillis());
+    this.baseMillis = settings.retryBaseMillis();
+    this.maxMillis = settings.retryMaxMillis();
   }
 
   @Override
   public long delay(Throwable failure, int retry) {
-    long delay = backoff.delay(failure, retry);
+    long cap = Math.min(maxMillis, baseMillis << Math.min(retry, 30));
+    long delay = cap / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2 + 1);
     Duration retryAfter = SendFailures.retryAfter(failure);
     if (retryAfter != null) {
       delay = Math.max(delay, retryAfter.toMillis());

@@ -4,10 +4,13 @@ import dev.chatbot.bot.Addresses;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.bot.Conversation;
 import dev.chatbot.bot.LocalBots;
+import dev.chatbot.delivery.Delivery;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.Outbox;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,7 +20,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +33,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each conversation's messages one at a time, in arrival order, and different conversations in parallel.
  *
- * <p>For each message: load the conversation state and the user's profile, hand both to the bot over the event bus,
- * wait until the bot is done and its replies are delivered, then save what changed. Only then does the next message
- * of that conversation start, so replies never overtake each other.
+ * <p>Accepting a message keeps it in the {@link Inbox} first (the webhook's {@code 200} waits for that). Handling
+ * it: load the conversation state and the user's profile, hand both to the bot, wait until the bot is done and its
+ * replies are delivered, then mark it done in the inbox together with the state it changed (one commit; a failed
+ * turn changes nothing). Only then does the next message of that conversation start, so replies never overtake
+ * each other. After a crash, {@link #resume} hands the kept messages back in their order.
  */
 public final class ConversationDispatcher implements Inbound {
 
@@ -40,23 +47,29 @@ public final class ConversationDispatcher implements Inbound {
   private final Vertx vertx;
   private final StateStore stateStore;
   private final DedupeStore dedupeStore;
-  private final Conversation.ReplySink replies;
+  private final Inbox inbox;
+  private final Outbox outbox;
+  private final Delivery delivery;
   private final ChatbotMetrics metrics;
   private final BotRoutes routes;
   private final DeliveryOptions botCallOptions;
   private final LocalBots localBots;
 
   // One queue per conversation with work; its head is the message being handled. Removed when drained.
-  private final ConcurrentMap<String, ArrayDeque<Message>> queues = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ArrayDeque<Inbox.Kept>> queues = new ConcurrentHashMap<>();
+  // Conversations whose replies from before a restart are still being sent: their first message waits for them.
+  private final ConcurrentMap<String, Future<Void>> gates = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<Promise<Void>> idleWaiters = new ArrayList<>();
 
-  public ConversationDispatcher(Vertx vertx, StateStore stateStore, DedupeStore dedupeStore,
-      Conversation.ReplySink replies, ChatbotMetrics metrics, BotRoutes routes, Duration botTimeout) {
+  public ConversationDispatcher(Vertx vertx, StateStore stateStore, DedupeStore dedupeStore, Inbox inbox,
+      Outbox outbox, Delivery delivery, ChatbotMetrics metrics, BotRoutes routes, Duration botTimeout) {
     this.vertx = vertx;
     this.stateStore = stateStore;
     this.dedupeStore = dedupeStore;
-    this.replies = replies;
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.delivery = delivery;
     this.metrics = metrics;
     this.routes = routes;
     this.localBots = LocalBots.of(vertx);
@@ -65,20 +78,51 @@ public final class ConversationDispatcher implements Inbound {
 
   @Override
   public Future<Accepted> accept(List<Message> messages) {
+    if (messages.size() == 1) {
+      // The common case, without the lists.
+      Message message = messages.get(0);
+      return dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id())
+          .compose(first -> first ? keepAndQueue(messages) : Future.succeededFuture(new Accepted(0, 1)));
+    }
     // Sequential, so a batch keeps its order even when the dedupe store answers asynchronously.
-    Future<Accepted> result = Future.succeededFuture(new Accepted(0, 0));
+    List<Message> fresh = new ArrayList<>(messages.size());
+    Future<Void> checked = Future.succeededFuture();
     for (Message message : messages) {
-      result = result.compose(counts -> dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id())
+      checked = checked.compose(previous -> dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id())
           .map(first -> {
-            if (!first) {
-              return new Accepted(counts.accepted(), counts.duplicates() + 1);
+            if (first) {
+              fresh.add(message);
             }
-            metrics.received(message.conversation().platform());
-            enqueue(message);
-            return new Accepted(counts.accepted() + 1, counts.duplicates());
+            return null;
           }));
     }
-    return result;
+    return checked.compose(all -> keepAndQueue(fresh))
+        .map(accepted -> new Accepted(accepted.accepted(), messages.size() - fresh.size()));
+  }
+
+  /** Into the inbox (completing once they would survive a crash), then into their conversations' queues. */
+  private Future<Accepted> keepAndQueue(List<Message> fresh) {
+    if (fresh.isEmpty()) {
+      return Future.succeededFuture(new Accepted(0, 0));
+    }
+    return inbox.keep(fresh).map(kept -> {
+      for (Inbox.Kept entry : kept) {
+        metrics.received(entry.message().conversation().platform());
+        enqueue(entry);
+      }
+      return new Accepted(kept.size(), 0);
+    });
+  }
+
+  /**
+   * After a restart, before any webhook is taken: the messages kept but not handled, oldest first, each conversation
+   * waiting for {@code replies} (its replies from before the restart, still being sent) before its first message.
+   */
+  public void resume(List<Inbox.Kept> pending, Map<String, Future<Void>> replies) {
+    gates.putAll(replies);
+    // Once a conversation's old replies are out, its new messages need not wait for anything.
+    replies.forEach((key, sent) -> sent.onComplete(done -> gates.remove(key, sent)));
+    pending.forEach(this::enqueue);
   }
 
   /** Messages accepted but not yet fully handled (bot done, replies delivered, state saved). */
@@ -114,10 +158,10 @@ public final class ConversationDispatcher implements Inbound {
     }
   }
 
-  private void enqueue(Message message) {
+  private void enqueue(Inbox.Kept message) {
     inFlight.incrementAndGet();
     boolean[] start = {false};
-    String key = message.conversation().key();
+    String key = message.message().conversation().key();
     queues.compute(key, (k, queue) -> {
       if (queue == null) {
         queue = new ArrayDeque<>();
@@ -127,6 +171,11 @@ public final class ConversationDispatcher implements Inbound {
       return queue;
     });
     if (start[0]) {
+      Future<Void> gate = gates.isEmpty() ? null : gates.remove(key);
+      if (gate != null) {
+        gate.onComplete(sent -> handle(message, key));
+        return;
+      }
       // Next tick on this event loop: the platform gets its 200 first, whatever the bot costs.
       io.vertx.core.Context context = Vertx.currentContext();
       if (context != null) {
@@ -138,10 +187,10 @@ public final class ConversationDispatcher implements Inbound {
   }
 
   /** {@code key}: the conversation's key, built once for all of its queued messages. */
-  private void handle(Message message, String key) {
+  private void handle(Inbox.Kept message, String key) {
     process(message, key).onComplete(done -> {
       finished();
-      Message[] next = {null};
+      Inbox.Kept[] next = {null};
       queues.computeIfPresent(key, (k, queue) -> {
         queue.pollFirst();
         next[0] = queue.peekFirst();
@@ -164,7 +213,8 @@ public final class ConversationDispatcher implements Inbound {
     }
   }
 
-  private Future<Void> process(Message message, String conversationKey) {
+  private Future<Void> process(Inbox.Kept kept, String conversationKey) {
+    Message message = kept.message();
     String stateKey = "conversation:" + conversationKey;
     String profileKey = "profile:" + message.user().key();
     return Future.all(stateStore.get(stateKey), stateStore.get(profileKey))
@@ -174,23 +224,48 @@ public final class ConversationDispatcher implements Inbound {
           JsonObject stateBefore = state.copy();
           JsonObject profileBefore = profile.copy();
           boolean[] undelivered = {false};
-          Conversation.ReplySink tracked = (to, reply) -> replies.send(to, reply)
-              .onFailure(failure -> undelivered[0] = true);
-          Conversation conversation =
-              new Conversation(message.conversation(), message.user(), state, profile, tracked);
+          Conversation conversation = new Conversation(message.conversation(), message.user(), state, profile,
+              replySink(kept.id(), undelivered));
           return callBot(message, conversation, undelivered)
-              .compose(done -> conversation.allSent())
-              .compose(sent -> Future.all(
-                  state.equals(stateBefore) ? Future.succeededFuture() : stateStore.put(stateKey, state),
-                  profile.equals(profileBefore) ? Future.succeededFuture() : stateStore.put(profileKey, profile)))
-              .<Void>mapEmpty();
+              .compose(succeeded -> conversation.allSent().map(succeeded))
+              .compose(succeeded -> {
+                // A failed turn changes nothing: the next message sees the state from before it.
+                Map<String, JsonObject> changes = new HashMap<>(2);
+                if (succeeded && !state.equals(stateBefore)) {
+                  changes.put(stateKey, state);
+                }
+                if (succeeded && !profile.equals(profileBefore)) {
+                  changes.put(profileKey, profile);
+                }
+                return inbox.done(kept.id(), changes);
+              });
         })
         .onFailure(failure -> LOG.error("message failed conversation={} id={} error=\"{}\"",
             conversationKey, message.id(), failure.getMessage()));
   }
 
-  /** {@code undelivered[0]}: a reply finally failed, which delivery has logged already with the platform's error. */
-  private Future<Void> callBot(Message message, Conversation conversation, boolean[] undelivered) {
+  /**
+   * The turn's replies to delivery, each with its place in the turn. Replaying a message after a crash, the replies
+   * its first run recorded are not sent again (they were sent, or are pending in the outbox).
+   */
+  private Conversation.ReplySink replySink(long inboxId, boolean[] undelivered) {
+    int recorded = inboxId == 0 || !outbox.durable() ? 0 : outbox.recordedReplies(inboxId);
+    int[] index = {0};
+    return (to, reply) -> {
+      int position = index[0]++;
+      if (position < recorded) {
+        return Future.succeededFuture();
+      }
+      return delivery.deliver(to, reply, Outbox.Origin.turn(inboxId, position))
+          .onFailure(failure -> undelivered[0] = true);
+    };
+  }
+
+  /**
+   * True when the bot succeeded, or failed only because a reply was not delivered ({@code undelivered[0]}: delivery
+   * logged it with the platform's error and kept it as a dead letter, so the turn itself stands).
+   */
+  private Future<Boolean> callBot(Message message, Conversation conversation, boolean[] undelivered) {
     String bot = routes.botFor(message.conversation().platform());
     long started = System.nanoTime();
     // The bot instance on this event loop, called directly when there is one (the usual case: one instance per
@@ -201,17 +276,18 @@ public final class ConversationDispatcher implements Inbound {
         : vertx.eventBus().request(Addresses.bot(bot), new BotCall(message, conversation), botCallOptions).mapEmpty();
     return handled
         .onComplete(done -> metrics.botHandling(bot, Duration.ofNanos(System.nanoTime() - started)))
+        .map(true)
         .recover(failure -> {
-          // A failing bot must not stall the conversation: log, keep the state it had, go on. A bot failing only
-          // because its reply was not delivered was logged by delivery: once is enough.
+          // A failing bot must not stall the conversation: log, keep the state from before the turn, go on. A bot
+          // failing only because its reply was not delivered was logged by delivery: once is enough.
           if (undelivered[0]) {
             LOG.debug("bot failed bot={} conversation={} id={} reason=undelivered_reply",
                 bot, message.conversation().key(), message.id());
-          } else {
-            LOG.error("bot failed bot={} conversation={} id={} error=\"{}\"",
-                bot, message.conversation().key(), message.id(), failure.getMessage());
+            return Future.succeededFuture(true);
           }
-          return Future.succeededFuture();
+          LOG.error("bot failed bot={} conversation={} id={} error=\"{}\" state=unchanged",
+              bot, message.conversation().key(), message.id(), failure.getMessage());
+          return Future.succeededFuture(false);
         });
   }
 }

@@ -50,6 +50,21 @@ public final class ChatbotMetrics {
     counters(platform).retries.increment();
   }
 
+  /** A reply had more parts than {@code SEND_MAX_PARTS}: the rest was cut. */
+  public void replyCut(String platform) {
+    counters(platform).cut.increment();
+  }
+
+  /** The gauge {@code chatbot_dead_letters{platform}}: how many dead letters each platform has now. */
+  public void deadLetters(Collection<String> platforms, java.util.function.ToDoubleFunction<String> count) {
+    for (String platform : platforms) {
+      io.micrometer.core.instrument.Gauge.builder("chatbot_dead_letters", () -> count.applyAsDouble(platform))
+          .description("Replies that finally failed and wait for an operator (GET /api/v1/dead-letters)")
+          .tag("platform", platform)
+          .register(registry);
+    }
+  }
+
   public void botHandling(String bot, Duration duration) {
     timer(bot).record(duration);
   }
@@ -87,6 +102,7 @@ public final class ChatbotMetrics {
     final Counter received;
     final Counter sent;
     final Counter retries;
+    final Counter cut;
     private final ConcurrentMap<String, Counter> failures = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final String platform;
@@ -100,6 +116,7 @@ public final class ChatbotMetrics {
       received = counter("chatbot_messages_received");
       sent = counter("chatbot_messages_sent");
       retries = counter("chatbot_send_retries");
+      cut = counter("chatbot_reply_parts_cut");
     }
 
     Counter failure(String reason) {

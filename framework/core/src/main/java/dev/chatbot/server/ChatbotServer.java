@@ -13,6 +13,8 @@ import dev.chatbot.dispatch.BotRoutes;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
+import dev.chatbot.logging.LogSetup;
+import dev.chatbot.logging.RequestIds;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.server.tls.TlsFiles;
@@ -33,7 +35,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -71,7 +72,9 @@ public final class ChatbotServer {
   private ConversationDispatcher dispatcher;
   private Delivery delivery;
   private Future<Void> shutdown;
+  private ManagementServer management;
   private long tlsReloadMillis;
+  private HttpGuards httpGuards;
 
   private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend,
       ClassLoader classes) {
@@ -104,6 +107,7 @@ public final class ChatbotServer {
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
+        .map(LogSetup::use)
         .map(ChatbotConfig::from)
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -116,7 +120,8 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
-          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry)),
+          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
+                  .withTracer(RequestIds.tracer(null)),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
@@ -124,7 +129,7 @@ public final class ChatbotServer {
                 new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend, classes)
                     .startOn(registry, started)
                     .onComplete(result::complete,
-                        failure -> closeDetached(vertx).onComplete(closed -> result.fail(failure)));
+                        failure -> closeDetached(vertx, backend).onComplete(closed -> result.fail(failure)));
                 return result.future();
               });
         });
@@ -137,7 +142,9 @@ public final class ChatbotServer {
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
+      management = ManagementServer.from(vertx, config);
       checkTlsFiles();
+      httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
       enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
       deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
@@ -148,16 +155,21 @@ public final class ChatbotServer {
     metrics.preRegister(adapters.keySet(), bots);
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
-    delivery = new Delivery(vertx, adapters, metrics, deliverySettings);
+    delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
+        stateBackend.deadLetters());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
-        delivery::deliver, metrics, BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
+        stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
+        BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
+    metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
+        .filter(letter -> letter.to().platform().equals(platform)).count());
 
     Router router = Router.router(vertx);
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-    router.route("/webhooks/*").handler(bodies);
-    router.route("/api/*").handler(bodies);
-    mountHealth(router, enabled);
-    router.get("/metrics").handler(ctx -> ctx.response()
+    router.route().handler(RequestIds::addHeader);
+    httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
+    // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
+    Router managed = management == null ? router : management.router();
+    mountHealth(managed == router ? List.of(router) : List.of(router, managed), enabled);
+    managed.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
@@ -167,13 +179,29 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery::deliver))
+        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
         .compose(mounted -> deployBots())
-        .compose(deployed -> listen(router))
+        .map(deployed -> resume())
+        .compose(resumed -> listen(router))
+        .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
           return this;
         });
+  }
+
+  /**
+   * What a crash left: replies not yet accepted are sent again, messages not yet handled are handled, each
+   * conversation's in their order and before anything new (the server listens only after this).
+   */
+  private Void resume() {
+    var pendingMessages = stateBackend.inbox().pending();
+    var pendingReplies = stateBackend.outbox().pending();
+    if (!pendingMessages.isEmpty() || !pendingReplies.isEmpty()) {
+      LOG.info("resuming pending_messages={} pending_replies={}", pendingMessages.size(), pendingReplies.size());
+    }
+    dispatcher.resume(pendingMessages, delivery.resume(pendingReplies));
+    return null;
   }
 
   private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
@@ -204,7 +232,7 @@ public final class ChatbotServer {
   }
 
   private Future<Void> listen(Router router) {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = httpGuards.applyTo(new HttpServerOptions())
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setCompressionSupported(true)
@@ -216,7 +244,7 @@ public final class ChatbotServer {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return vertx.deployVerticle(() -> new HttpServerVerticle(router, options, httpServers::add),
+    return vertx.deployVerticle(() -> httpGuards.serverVerticle(router, options, httpServers::add),
             new DeploymentOptions().setInstances(instances))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(new ConfigException(config.tls()
@@ -236,7 +264,7 @@ public final class ChatbotServer {
     }
   }
 
-  private void mountHealth(Router router, List<PlatformAdapter> enabled) {
+  private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
     HealthCheckHandler ready = HealthCheckHandler.create(vertx);
@@ -247,11 +275,26 @@ public final class ChatbotServer {
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
     }
-    router.get("/health/live").handler(live);
-    router.get("/health/ready").handler(ready);
+    for (Router router : routers) {
+      router.get("/health/live").handler(live);
+      router.get("/health/ready").handler(ready);
+    }
   }
 
   private static void mountErrors(Router router) {
+    // A client that hangs up mid-request (whatever status the failing handler chose) is routine, and can be made to
+    // happen at will: one quiet line, no stack trace, nothing to answer.
+    router.route().failureHandler(ctx -> {
+      if (HttpErrors.clientGone(ctx)) {
+        // A reset is reported both as a read error and as the close that follows it: one line per request.
+        if (ctx.get("client-gone") == null) {
+          ctx.put("client-gone", Boolean.TRUE);
+          LOG.debug("client went away path={} error=\"{}\"", ctx.request().path(), String.valueOf(ctx.failure()));
+        }
+      } else {
+        ctx.next();
+      }
+    });
     router.errorHandler(400, ctx -> HttpErrors.send(ctx, 400, "bad request",
         ctx.failure() == null ? List.of() : List.of(String.valueOf(ctx.failure().getMessage()))));
     router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found", List.of(ctx.request().path())));
@@ -314,7 +357,7 @@ public final class ChatbotServer {
           })
           .compose(idle -> stopAdapters())
           // Completed outside any Vert.x context: see closeDetached.
-          .onComplete(stopped -> closeDetached(vertx).onComplete(done -> {
+          .onComplete(stopped -> closeDetached(vertx, stateBackend).onComplete(done -> {
             LOG.info("shutdown complete");
             closed.handle(done);
           }));
@@ -357,11 +400,18 @@ public final class ChatbotServer {
   /**
    * Closes Vert.x from a thread of its own and completes outside any Vert.x context: a clustered Vert.x finishes
    * closing (leaving the cluster) after its event loops have stopped, so a completion routed back to one of them
-   * would be rejected and never arrive.
+   * would be rejected and never arrive. Then the state backend closes (its last writes, its file lock).
    */
-  private static Future<Void> closeDetached(Vertx vertx) {
+  private static Future<Void> closeDetached(Vertx vertx, StateBackend backend) {
     Promise<Void> closed = Promise.promise();
-    new Thread(() -> vertx.close().onComplete(closed), "chatbot-close").start();
+    new Thread(() -> vertx.close().onComplete(done -> {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        LOG.warn("state store close failed error=\"{}\"", e.getMessage());
+      }
+      closed.handle(done);
+    }), "chatbot-close").start();
     return closed.future();
   }
 

@@ -1,8 +1,10 @@
 package dev.chatbot.server;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.util.List;
 
 /** Every error answer of the server has one shape: {@code {"error": "...", "details": [...]}}. */
@@ -18,6 +20,15 @@ public final class HttpErrors {
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", error).put("details", new JsonArray(List.copyOf(details))).encode());
+  }
+
+  /**
+   * Whether the request failed because the client went away (reset or closed mid-upload): nothing can be answered
+   * and nothing is wrong with the server, so it is no error to log.
+   */
+  public static boolean clientGone(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    return failure instanceof HttpClosedException || failure instanceof IOException || ctx.response().closed();
   }
 
   public static void send(RoutingContext ctx, int status, String error) {

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code META-INF/services/dev.chatbot.spi.PlatformAdapter}), so a new platform is a new jar and nothing else.
  *
  * <p>Inside, an adapter is a verifier (signature, handshake), a parser (platform JSON to {@code Message}s), a
- * renderer (pure: {@code Reply} to platform JSON) and a sender (one {@code WebClient} call). Dedupe, order,
+ * renderer (pure: {@code Reply} to platform JSON) and a sender (one {@code WebClient} call per step). Dedupe, order,
  * fitting to {@link #capabilities()}, retries, rate limits and metrics are the core's.
  */
 public interface PlatformAdapter {
@@ -50,6 +50,19 @@ public interface PlatformAdapter {
    * platform answers with an error, so the core can decide whether to retry.
    */
   Future<Void> send(ConversationRef to, Reply reply);
+
+  /**
+   * How many platform calls {@link #send(ConversationRef, Reply, int)} makes for this fitted reply: one for most.
+   * The core retries and records each call on its own, so a retry or a restart never repeats an accepted one.
+   */
+  default int calls(Reply reply) {
+    return 1;
+  }
+
+  /** Call number {@code call} (from 0) of {@link #calls}; adapters with one call per reply keep the default. */
+  default Future<Void> send(ConversationRef to, Reply reply, int call) {
+    return send(to, reply);
+  }
 
   default Future<Void> stop() {
     return Future.succeededFuture();

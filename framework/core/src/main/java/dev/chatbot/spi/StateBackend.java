@@ -2,7 +2,10 @@ package dev.chatbot.spi;
 
 import dev.chatbot.config.Settings;
 import dev.chatbot.state.BotDataStore;
+import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.Outbox;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,8 +13,9 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 
 /**
- * Where conversation state, user profiles and dedupe memory live, and the kind of Vert.x that needs. Chosen by
- * {@code STATE_STORE}: {@code memory} is built into the core; others (such as {@code cluster} in the
+ * Where conversation state, user profiles, dedupe memory, the inbox, the outbox and dead letters live, and the kind
+ * of Vert.x that needs. Chosen by {@code STATE_STORE}: {@code file} (the default) and {@code memory} are built into
+ * the core; others (such as {@code cluster} in the
  * {@code chatbot-cluster} module) are found through {@link java.util.ServiceLoader}
  * ({@code META-INF/services/dev.chatbot.spi.StateBackend}), so the core knows nothing of the cluster technology.
  *
@@ -39,6 +43,15 @@ public interface StateBackend {
   /** Bots' own data (stock, counters), with atomic updates; valid once {@link #createVertx} completed. */
   BotDataStore botDataStore();
 
+  /** Messages acknowledged but not yet handled; valid once {@link #createVertx} completed. */
+  Inbox inbox();
+
+  /** Replies not yet accepted by their platform; valid once {@link #createVertx} completed. */
+  Outbox outbox();
+
+  /** Replies that finally failed; valid once {@link #createVertx} completed. */
+  DeadLetters deadLetters();
+
   /**
    * What the adapters hand parsed messages to. {@code local} is this process's dispatcher (dedupe, per-conversation
    * queue, bot); a backend shared by several processes wraps it so that one conversation is handled by one process
@@ -57,4 +70,7 @@ public interface StateBackend {
   default Future<Void> drain() {
     return Future.succeededFuture();
   }
+
+  /** The server has stopped (Vert.x closed): release files and locks. Runs on a thread of its own. */
+  default void close() {}
 }

@@ -67,6 +67,11 @@ public final class MemoryDedupeStore implements DedupeStore {
     return new MemoryDedupeStore(Duration.ofSeconds(window), maxEntries);
   }
 
+  /** How long an id is remembered at least. */
+  public Duration window() {
+    return Duration.ofNanos(windowNanos);
+  }
+
   /** Ids currently remembered, for tests and diagnostics. */
   public synchronized long size() {
     return currentSize + previousSize;

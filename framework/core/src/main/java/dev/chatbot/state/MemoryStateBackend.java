@@ -7,13 +7,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 
-/** {@code STATE_STORE=memory}, the default: one process, state in its heap, a plain (not clustered) Vert.x. */
+/**
+ * {@code STATE_STORE=memory}: one process, everything in its heap, nothing survives a restart (for tests and
+ * benchmarks); a plain (not clustered) Vert.x.
+ */
 public final class MemoryStateBackend implements StateBackend {
 
   public static final String NAME = "memory";
 
   private final StateStore stateStore = new MemoryStateStore();
   private final BotDataStore botDataStore = new MemoryBotDataStore();
+  private final DeadLetters deadLetters = new MemoryDeadLetters();
+  private final Inbox inbox = Inbox.unlogged(stateStore);
+  private final Outbox outbox = Outbox.unlogged(deadLetters);
   private DedupeStore dedupeStore;
 
   @Override
@@ -44,5 +50,20 @@ public final class MemoryStateBackend implements StateBackend {
   @Override
   public BotDataStore botDataStore() {
     return botDataStore;
+  }
+
+  @Override
+  public Inbox inbox() {
+    return inbox;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public DeadLetters deadLetters() {
+    return deadLetters;
   }
 }

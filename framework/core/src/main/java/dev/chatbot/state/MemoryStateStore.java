@@ -21,4 +21,15 @@ public final class MemoryStateStore implements StateStore {
     values.put(key, value.copy());
     return Future.succeededFuture();
   }
+
+  @Override
+  public Future<Void> remove(String key) {
+    values.remove(key);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<java.util.List<String>> keys(String prefix) {
+    return Future.succeededFuture(values.keySet().stream().filter(key -> key.startsWith(prefix)).toList());
+  }
 }

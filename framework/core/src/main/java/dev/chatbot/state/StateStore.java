@@ -13,4 +13,10 @@ public interface StateStore {
   Future<JsonObject> get(String key);
 
   Future<Void> put(String key, JsonObject value);
+
+  /** Removes {@code key}; completes whether or not it existed. */
+  Future<Void> remove(String key);
+
+  /** The stored keys that start with {@code prefix} (erasure looks up a user's conversations with it). */
+  Future<java.util.List<String>> keys(String prefix);
 }

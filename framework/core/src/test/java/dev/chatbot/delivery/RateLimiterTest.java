@@ -44,7 +44,7 @@ class RateLimiterTest {
     assertThat(settings.rates().get("chatty")).isEqualTo(new SendRate(1, 3, true));
     assertThat(settings.rates().get("bulk")).isEqualTo(new SendRate(250, 250, false));
     assertThat(settings.timeoutMillis()).isEqualTo(10_000);
-    assertThat(settings.maxAttempts()).isEqualTo(5);
+    assertThat(settings.maxAttempts()).isEqualTo(DeliverySettings.DEFAULT_MAX_ATTEMPTS);
   }
 
   @Test

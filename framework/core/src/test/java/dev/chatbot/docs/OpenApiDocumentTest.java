@@ -26,12 +26,15 @@ class OpenApiDocumentTest {
   void theAdminPartIsAContractVertxOpenApiAccepts() throws Exception {
     JsonObject admin = OpenApiDocument.load().only("/api/v1");
     assertThat(admin.getJsonObject("paths").fieldNames())
-        .containsExactlyInAnyOrder("/api/v1/messages", "/api/v1/messages/{id}", "/api/v1/adapters");
+        .containsExactlyInAnyOrder("/api/v1/messages", "/api/v1/messages/{id}", "/api/v1/adapters",
+            "/api/v1/dead-letters", "/api/v1/dead-letters/{id}/retry", "/api/v1/dead-letters/{id}",
+            "/api/v1/users/{platform}/{userId}");
     Vertx vertx = Vertx.vertx();
     try {
       OpenAPIContract contract = OpenAPIContract.from(vertx, admin).await(20, TimeUnit.SECONDS);
       assertThat(contract.operations()).extracting(Operation::getOperationId)
-          .containsExactlyInAnyOrder("sendMessage", "getMessageStatus", "listAdapters");
+          .containsExactlyInAnyOrder("sendMessage", "getMessageStatus", "listAdapters", "listDeadLetters",
+              "retryDeadLetter", "discardDeadLetter", "eraseUser");
     } finally {
       vertx.close().await();
     }

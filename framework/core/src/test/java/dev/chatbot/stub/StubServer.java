@@ -49,6 +49,7 @@ public final class StubServer implements AutoCloseable {
     variables.put("HTTP_HOST", "127.0.0.1");
     variables.put("HTTP_PORT", String.valueOf(port));
     variables.put("BOT", "stub-echo");
+    variables.put("STATE_STORE", "memory");
     variables.put("STUB_PLATFORM_URL", platformUrl);
     variables.put("SEND_RETRY_BASE_MILLIS", "20");
     variables.put("SEND_RETRY_MAX_MILLIS", "200");

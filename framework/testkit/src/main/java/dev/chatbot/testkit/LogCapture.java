@@ -28,12 +28,16 @@ public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> all = new ArrayList<>();
+  private final List<String> withStackTrace = new ArrayList<>();
   private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
     @Override
     protected void append(ILoggingEvent event) {
       String line = event.getLevel() + " " + event.getFormattedMessage();
       synchronized (all) {
         all.add(line);
+        if (event.getThrowableProxy() != null) {
+          withStackTrace.add(line);
+        }
       }
       lines.add(line);
     }
@@ -77,6 +81,13 @@ public final class LogCapture implements AutoCloseable {
   public List<String> lines() {
     synchronized (all) {
       return List.copyOf(all);
+    }
+  }
+
+  /** The lines captured so far that carried an exception (so a stack trace in the log). */
+  public List<String> linesWithStackTrace() {
+    synchronized (all) {
+      return List.copyOf(withStackTrace);
     }
   }
 

@@ -30,13 +30,17 @@ public final class TestServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts with {@code HTTP_HOST=127.0.0.1}, a free {@code HTTP_PORT} and the test adapter on, plus {@code env}. */
+  /**
+   * Starts with {@code HTTP_HOST=127.0.0.1}, a free {@code HTTP_PORT}, the test adapter on and
+   * {@code STATE_STORE=memory} (tests in one JVM must not share a {@code DATA_DIR}), plus {@code env}.
+   */
   public static TestServer start(Map<String, String> env) {
     int port = freePort();
     Map<String, String> variables = new HashMap<>();
     variables.put("HTTP_HOST", "127.0.0.1");
     variables.put("HTTP_PORT", String.valueOf(port));
     variables.put("TEST_ADAPTER", "on");
+    variables.put("STATE_STORE", "memory");
     variables.putAll(env);
     return new TestServer(await(ChatbotServer.start(null, variables).toCompletionStage().toCompletableFuture()),
         Integer.parseInt(variables.get("HTTP_PORT")));

@@ -66,8 +66,19 @@ public final class MessengerAdapter implements PlatformAdapter {
   }
 
   @Override
+  public int calls(Reply reply) {
+    return sender.calls(reply);
+  }
+
+  @Override
+  public Future<Void> send(ConversationRef to, Reply reply, int call) {
+    return sender.send(to, reply, call);
+  }
+
+  /** A reply of one call; the core uses {@link #send(ConversationRef, Reply, int)} for each call of longer ones. */
+  @Override
   public Future<Void> send(ConversationRef to, Reply reply) {
-    return sender.send(to, reply);
+    return sender.send(to, reply, 0);
   }
 
   @Override

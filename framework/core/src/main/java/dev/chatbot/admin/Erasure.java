@@ -1,0 +1,38 @@
+package dev.chatbot.admin;
+
+import dev.chatbot.spi.StateBackend;
+import dev.chatbot.state.DeadLetter;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Erases one user (SPEC §3, the right to erasure): profile, the state of the conversations whose channel is the
+ * user's id (a direct conversation on Messenger, WhatsApp, Telegram or the web chat, with its threads), their messages
+ * not yet handled, replies not yet sent to them and their dead letters.
+ */
+final class Erasure {
+
+  private final StateBackend backend;
+
+  Erasure(StateBackend backend) {
+    this.backend = backend;
+  }
+
+  Future<Void> erase(String platform, String userId) {
+    String conversation = "conversation:" + platform + ":" + userId;
+    List<Future<?>> steps = new ArrayList<>();
+    steps.add(backend.stateStore().remove("profile:" + platform + ":" + userId));
+    steps.add(backend.stateStore().remove(conversation));
+    steps.add(backend.stateStore().keys(conversation + ":")
+        .compose(threads -> Future.all(threads.stream().map(backend.stateStore()::remove).toList())));
+    steps.add(backend.inbox().forget(platform, userId));
+    steps.add(backend.outbox().forget(platform, userId));
+    for (DeadLetter letter : backend.deadLetters().list()) {
+      if (letter.to().platform().equals(platform) && letter.to().channel().equals(userId)) {
+        steps.add(backend.deadLetters().remove(letter.id()));
+      }
+    }
+    return Future.all(steps).mapEmpty();
+  }
+}

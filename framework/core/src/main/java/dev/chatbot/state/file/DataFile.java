@@ -1,0 +1,225 @@
+package dev.chatbot.state.file;
+
+import dev.chatbot.config.ConfigException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one store file under {@code DATA_DIR} (H2's MVStore: a copy-on-write B-tree in a single file), written by one
+ * thread of its own so no event loop ever waits on the disk.
+ *
+ * <p>Writes are units ({@link #write}): whatever units queued up while the previous commit was being written are
+ * applied together and committed at once (group commit), and their futures complete once that commit is in the
+ * operating system's hands, which is what a process kill cannot take away. {@code fsync} runs every
+ * {@code syncMillis} on another thread, so only a power cut (or a kernel crash) can lose the writes of that last
+ * interval. A unit is atomic: a crash keeps all of it or none of it.
+ */
+final class DataFile implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataFile.class);
+  static final String FILE_NAME = "chatbot.mv.db";
+  /** Units applied per commit at most, so a burst still completes its first futures soon. */
+  private static final int MAX_BATCH = 4096;
+
+  private record Unit(Runnable change, Promise<Void> done, Context context) {}
+
+  private final MVStore store;
+  private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private final Thread syncer;
+  private final long syncMillis;
+  private volatile boolean closing;
+  private volatile long commits;
+  private volatile long syncedCommits;
+
+  private DataFile(MVStore store, long syncMillis) {
+    this.store = store;
+    this.syncMillis = syncMillis;
+    this.writer = new Thread(this::writeLoop, "chatbot-data-writer");
+    this.syncer = new Thread(this::syncLoop, "chatbot-data-sync");
+    writer.setDaemon(true);
+    syncer.setDaemon(true);
+    writer.start();
+    syncer.start();
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dir}. A second process on the same directory, or a store that is
+   * corrupt beyond what MVStore recovers by itself (it falls back to the last complete commit), is a
+   * {@link ConfigException} naming {@code DATA_DIR}: the server never starts on an empty store by mistake.
+   */
+  static DataFile open(Path dir, long syncMillis) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(absolute);
+    } catch (IOException e) {
+      throw new ConfigException("DATA_DIR " + absolute + " cannot be created: " + e.getMessage());
+    }
+    if (!Files.isWritable(absolute)) {
+      throw new ConfigException("DATA_DIR " + absolute + " is not writable");
+    }
+    Path file = absolute.resolve(FILE_NAME);
+    try {
+      MVStore store = new MVStore.Builder()
+          .fileName(file.toString())
+          .autoCommitDisabled() // commits are ours: one per group of units, never half a unit
+          .cacheSize(16)
+          .open();
+      return new DataFile(store, syncMillis);
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
+        throw new ConfigException("DATA_DIR " + absolute + " is in use by another process (one process per DATA_DIR)");
+      }
+      throw new ConfigException("DATA_DIR " + absolute + " holds a store that cannot be read (" + firstLine(e)
+          + "): restore " + FILE_NAME + " from a backup, or move it away to start empty");
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new ConfigException("DATA_DIR " + absolute + " holds a store that cannot be read (" + firstLine(e)
+          + "): restore " + FILE_NAME + " from a backup, or move it away to start empty");
+    }
+  }
+
+  <K, V> MVMap<K, V> map(String name) {
+    return store.openMap(name);
+  }
+
+  /**
+   * Queues {@code change} (run on the writer thread, touching only this store's maps) and completes once it is
+   * committed, on the caller's context. A change that throws fails its own future and is left out of the commit's
+   * other units' way.
+   */
+  Future<Void> write(Runnable change) {
+    Context context = Vertx.currentContext();
+    Promise<Void> done = Promise.promise();
+    if (closing) {
+      return Future.failedFuture(new IllegalStateException("the data store is closed"));
+    }
+    queue.add(new Unit(change, done, context));
+    return done.future();
+  }
+
+  private void writeLoop() {
+    List<Unit> batch = new ArrayList<>();
+    while (true) {
+      try {
+        Unit first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closing && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        List<Throwable> failures = new ArrayList<>(batch.size());
+        for (Unit unit : batch) {
+          failures.add(apply(unit));
+        }
+        Throwable commitFailure = commit();
+        for (int i = 0; i < batch.size(); i++) {
+          Throwable failure = commitFailure != null ? commitFailure : failures.get(i);
+          complete(batch.get(i), failure);
+        }
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static Throwable apply(Unit unit) {
+    try {
+      unit.change().run();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private Throwable commit() {
+    try {
+      store.commit();
+      commits++;
+      return null;
+    } catch (RuntimeException e) {
+      LOG.error("data store commit failed error=\"{}\"", firstLine(e));
+      return e;
+    }
+  }
+
+  private static void complete(Unit unit, Throwable failure) {
+    Runnable completion = failure == null ? () -> unit.done().complete() : () -> unit.done().fail(failure);
+    if (unit.context() != null) {
+      unit.context().runOnContext(v -> completion.run());
+    } else {
+      completion.run();
+    }
+  }
+
+  private void syncLoop() {
+    while (!closing) {
+      try {
+        Thread.sleep(syncMillis); // a fixed-rate background task on its own thread: nothing waits on it
+        sync();
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void sync() {
+    long committed = commits;
+    if (committed != syncedCommits) {
+      try {
+        store.sync();
+        syncedCommits = committed;
+      } catch (RuntimeException e) {
+        LOG.error("data store sync failed error=\"{}\"", firstLine(e));
+      }
+    }
+  }
+
+  /** Rewrites sparsely used parts of the file so its size follows the live data; run on the writer thread. */
+  void compact() {
+    store.compact(80, 16 << 20);
+  }
+
+  /** Size of the store file in bytes, for diagnostics. */
+  long fileSize() {
+    return store.getFileStore().size();
+  }
+
+  /** Finishes every queued unit, syncs and closes the file (a clean shutdown). */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    syncer.interrupt();
+    store.close();
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
