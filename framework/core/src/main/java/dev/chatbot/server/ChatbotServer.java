@@ -141,13 +141,13 @@ public final class ChatbotServer {
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
-      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       management = ManagementServer.from(vertx, config);
       checkTlsFiles();
       httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
       enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
       deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
