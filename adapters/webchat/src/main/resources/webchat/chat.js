@@ -43,8 +43,10 @@
   }
 
   /*
-   * The tab key lives in sessionStorage (it survives a reload, not a new tab); the conversation id is kept in
-   * localStorage under that key, and the user id in localStorage for every tab of this browser.
+   * The server issues every id with a token, and resumes an id only with its token: the page keeps both and never
+   * makes up an id. The tab key lives in sessionStorage (it survives a reload, not a new tab); the conversation id
+   * and its token are kept in localStorage under that key, and the user id and its token in localStorage for every
+   * tab of this browser. A tab with nothing kept asks for a new conversation by presenting none.
    */
   function loadIds() {
     var tab = storageGet(sessionStorage, 'tab');
@@ -54,19 +56,16 @@
     }
     var tabs = {};
     try { tabs = JSON.parse(storageGet(localStorage, 'tabs') || '{}') || {}; } catch (e) { tabs = {}; }
-    var conversation = tabs[tab] && tabs[tab].conversation;
-    var user = storageGet(localStorage, 'user');
-    if (!user) {
-      user = randomId();
-      storageSet(localStorage, 'user', user);
-    }
-    var result = { tab: tab, tabs: tabs, conversation: conversation || randomId(), user: user };
-    saveIds(result);
-    return result;
+    var kept = tabs[tab] || {};
+    return {
+      tab: tab, tabs: tabs,
+      conversation: kept.conversation || null, conversationToken: kept.token || null,
+      user: storageGet(localStorage, 'user'), userToken: storageGet(localStorage, 'user_token')
+    };
   }
 
   function saveIds(current) {
-    current.tabs[current.tab] = { conversation: current.conversation, seen: Date.now() };
+    current.tabs[current.tab] = { conversation: current.conversation, token: current.conversationToken, seen: Date.now() };
     var keys = Object.keys(current.tabs).sort(function (a, b) { return current.tabs[b].seen - current.tabs[a].seen; });
     keys.slice(MAX_TABS_REMEMBERED).forEach(function (k) { delete current.tabs[k]; });
     storageSet(localStorage, 'tabs', JSON.stringify(current.tabs));
@@ -81,8 +80,12 @@
 
   function connect() {
     var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    var url = scheme + '//' + location.host + '/chat/ws?conversation=' + encodeURIComponent(ids.conversation)
-        + '&user=' + encodeURIComponent(ids.user);
+    var params = [];
+    [['conversation', ids.conversation], ['conversation_token', ids.conversationToken],
+        ['user', ids.user], ['user_token', ids.userToken]].forEach(function (pair) {
+      if (pair[1]) { params.push(pair[0] + '=' + encodeURIComponent(pair[1])); }
+    });
+    var url = scheme + '//' + location.host + '/chat/ws' + (params.length ? '?' + params.join('&') : '');
     setState('connecting', retries > 0 ? 'Reconnecting…' : 'Connecting…');
     socket = new WebSocket(url);
     socket.onopen = function () {
@@ -134,13 +137,16 @@
       case 'session':
         // The server has joined this socket to the conversation: replies from now on arrive here.
         setState('online', 'Online');
-        if (typeof frame.conversation === 'string' && frame.conversation !== ids.conversation) {
+        if (typeof frame.conversation === 'string' && typeof frame.conversation_token === 'string') {
           ids.conversation = frame.conversation;
+          ids.conversationToken = frame.conversation_token;
           saveIds(ids);
         }
-        if (typeof frame.user === 'string' && frame.user !== ids.user) {
+        if (typeof frame.user === 'string' && typeof frame.user_token === 'string') {
           ids.user = frame.user;
+          ids.userToken = frame.user_token;
           storageSet(localStorage, 'user', ids.user);
+          storageSet(localStorage, 'user_token', ids.userToken);
         }
         return;
       case 'ack':

@@ -15,8 +15,10 @@ import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.logging.LogSetup;
 import dev.chatbot.logging.RequestIds;
+import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
+import dev.chatbot.tracing.Tracing;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
@@ -33,6 +35,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -73,6 +76,7 @@ public final class ChatbotServer {
   private Delivery delivery;
   private Future<Void> shutdown;
   private ManagementServer management;
+  private volatile PlatformHealth platformHealth;
   private long tlsReloadMillis;
   private HttpGuards httpGuards;
 
@@ -121,7 +125,7 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
           return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
-                  .withTracer(RequestIds.tracer(null)),
+                  .withTracer(RequestIds.tracer(Tracing.factory(environment))),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
@@ -162,9 +166,12 @@ public final class ChatbotServer {
         BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
     metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
         .filter(letter -> letter.to().platform().equals(platform)).count());
+    ServerGauges.wire(metrics, vertx, dispatcher);
+    BotMetrics.register(vertx, metrics);
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::addHeader);
+    router.post("/webhooks/*").handler(new RawWebhookBodies());
     httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
     // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
     Router managed = management == null ? router : management.router();
@@ -178,9 +185,11 @@ public final class ChatbotServer {
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
-        .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
-        .compose(mounted -> deployBots())
+        .compose(inbound -> startAdapters(enabled, router, inbound)
+            .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
+            .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+                dispatcher))
+            .compose(mounted -> deployBots(inbound)))
         .map(deployed -> resume())
         .compose(resumed -> listen(router))
         .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
@@ -214,8 +223,14 @@ public final class ChatbotServer {
     return adaptersStarted;
   }
 
-  private Future<Void> deployBots() {
-    BotServices.register(vertx, stateBackend.botDataStore());
+  private Future<Void> deployBots(Inbound inbound) {
+    Map<String, java.time.Duration> windows = new java.util.HashMap<>();
+    adapters.forEach((platform, adapter) -> {
+      if (adapter.replyWindow() != null) {
+        windows.put(platform, adapter.replyWindow());
+      }
+    });
+    BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
@@ -267,13 +282,16 @@ public final class ChatbotServer {
   private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
-    HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+    HealthChecks readiness = HealthChecks.create(vertx);
+    HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
+    ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
         up -> promise.complete(up ? Status.OK() : Status.KO()),
         failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
-      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
+      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
+          ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));
     }
     for (Router router : routers) {
       router.get("/health/live").handler(live);

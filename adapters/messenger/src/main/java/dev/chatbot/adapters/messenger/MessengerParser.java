@@ -7,11 +7,10 @@ import dev.chatbot.model.Message.Attachment;
 import dev.chatbot.model.Message.Kind;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.JsonFields;
 import dev.chatbot.spi.WebhookParser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,8 @@ import java.util.List;
  * Messenger webhook JSON ({@code {"object":"page","entry":[{"messaging":[...]}]}}) to neutral messages: text, quick
  * reply taps and postbacks (button taps, Get Started) as {@link Kind#POSTBACK}, image and location attachments.
  * Every entry and every messaging item of a batch counts. Echoes of the page's own messages, delivery and read
- * receipts and other events are not user messages and yield nothing.
+ * receipts and other events are not user messages and yield nothing. A field of the wrong type is refused naming
+ * its path ({@link JsonFields}).
  */
 final class MessengerParser implements WebhookParser {
 
@@ -27,99 +27,95 @@ final class MessengerParser implements WebhookParser {
 
   @Override
   public List<Message> parse(MultiMap headers, Buffer rawBody) {
-    JsonObject root = MetaJson.objectOrNull(rawBody);
-    if (root == null) {
-      throw new BadRequestException("a Messenger webhook is a JSON object");
-    }
-    if (!(root.getValue("object") instanceof String object)) {
-      throw new BadRequestException("\"object\" is missing: not a Messenger webhook");
-    }
-    if (!(root.getValue("entry") instanceof JsonArray entries)) {
-      throw new BadRequestException("\"entry\" must be an array");
-    }
+    JsonFields root = MetaJson.webhook(rawBody, "Messenger");
     List<Message> messages = new ArrayList<>();
-    if (!"page".equals(object)) {
+    if (!"page".equals(root.string("object"))) {
       // Another product subscribed to the same URL (e.g. Instagram): acknowledged, not ours to handle.
       return messages;
     }
-    for (Object entry : entries) {
+    for (JsonFields entry : root.objects("entry")) {
       // "standby" (handover protocol) and "changes" items are not conversations this bot owns.
-      JsonArray messaging = entry instanceof JsonObject item ? item.getJsonArray("messaging") : null;
-      if (messaging == null) {
-        continue;
-      }
-      for (Object event : messaging) {
-        if (!(event instanceof JsonObject messagingEvent)) {
-          throw new BadRequestException("\"messaging\" items must be objects");
+      for (JsonFields event : entry.objects("messaging")) {
+        int first = messages.size();
+        parseEvent(event, messages);
+        for (int i = first; i < messages.size(); i++) {
+          messages.set(i, messages.get(i).withRaw(event.json()));
         }
-        parseEvent(messagingEvent, messages);
       }
     }
     return messages;
   }
 
-  private static void parseEvent(JsonObject event, List<Message> out) {
-    JsonObject sender = event.getJsonObject("sender");
-    String psid = sender == null ? null : sender.getString("id");
+  private static void parseEvent(JsonFields event, List<Message> out) {
+    String psid = event.object("sender").string("id");
     if (psid == null || psid.isEmpty()) {
-      throw new BadRequestException("a messaging item has no sender.id");
+      throw new BadRequestException(event.pathOf("sender.id") + " is missing");
     }
     ConversationRef conversation = ConversationRef.of(PLATFORM, psid);
     UserRef user = UserRef.of(PLATFORM, psid);
-    long timestamp = event.getLong("timestamp", System.currentTimeMillis());
-    JsonObject message = event.getJsonObject("message");
-    JsonObject postback = event.getJsonObject("postback");
-    if (message != null && !message.getBoolean("is_echo", false)) {
+    Number sent = event.number("timestamp");
+    long timestamp = sent == null ? System.currentTimeMillis() : sent.longValue();
+    JsonFields message = event.objectOrNull("message");
+    JsonFields postback = event.objectOrNull("postback");
+    if (message != null && !message.bool("is_echo", false)) {
       parseMessage(message, conversation, user, timestamp, out);
     } else if (postback != null) {
-      String payload = postback.getString("payload", "");
-      String id = postback.getString("mid");
+      String payload = postback.string("payload", "");
+      String id = postback.string("mid");
       if (id == null) {
         id = fallbackId(psid, timestamp, payload);
       }
-      out.add(new Message(id, conversation, user, Kind.POSTBACK, postback.getString("title"), payload, null, timestamp));
+      out.add(new Message(id, conversation, user, Kind.POSTBACK, postback.string("title"), payload, null, timestamp));
     }
     // delivery, read, reaction, optin, referral...: no user message.
   }
 
-  private static void parseMessage(JsonObject message, ConversationRef conversation, UserRef user, long timestamp,
+  private static void parseMessage(JsonFields message, ConversationRef conversation, UserRef user, long timestamp,
       List<Message> out) {
-    String text = message.getString("text");
-    String mid = message.getString("mid");
+    String text = message.string("text");
+    String mid = message.string("mid");
     if (mid == null) {
       mid = fallbackId(conversation.channel(), timestamp, String.valueOf(text));
     }
-    JsonObject quickReply = message.getJsonObject("quick_reply");
+    JsonFields quickReply = message.objectOrNull("quick_reply");
     if (quickReply != null) {
-      out.add(new Message(mid, conversation, user, Kind.POSTBACK, text, quickReply.getString("payload", ""), null,
+      out.add(new Message(mid, conversation, user, Kind.POSTBACK, text, quickReply.string("payload", ""), null,
           timestamp));
       return;
     }
-    JsonArray attachments = message.getJsonArray("attachments");
-    if (attachments == null || attachments.isEmpty()) {
+    List<JsonFields> attachments = message.objects("attachments");
+    if (attachments.isEmpty()) {
       out.add(new Message(mid, conversation, user, text == null ? Kind.OTHER : Kind.TEXT, text, null, null, timestamp));
       return;
     }
     for (int i = 0; i < attachments.size(); i++) {
       // Several photos arrive as one message: one neutral message each, with ids that stay stable on redelivery.
       String id = i == 0 ? mid : mid + "#" + i;
-      out.add(attachment(id, conversation, user, i == 0 ? text : null, attachments.getJsonObject(i), timestamp));
+      out.add(attachment(id, conversation, user, i == 0 ? text : null, attachments.get(i), timestamp));
     }
   }
 
   private static Message attachment(String id, ConversationRef conversation, UserRef user, String text,
-      JsonObject attachment, long timestamp) {
-    String type = attachment.getString("type", "");
-    JsonObject payload = attachment.getJsonObject("payload", new JsonObject());
-    if (type.equals("location") && payload.getJsonObject("coordinates") != null) {
-      JsonObject coordinates = payload.getJsonObject("coordinates");
+      JsonFields attachment, long timestamp) {
+    String type = attachment.string("type", "");
+    JsonFields payload = attachment.object("payload");
+    JsonFields coordinates = payload.objectOrNull("coordinates");
+    if (type.equals("location") && coordinates != null) {
       return new Message(id, conversation, user, Kind.LOCATION, text, null,
-          Attachment.location(coordinates.getDouble("lat"), coordinates.getDouble("long")), timestamp);
+          Attachment.location(coordinate(coordinates, "lat"), coordinate(coordinates, "long")), timestamp);
     }
-    String url = payload.getString("url");
+    String url = payload.string("url");
     Attachment media = url == null ? null : Attachment.image(url);
     return new Message(id, conversation, user, type.equals("image") ? Kind.IMAGE : Kind.OTHER, text, null, media,
         timestamp);
+  }
+
+  private static double coordinate(JsonFields coordinates, String name) {
+    Number value = coordinates.number(name);
+    if (value == null) {
+      throw new BadRequestException(coordinates.pathOf(name) + " is missing");
+    }
+    return value.doubleValue();
   }
 
   /** For events without a {@code mid}: the same event redelivered gets the same id, so dedupe still works. */

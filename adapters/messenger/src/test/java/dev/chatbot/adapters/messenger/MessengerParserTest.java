@@ -117,4 +117,45 @@ class MessengerParserTest {
     assertThatThrownBy(() -> parse("{\"object\":\"page\",\"entry\":[{\"messaging\":[{\"message\":{\"text\":\"x\"}}]}]}"))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("sender.id");
   }
+
+  @Test
+  void aFieldOfTheWrongTypeIsRefusedNamingItsPath() {
+    String event = "{\"sender\":{\"id\":\"4711\"},\"timestamp\":1,\"message\":{\"mid\":\"m1\",\"text\":%s}}";
+    assertWrongType(body(event.formatted("{\"a\":1}")), "entry[0].messaging[0].message.text must be a string");
+    assertWrongType(body(event.formatted("42")), "entry[0].messaging[0].message.text must be a string");
+    assertWrongType(body(event.formatted("[\"hi\"]")), "entry[0].messaging[0].message.text must be a string");
+    assertWrongType(body("{\"sender\":{\"id\":4711},\"message\":{\"text\":\"hi\"}}"),
+        "entry[0].messaging[0].sender.id must be a string");
+    assertWrongType(body("{\"sender\":\"4711\",\"message\":{\"text\":\"hi\"}}"),
+        "entry[0].messaging[0].sender must be an object");
+    assertWrongType(body("{\"sender\":{\"id\":\"4711\"},\"timestamp\":\"soon\",\"message\":{\"text\":\"hi\"}}"),
+        "entry[0].messaging[0].timestamp must be a number");
+    assertWrongType(body("{\"sender\":{\"id\":\"4711\"},\"postback\":{\"payload\":{\"x\":1}}}"),
+        "entry[0].messaging[0].postback.payload must be a string");
+    assertWrongType(body("{\"sender\":{\"id\":\"4711\"},\"message\":{\"quick_reply\":[1]}}"),
+        "entry[0].messaging[0].message.quick_reply must be an object");
+    assertWrongType(body("{\"sender\":{\"id\":\"4711\"},\"message\":{\"attachments\":[{\"type\":\"location\","
+        + "\"payload\":{\"coordinates\":{\"lat\":\"north\",\"long\":1}}}]}}"),
+        "entry[0].messaging[0].message.attachments[0].payload.coordinates.lat must be a number");
+    assertWrongType("{\"object\":\"page\",\"entry\":{\"messaging\":[]}}", "entry must be an array");
+    assertWrongType("{\"object\":\"page\",\"entry\":[\"x\"]}", "entry[0] must be an object");
+    assertWrongType("{\"object\":[\"page\"],\"entry\":[]}", "object must be a string");
+  }
+
+  private static String body(String messagingEvent) {
+    return "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":[" + messagingEvent + "]}]}";
+  }
+
+  private void assertWrongType(String body, String message) {
+    assertThatThrownBy(() -> parse(body)).isInstanceOf(BadRequestException.class).hasMessage(message);
+  }
+
+  @Test
+  void eachMessageCarriesItsRawEventReadOnly() throws IOException {
+    Message first = parse(fixture("batch.json")).get(0);
+    JsonObject raw = first.raw();
+    assertThat(raw.getJsonObject("sender").getString("id")).isEqualTo(first.user().id());
+    raw.put("sender", "changed");
+    assertThat(first.raw().getJsonObject("sender").getString("id")).as("a copy each time").isEqualTo(first.user().id());
+  }
 }

@@ -165,6 +165,18 @@ class MessengerWebhookTest {
   }
 
   @Test
+  void aTextThatIsAnObjectIsABadRequestNamingTheField() {
+    JsonObject body = MetaWebhooks.messengerText("1002", "x");
+    body.getJsonArray("entry").getJsonObject(0).getJsonArray("messaging").getJsonObject(0).getJsonObject("message")
+        .put("text", new JsonObject().put("a", 1));
+    HttpResponse<String> response = meta.webhooks().post(body);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getJsonArray("details").getString(0))
+        .isEqualTo("entry[0].messaging[0].message.text must be a string");
+    assertThat(response.body()).doesNotContain("java.", "class ");
+  }
+
+  @Test
   void malformedJsonIsABadRequest() {
     HttpResponse<String> response = meta.webhooks().post("{\"object\":\"page\",");
     assertThat(response.statusCode()).isEqualTo(400);

@@ -4,8 +4,8 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.JsonFields;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -33,19 +33,18 @@ final class SlackEventParser {
   private SlackEventParser() {}
 
   static SlackInbound parse(Buffer body) {
-    JsonObject envelope = body.toJsonObject();
-    String type = envelope.getString("type");
+    if (!(body.toJsonValue() instanceof JsonObject json)) {
+      throw new BadRequestException("an Events API body is a JSON object");
+    }
+    JsonFields envelope = JsonFields.of(json);
+    String type = envelope.string("type");
     if ("url_verification".equals(type)) {
-      String challenge = envelope.getString("challenge");
-      if (challenge == null) {
-        throw new BadRequestException("url_verification without a challenge");
-      }
-      return SlackInbound.challenge(challenge);
+      return SlackInbound.challenge(envelope.requiredString("challenge"));
     }
     if (!"event_callback".equals(type)) {
       return SlackInbound.of(List.of());
     }
-    JsonObject event = envelope.getJsonObject("event");
+    JsonFields event = envelope.objectOrNull("event");
     if (event == null) {
       throw new BadRequestException("event_callback without an event");
     }
@@ -53,24 +52,24 @@ final class SlackEventParser {
     return SlackInbound.of(message == null ? List.of() : List.of(message));
   }
 
-  private static Message userMessage(JsonObject event, Set<String> botUserIds) {
-    String type = event.getString("type");
+  private static Message userMessage(JsonFields event, Set<String> botUserIds) {
+    String type = event.string("type");
     if (!"message".equals(type) && !"app_mention".equals(type)) {
       return null;
     }
-    if (event.containsKey("bot_id") || event.containsKey("subtype") || botUserIds.contains(event.getString("user"))) {
+    if (event.has("bot_id") || event.has("subtype") || botUserIds.contains(event.string("user"))) {
       return null;
     }
-    String user = event.getString("user");
-    String channel = event.getString("channel");
-    String ts = event.getString("ts");
+    String user = event.string("user");
+    String channel = event.string("channel");
+    String ts = event.string("ts");
     if (user == null || channel == null || ts == null) {
       throw new BadRequestException(type + " event without user, channel or ts");
     }
     // In a thread, answer in that thread; a top-level message gets a top-level answer.
-    String thread = event.getString("thread_ts");
+    String thread = event.string("thread_ts");
     ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel, ts.equals(thread) ? null : thread);
-    String text = withoutBotMention(SlackText.unescape(event.getString("text", "")), type, botUserIds);
+    String text = withoutBotMention(SlackText.unescape(event.string("text", "")), type, botUserIds);
     return new Message(messageId(channel, ts), conversation, UserRef.of(SlackAdapter.PLATFORM, user),
         Message.Kind.TEXT, text, null, null, millis(ts));
   }
@@ -93,13 +92,11 @@ final class SlackEventParser {
   }
 
   // The bot's own user ids, from the envelope's authorizations (who the event was delivered to).
-  private static Set<String> botUserIds(JsonObject envelope) {
+  private static Set<String> botUserIds(JsonFields envelope) {
     Set<String> ids = new HashSet<>();
-    JsonArray authorizations = envelope.getJsonArray("authorizations", new JsonArray());
-    for (int i = 0; i < authorizations.size(); i++) {
-      JsonObject authorization = authorizations.getJsonObject(i);
-      if (authorization.getBoolean("is_bot", false) && authorization.getString("user_id") != null) {
-        ids.add(authorization.getString("user_id"));
+    for (JsonFields authorization : envelope.objects("authorizations")) {
+      if (authorization.bool("is_bot", false) && authorization.string("user_id") != null) {
+        ids.add(authorization.string("user_id"));
       }
     }
     return ids;

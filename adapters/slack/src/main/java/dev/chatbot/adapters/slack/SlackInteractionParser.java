@@ -4,8 +4,9 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.JsonFields;
+import io.vertx.core.json.Json;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,40 +26,44 @@ final class SlackInteractionParser {
 
   static SlackInbound parse(Buffer body) {
     Map<String, String> form = SlackForm.decode(body);
-    JsonObject payload = new JsonObject(SlackForm.required(form, "payload"));
-    if (!"block_actions".equals(payload.getString("type"))) {
+    Object decoded = Json.decodeValue(SlackForm.required(form, "payload"));
+    if (!(decoded instanceof JsonObject json)) {
+      throw new BadRequestException("payload must be a JSON object");
+    }
+    JsonFields payload = JsonFields.of(json);
+    if (!"block_actions".equals(payload.string("type"))) {
       return SlackInbound.of(List.of());
     }
-    JsonObject user = payload.getJsonObject("user");
-    if (user == null || user.getString("id") == null) {
+    String userId = payload.object("user").string("id");
+    if (userId == null) {
       throw new BadRequestException("block_actions without user.id");
     }
-    JsonObject channel = payload.getJsonObject("channel");
-    if (channel == null || channel.getString("id") == null) {
+    JsonFields user = payload.object("user");
+    String channel = payload.object("channel").string("id");
+    if (channel == null) {
       return SlackInbound.of(List.of());
     }
-    JsonObject tapped = payload.getJsonObject("message", new JsonObject());
-    JsonObject container = payload.getJsonObject("container", new JsonObject());
-    String thread = tapped.getString("thread_ts", container.getString("thread_ts"));
-    if (thread != null && thread.equals(tapped.getString("ts", container.getString("message_ts")))) {
+    JsonFields tapped = payload.object("message");
+    JsonFields container = payload.object("container");
+    String thread = tapped.string("thread_ts", container.string("thread_ts"));
+    if (thread != null && thread.equals(tapped.string("ts", container.string("message_ts")))) {
       // A top-level message that has replies carries its own ts as thread_ts: the tap is not inside the thread.
       thread = null;
     }
-    ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel.getString("id"), thread);
-    UserRef from = new UserRef(SlackAdapter.PLATFORM, user.getString("id"),
-        user.getString("name", user.getString("username")));
+    ConversationRef conversation = new ConversationRef(SlackAdapter.PLATFORM, channel, thread);
+    UserRef from = new UserRef(SlackAdapter.PLATFORM, userId, user.string("name", user.string("username")));
 
     List<Message> messages = new ArrayList<>();
-    JsonArray actions = payload.getJsonArray("actions", new JsonArray());
+    List<JsonFields> actions = payload.objects("actions");
     for (int i = 0; i < actions.size(); i++) {
-      JsonObject action = actions.getJsonObject(i);
-      String value = action.getString("value");
+      JsonFields action = actions.get(i);
+      String value = action.string("value");
       if (value == null) {
         continue;
       }
-      String title = action.getJsonObject("text", new JsonObject()).getString("text", value);
-      String actionTs = action.getString("action_ts", payload.getString("trigger_id", String.valueOf(i)));
-      String id = "action:" + from.id() + ":" + actionTs + ":" + action.getString("action_id", String.valueOf(i));
+      String title = action.object("text").string("text", value);
+      String actionTs = action.string("action_ts", payload.string("trigger_id", String.valueOf(i)));
+      String id = "action:" + from.id() + ":" + actionTs + ":" + action.string("action_id", String.valueOf(i));
       messages.add(new Message(id, conversation, from, Message.Kind.POSTBACK, title, value, null,
           SlackEventParser.millis(actionTs)));
     }

@@ -73,4 +73,47 @@ class SlackParsersTest {
     assertThat(messages).hasSize(1);
     return messages.get(0);
   }
+
+  @Test
+  void anEventFieldOfTheWrongTypeIsRefusedNamingItsPath() {
+    assertRefused(() -> SlackEventParser.parse(Buffer.buffer(REQUESTS.event(
+        SlackRequests.message("C0M", "U0ME", "hi").put("text", new JsonObject().put("a", 1))).body())),
+        "event.text must be a string");
+    assertRefused(() -> SlackEventParser.parse(Buffer.buffer(REQUESTS.event(
+        SlackRequests.message("C0M", "U0ME", "hi").put("channel", new io.vertx.core.json.JsonArray().add("C7"))).body())),
+        "event.channel must be a string");
+    assertRefused(() -> SlackEventParser.parse(Buffer.buffer(
+        "{\"type\":\"event_callback\",\"event\":\"message\"}")), "event must be an object");
+    assertRefused(() -> SlackEventParser.parse(Buffer.buffer(
+        "{\"type\":\"url_verification\",\"challenge\":12}")), "challenge must be a string");
+    assertRefused(() -> SlackEventParser.parse(Buffer.buffer("[1]")), "an Events API body is a JSON object");
+  }
+
+  @Test
+  void anInteractionFieldOfTheWrongTypeIsRefusedNamingItsPath() {
+    SlackRequests.SlackRequest tap = REQUESTS.buttonTap("C0TAP", "U0ME", "b0", "Buy", "BUY:1", null);
+    JsonObject payload = new JsonObject(
+        URLDecoder.decode(tap.body().substring("payload=".length()), StandardCharsets.UTF_8));
+    assertRefused(() -> SlackInteractionParser.parse(Buffer.buffer(REQUESTS.interaction(payload.copy()
+        .put("channel", new JsonObject().put("id", new io.vertx.core.json.JsonArray().add("C7")))).body())),
+        "channel.id must be a string");
+    JsonObject badValue = payload.copy();
+    badValue.getJsonArray("actions").getJsonObject(0).put("value", 5);
+    assertRefused(() -> SlackInteractionParser.parse(Buffer.buffer(REQUESTS.interaction(badValue).body())),
+        "actions[0].value must be a string");
+    assertRefused(() -> SlackInteractionParser.parse(Buffer.buffer(REQUESTS.interaction(payload.copy()
+        .put("actions", "tap")).body())), "actions must be an array");
+    assertRefused(() -> SlackInteractionParser.parse(Buffer.buffer("payload=%5B1%5D")), "payload must be a JSON object");
+  }
+
+  @Test
+  void aCommandWithoutItsFieldsIsRefusedNamingThem() {
+    assertRefused(() -> SlackCommandParser.parse(Buffer.buffer("command=%2Fshoes&user_id=U0ME")),
+        "form field 'channel_id' is missing");
+  }
+
+  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String message) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(parse)
+        .isInstanceOf(dev.chatbot.spi.BadRequestException.class).hasMessage(message);
+  }
 }

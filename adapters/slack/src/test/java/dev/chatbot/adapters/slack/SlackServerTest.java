@@ -198,6 +198,17 @@ class SlackServerTest {
   }
 
   @Test
+  void aChannelThatIsAnArrayIsABadRequestNamingTheField() {
+    HttpResponse<String> response = post(requests.event(SlackRequests.message("C0TYPE", USER, "hi")
+        .put("channel", new io.vertx.core.json.JsonArray().add("C7"))));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getJsonArray("details").getString(0))
+        .isEqualTo("event.channel must be a string");
+    assertThat(response.body()).doesNotContain("java.", "class ");
+    assertNothingPosted();
+  }
+
+  @Test
   void aRetriedEventIsAcknowledgedButNotProcessedTwice() {
     SlackRequest original = requests.event("Ev0RETRY1", SlackRequests.message("C0RETRY", USER, "once"));
     assertAcknowledged(original);

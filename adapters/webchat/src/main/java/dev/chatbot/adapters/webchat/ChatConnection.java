@@ -30,18 +30,37 @@ final class ChatConnection {
   private long windowStart;
   private int messagesInWindow;
 
+  private final String greeting;
+
+  /** {@code greeting} is the session frame: the ids and their tokens. */
   ChatConnection(AdapterContext context, ConversationSockets sockets, ServerWebSocket socket, String conversation,
-      String user) {
+      String user, String greeting) {
     this.context = context;
     this.sockets = sockets;
     this.socket = socket;
     this.conversation = ConversationRef.of(WebchatAdapter.PLATFORM, conversation);
     this.user = UserRef.of(WebchatAdapter.PLATFORM, user);
+    this.greeting = greeting;
   }
 
   void open() {
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(binary -> reject(new ClientFrame.BadFrame("binary frames are not supported", null)));
+    socket.frameHandler(new MessageAssembler(ClientFrame.MAX_FRAME_BYTES, new MessageAssembler.Listener() {
+      @Override
+      public void text(String text) {
+        onText(text);
+      }
+
+      @Override
+      public void rejected(ClientFrame.BadFrame bad) {
+        reject(bad);
+      }
+
+      @Override
+      public void invalidUtf8() {
+        context.metrics().webhook(WebchatAdapter.PLATFORM, Outcome.bad_request);
+        socket.close((short) 1007, "invalid UTF-8 in a text frame");
+      }
+    })::frame);
     socket.exceptionHandler(failure -> LOG.debug("webchat socket error conversation={} error=\"{}\"",
         conversation.key(), failure.getMessage()));
     socket.closeHandler(closed -> {
@@ -49,7 +68,7 @@ final class ChatConnection {
       LOG.debug("webchat closed conversation={}", conversation.key());
     });
     // The session frame goes first, then anything queued while the tab was away.
-    if (!sockets.attach(conversation.channel(), socket, ServerFrames.session(conversation.channel(), user.id()))) {
+    if (!sockets.attach(conversation.channel(), socket, greeting)) {
       socket.writeTextMessage(ServerFrames.error("too many open tabs for this conversation", null, false));
       socket.close((short) 1008, "too many sockets");
       return;

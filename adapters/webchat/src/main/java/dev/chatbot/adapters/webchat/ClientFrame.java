@@ -18,13 +18,15 @@ record ClientFrame(Type type, String id, String text, String title, String paylo
   enum Type { TEXT, POSTBACK, PING }
 
   static final int MAX_FRAME_CHARS = 16 * 1024;
+  /** The most UTF-8 a frame of {@link #MAX_FRAME_CHARS} can take: three bytes per char. */
+  static final int MAX_FRAME_BYTES = 3 * MAX_FRAME_CHARS;
   static final int MAX_TEXT_CHARS = 4_000;
   static final int MAX_PAYLOAD_CHARS = 1_000;
 
   /** Reads a text frame; throws {@link BadFrame} with a message fit for the page when it is not one of ours. */
   static ClientFrame parse(String frame) {
     if (frame.length() > MAX_FRAME_CHARS) {
-      throw new BadFrame("frame too large (limit " + MAX_FRAME_CHARS + " characters)", null);
+      throw tooLarge();
     }
     JsonObject json;
     try {
@@ -56,6 +58,11 @@ record ClientFrame(Type type, String id, String text, String title, String paylo
       case "ping" -> new ClientFrame(Type.PING, id, null, null, null);
       default -> throw new BadFrame("unknown type '" + type + "' (expected text, postback or ping)", id);
     };
+  }
+
+  /** The answer to a frame over {@link #MAX_FRAME_CHARS}, however it arrived (whole or in fragments). */
+  static BadFrame tooLarge() {
+    return new BadFrame("frame too large (limit " + MAX_FRAME_CHARS + " characters)", null);
   }
 
   /** The neutral message for the bot; {@code messageId} is unique within the conversation. */

@@ -10,9 +10,14 @@ final class ServerFrames {
 
   private ServerFrames() {}
 
-  /** First frame on every socket: the ids the page must keep (new ones when it sent none or unusable ones). */
-  static String session(String conversation, String user) {
-    return new JsonObject().put("type", "session").put("conversation", conversation).put("user", user).encode();
+  /**
+   * First frame on every socket: the ids the page must keep with their tokens (new ones when it presented none, or
+   * ids without their valid tokens).
+   */
+  static String session(String conversation, String conversationToken, String user, String userToken) {
+    return new JsonObject().put("type", "session")
+        .put("conversation", conversation).put("conversation_token", conversationToken)
+        .put("user", user).put("user_token", userToken).encode();
   }
 
   /** The message with the page's {@code id} is safely queued for the bot (or was already: {@code duplicate}). */

@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Conversation and user ids of the web chat. The page keeps them in browser storage and presents them when it
- * connects; whoever knows a conversation id can join it, so a fresh one is 128 random bits.
+ * Conversation and user ids of the web chat: 128 random bits, issued by the server with a token
+ * ({@link SessionTokens}) that the page presents to resume them.
  */
 final class SessionIds {
 
@@ -22,11 +22,6 @@ final class SessionIds {
 
   static boolean isValidMessageId(String id) {
     return id != null && MESSAGE_ID.matcher(id).matches();
-  }
-
-  /** {@code id} when the page sent a usable one, otherwise a new random one. */
-  static String orNew(String id) {
-    return isValid(id) ? id : fresh();
   }
 
   static String fresh() {

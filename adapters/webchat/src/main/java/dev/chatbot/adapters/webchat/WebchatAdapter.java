@@ -9,6 +9,8 @@ import dev.chatbot.spi.PlatformAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web chat platform: always on, it needs no credentials. {@code GET /chat} serves the page, {@code /chat/ws}
@@ -16,12 +18,16 @@ import java.util.List;
  */
 public final class WebchatAdapter implements PlatformAdapter {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WebchatAdapter.class);
+
   public static final String PLATFORM = "webchat";
   static final String PAGE_PATH = "/chat";
   static final String SOCKET_PATH = "/chat/ws";
 
   private final ConversationSockets sockets;
   private ClusterRelay relay;
+  private SessionTokens tokens = SessionTokens.from(java.util.Optional.empty());
+  private String allowedOrigins = "";
 
   public WebchatAdapter() {
     this(new ConversationSockets(ConversationSockets.MAX_QUEUED_PER_CONVERSATION,
@@ -44,6 +50,8 @@ public final class WebchatAdapter implements PlatformAdapter {
 
   @Override
   public boolean configure(Settings settings) {
+    tokens = SessionTokens.from(settings.get(SessionTokens.SECRET_VARIABLE));
+    allowedOrigins = settings.get(AllowedOrigins.VARIABLE, "");
     return true;
   }
 
@@ -61,9 +69,14 @@ public final class WebchatAdapter implements PlatformAdapter {
   @Override
   public Future<Void> start(AdapterContext context) {
     // The socket route first: the page's static handler must never see an upgrade request.
-    context.router().get(SOCKET_PATH).handler(new ChatSocketHandler(context, sockets));
+    AllowedOrigins origins = new AllowedOrigins(context.config().publicBaseUrl(), allowedOrigins);
+    context.router().get(SOCKET_PATH).handler(new ChatSocketHandler(context, sockets, tokens, origins));
     ChatPage.mount(context.router());
     if (context.vertx().isClustered()) {
+      if (!tokens.configured()) {
+        LOG.warn("{} is not set: each cluster member signs web chat sessions with its own key, so a page that"
+            + " reconnects to another member starts a new conversation", SessionTokens.SECRET_VARIABLE);
+      }
       relay = new ClusterRelay(context.vertx(), sockets);
       sockets.presence(relay);
     }
@@ -74,6 +87,11 @@ public final class WebchatAdapter implements PlatformAdapter {
   public Future<Void> send(ConversationRef to, Reply reply) {
     String json = JsonObject.mapFrom(reply).encode();
     return relay != null ? relay.send(to.channel(), reply, json) : sockets.send(to.channel(), reply, json);
+  }
+
+  /** Whether a tab of {@code conversation} is connected to this process (for tests that await a close). */
+  boolean connected(String conversation) {
+    return sockets.connected(conversation);
   }
 
   @Override

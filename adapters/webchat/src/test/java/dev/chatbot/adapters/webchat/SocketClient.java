@@ -26,17 +26,41 @@ final class SocketClient implements AutoCloseable {
   private final List<JsonObject> stash = new ArrayList<>();
   private final WebSocket socket;
 
-  private SocketClient(URI uri) throws Exception {
-    this.socket = HTTP.newWebSocketBuilder().connectTimeout(FRAME_TIMEOUT)
-        .buildAsync(uri, new Collector()).get(FRAME_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  private SocketClient(URI uri, String origin) throws Exception {
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(FRAME_TIMEOUT);
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    this.socket = builder.buildAsync(uri, new Collector()).get(FRAME_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   static SocketClient connect(String url) {
+    return connect(url, null);
+  }
+
+  /** As a browser page of {@code origin} would connect (null: no Origin header, as a script would). */
+  static SocketClient connect(String url, String origin) {
     try {
-      return new SocketClient(URI.create(url.replaceFirst("^http", "ws")));
+      return new SocketClient(URI.create(url.replaceFirst("^http", "ws")), origin);
     } catch (Exception e) {
       throw new AssertionError("could not open " + url + ": " + e, e);
     }
+  }
+
+  /** The socket URL that resumes the ids of a {@code session} frame, tokens included, as the page does. */
+  static String resumeUrl(String socketUrl, JsonObject session) {
+    return socketUrl + "?conversation=" + session.getString("conversation")
+        + "&conversation_token=" + session.getString("conversation_token")
+        + "&user=" + session.getString("user") + "&user_token=" + session.getString("user_token");
+  }
+
+  /** Sends {@code text} as a text message split into fragments of {@code fragment} characters. */
+  SocketClient sendFragmented(String text, int fragment) {
+    for (int at = 0; at < text.length(); at += fragment) {
+      int end = Math.min(text.length(), at + fragment);
+      socket.sendText(text.substring(at, end), end == text.length()).join();
+    }
+    return this;
   }
 
   SocketClient sendRaw(String frame) {

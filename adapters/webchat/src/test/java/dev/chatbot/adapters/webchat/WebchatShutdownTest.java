@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatbot.config.ChatbotConfig;
+import dev.chatbot.config.Settings;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.AdapterContext;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +54,7 @@ class WebchatShutdownTest {
   }
 
   private String socketUrl() {
-    return "ws://127.0.0.1:" + http.actualPort() + "/chat/ws?conversation=" + SessionIds.fresh();
+    return "ws://127.0.0.1:" + http.actualPort() + "/chat/ws";
   }
 
   @Test
@@ -99,7 +101,7 @@ class WebchatShutdownTest {
 
     @Override
     public ChatbotConfig config() {
-      return null;
+      return ChatbotConfig.from(Settings.of(Map.of()));
     }
 
     @Override
@@ -122,6 +124,11 @@ class WebchatShutdownTest {
 
     @Override
     public Handler<RoutingContext> webhook(WebhookVerifier verifier, WebhookParser parser) {
+      throw new UnsupportedOperationException("the web chat has no webhook");
+    }
+
+    @Override
+    public Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, dev.chatbot.spi.WebhookReader reader) {
       throw new UnsupportedOperationException("the web chat has no webhook");
     }
 

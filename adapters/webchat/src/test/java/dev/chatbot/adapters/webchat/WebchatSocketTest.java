@@ -1,6 +1,7 @@
 package dev.chatbot.adapters.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -33,12 +34,14 @@ class WebchatSocketTest {
     server.close();
   }
 
-  private static SocketClient open(String conversation) {
-    return SocketClient.connect(server.url("/chat/ws?conversation=" + conversation + "&user=user-" + conversation));
+  /** A new tab: no ids presented, so the server issues a conversation and a user. */
+  private static SocketClient open() {
+    return SocketClient.connect(server.url("/chat/ws"));
   }
 
-  private static String newConversation() {
-    return SessionIds.fresh();
+  /** The same browser tab again: the ids of its {@code session} frame, with their tokens. */
+  private static SocketClient resume(JsonObject session) {
+    return SocketClient.connect(SocketClient.resumeUrl(server.url("/chat/ws"), session));
   }
 
   @Test
@@ -64,11 +67,12 @@ class WebchatSocketTest {
 
   @Test
   void aTextGoesToTheBotAndItsReplyComesBack() {
-    String conversation = newConversation();
-    try (SocketClient client = open(conversation)) {
+    try (SocketClient client = open()) {
       JsonObject session = client.take("session");
-      assertThat(session.getString("conversation")).isEqualTo(conversation);
-      assertThat(session.getString("user")).isEqualTo("user-" + conversation);
+      assertThat(session.getString("conversation")).matches("[0-9a-f]{32}");
+      assertThat(session.getString("user")).matches("[0-9a-f]{32}");
+      assertThat(session.getString("conversation_token")).isNotBlank();
+      assertThat(session.getString("user_token")).isNotBlank();
 
       client.sendText("m1", "hello there");
       assertThat(client.take("ack")).isEqualTo(new JsonObject().put("type", "ack").put("id", "m1").put("duplicate", false));
@@ -78,7 +82,7 @@ class WebchatSocketTest {
 
   @Test
   void quickRepliesArriveAsTheirJsonAndATapComesBackAsAPostback() {
-    try (SocketClient client = open(newConversation())) {
+    try (SocketClient client = open()) {
       client.take("session");
       client.sendText("m1", "chips");
       JsonObject chips = client.take("quick_replies");
@@ -101,7 +105,7 @@ class WebchatSocketTest {
 
   @Test
   void badFramesGetAnErrorFrameAndTheSocketKeepsWorking() {
-    try (SocketClient client = open(newConversation())) {
+    try (SocketClient client = open()) {
       client.take("session");
       client.sendRaw("this is not json");
       assertThat(client.take("error").getString("error")).contains("not a JSON object");
@@ -132,16 +136,16 @@ class WebchatSocketTest {
 
   @Test
   void aResentMessageIdIsAcknowledgedButHandledOnce() {
-    String conversation = newConversation();
-    try (SocketClient client = open(conversation)) {
-      client.take("session");
+    JsonObject session;
+    try (SocketClient client = open()) {
+      session = client.take("session");
       client.sendText("same-id", "once");
       assertThat(client.take("ack").getBoolean("duplicate")).isFalse();
       assertThat(client.take("text").getString("text")).isEqualTo("once");
     }
     // The page resends after a reconnect when it missed the ack: same id, new socket.
-    try (SocketClient again = open(conversation)) {
-      again.take("session");
+    try (SocketClient again = resume(session)) {
+      assertThat(again.take("session").getString("conversation")).isEqualTo(session.getString("conversation"));
       again.sendText("same-id", "once");
       JsonObject ack = again.take("ack");
       assertThat(ack.getString("id")).isEqualTo("same-id");
@@ -154,14 +158,14 @@ class WebchatSocketTest {
 
   @Test
   void repliesSentWhileNoTabIsConnectedArriveOnReconnectInOrder() throws Exception {
-    String conversation = newConversation();
+    JsonObject session = sessionOfAClosedTab();
     var adapter = server.server().adapters().get(WebchatAdapter.PLATFORM);
-    ConversationRef ref = ConversationRef.of(WebchatAdapter.PLATFORM, conversation);
+    ConversationRef ref = ConversationRef.of(WebchatAdapter.PLATFORM, session.getString("conversation"));
     await(adapter.send(ref, Reply.text("while you were away")));
     await(adapter.send(ref, Reply.typing()));
     await(adapter.send(ref, Reply.quickReplies("Still there?", "Yes", "No")));
 
-    try (SocketClient client = open(conversation)) {
+    try (SocketClient client = resume(session)) {
       // Strictly in order: the session first, then the queue; a typing indicator is not worth queueing.
       assertThat(client.next().getString("type")).isEqualTo("session");
       assertThat(client.next()).isEqualTo(new JsonObject().put("type", "text").put("text", "while you were away"));
@@ -171,13 +175,14 @@ class WebchatSocketTest {
 
   @Test
   void everyTabOfAConversationGetsItsReplies() {
-    String conversation = newConversation();
-    try (SocketClient first = open(conversation); SocketClient second = open(conversation)) {
-      first.take("session");
-      second.take("session");
-      first.sendText("t1", "to both");
-      assertThat(first.take("text").getString("text")).isEqualTo("to both");
-      assertThat(second.take("text").getString("text")).isEqualTo("to both");
+    try (SocketClient first = open()) {
+      JsonObject session = first.take("session");
+      try (SocketClient second = resume(session)) {
+        second.take("session");
+        first.sendText("t1", "to both");
+        assertThat(first.take("text").getString("text")).isEqualTo("to both");
+        assertThat(second.take("text").getString("text")).isEqualTo("to both");
+      }
     }
   }
 
@@ -189,6 +194,123 @@ class WebchatSocketTest {
       assertThat(session.getString("user")).matches("[0-9a-f]{32}");
       client.sendText("m1", "works anyway");
       assertThat(client.take("text").getString("text")).isEqualTo("works anyway");
+    }
+  }
+
+  @Test
+  void idsChosenByTheClientOrPresentedWithoutTheirTokenAreReplaced() {
+    String chosen = SessionIds.fresh();
+    try (SocketClient client = SocketClient.connect(server.url("/chat/ws?conversation=" + chosen + "&user=" + chosen))) {
+      JsonObject session = client.take("session");
+      assertThat(session.getString("conversation")).isNotEqualTo(chosen).matches("[0-9a-f]{32}");
+      assertThat(session.getString("user")).isNotEqualTo(chosen);
+    }
+    try (SocketClient owner = open()) {
+      JsonObject session = owner.take("session");
+      // A conversation token is no user token, and a token of one id does not open another.
+      JsonObject swapped = session.copy().put("user_token", session.getString("conversation_token"));
+      try (SocketClient other = resume(swapped)) {
+        JsonObject issued = other.take("session");
+        assertThat(issued.getString("conversation")).isEqualTo(session.getString("conversation"));
+        assertThat(issued.getString("user")).isNotEqualTo(session.getString("user"));
+      }
+    }
+  }
+
+  @Test
+  void aSecondSocketWithAnotherBrowsersConversationIdCannotReadOrPostIntoIt() throws Exception {
+    var adapter = server.server().adapters().get(WebchatAdapter.PLATFORM);
+    JsonObject owner;
+    try (SocketClient tab = open()) {
+      owner = tab.take("session");
+      tab.sendText("o1", "ship to 1 Main Street");
+      assertThat(tab.take("text").getString("text")).isEqualTo("ship to 1 Main Street");
+    }
+    String conversation = owner.getString("conversation");
+    awaitDisconnected(conversation);
+    // Queued while the owner is away: the kind of reply an intruder would want.
+    await(adapter.send(ConversationRef.of(WebchatAdapter.PLATFORM, conversation), Reply.text("order 77 confirmed")));
+
+    JsonObject withoutToken = owner.copy();
+    withoutToken.remove("conversation_token");
+    JsonObject withWrongToken = owner.copy().put("conversation_token", owner.getString("user_token"));
+    for (JsonObject stolen : new JsonObject[] {withoutToken, withWrongToken}) {
+      try (SocketClient intruder = resume(stolen)) {
+        JsonObject session = intruder.next();
+        assertThat(session.getString("type")).isEqualTo("session");
+        assertThat(session.getString("conversation")).as("a fresh conversation").isNotEqualTo(conversation);
+        intruder.sendText("i1", "posted by the intruder");
+        // Nothing queued for the owner comes before or between: the intruder's frames are exactly its own.
+        assertThat(intruder.next().getString("type")).isEqualTo("ack");
+        assertThat(intruder.next()).isEqualTo(new JsonObject().put("type", "text").put("text", "posted by the intruder"));
+      }
+    }
+
+    try (SocketClient back = resume(owner)) {
+      assertThat(back.next().getString("conversation")).isEqualTo(conversation);
+      assertThat(back.next()).as("the owner still gets the queued reply")
+          .isEqualTo(new JsonObject().put("type", "text").put("text", "order 77 confirmed"));
+      back.sendText("o2", "still mine");
+      assertThat(back.take("ack").getString("id")).isEqualTo("o2");
+      assertThat(back.next()).as("nothing the intruder posted reached this conversation")
+          .isEqualTo(new JsonObject().put("type", "text").put("text", "still mine"));
+    }
+  }
+
+  @Test
+  void aPageOfAnotherSiteMayNotOpenTheSocketButThisServersOwnMay() {
+    assertThatThrownBy(() -> SocketClient.connect(server.url("/chat/ws"), "https://evil.example"))
+        .rootCause().hasMessageContaining("403");
+    try (SocketClient samehost = SocketClient.connect(server.url("/chat/ws"), server.url(""))) {
+      samehost.take("session");
+    }
+    try (TestServer listed = TestServer.start(Map.of("BOT", "echo",
+            "WEBCHAT_ALLOWED_ORIGINS", "https://shop.example, https://www.shop.example:8443"));
+         SocketClient fromShop = SocketClient.connect(listed.url("/chat/ws"), "https://www.shop.example:8443")) {
+      fromShop.take("session");
+      assertThatThrownBy(() -> SocketClient.connect(listed.url("/chat/ws"), "https://shop.example.evil.example"))
+          .rootCause().hasMessageContaining("403");
+    }
+  }
+
+  @Test
+  void anOversizedFragmentedMessageGetsTheSameErrorFrameAsAWholeOne() {
+    try (SocketClient client = open()) {
+      client.take("session");
+      String huge = new JsonObject().put("type", "text").put("id", "big").put("text", "x".repeat(500_000)).encode();
+      client.sendFragmented(huge, 8_000);
+      assertThat(client.take("error").getString("error"))
+          .isEqualTo("frame too large (limit " + ClientFrame.MAX_FRAME_CHARS + " characters)");
+      client.sendFragmented(new JsonObject().put("type", "text").put("id", "ok").put("text", "in pieces").encode(), 7);
+      assertThat(client.take("text").getString("text")).isEqualTo("in pieces");
+    }
+  }
+
+  @Test
+  void invalidUtf8InATextFrameClosesTheSocketWith1007() throws Exception {
+    try (RawWebSocket raw = RawWebSocket.open(server.port(), "/chat/ws")) {
+      assertThat(raw.readTextFrame()).contains("\"type\":\"session\"");
+      raw.sendText(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+      assertThat(raw.awaitCloseCode()).isEqualTo(1007);
+    }
+  }
+
+  private static JsonObject sessionOfAClosedTab() {
+    JsonObject session;
+    try (SocketClient tab = open()) {
+      session = tab.take("session");
+    }
+    awaitDisconnected(session.getString("conversation"));
+    return session;
+  }
+
+  /** Bounded poll until the server has seen the tab of {@code conversation} close. */
+  private static void awaitDisconnected(String conversation) {
+    WebchatAdapter adapter = (WebchatAdapter) server.server().adapters().get(WebchatAdapter.PLATFORM);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (adapter.connected(conversation)) {
+      assertThat(System.nanoTime()).as("tab of %s closed within 10 s", conversation).isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
     }
   }
 

@@ -7,11 +7,10 @@ import dev.chatbot.model.Message.Attachment;
 import dev.chatbot.model.Message.Kind;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.JsonFields;
 import dev.chatbot.spi.WebhookParser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,106 +32,109 @@ final class WhatsAppParser implements WebhookParser {
 
   @Override
   public List<Message> parse(MultiMap headers, Buffer rawBody) {
-    JsonObject root = MetaJson.objectOrNull(rawBody);
-    if (root == null) {
-      throw new BadRequestException("a WhatsApp webhook is a JSON object");
-    }
-    if (!(root.getValue("object") instanceof String object)) {
-      throw new BadRequestException("\"object\" is missing: not a WhatsApp webhook");
-    }
-    if (!(root.getValue("entry") instanceof JsonArray entries)) {
-      throw new BadRequestException("\"entry\" must be an array");
-    }
+    JsonFields root = MetaJson.webhook(rawBody, "WhatsApp");
     List<Message> messages = new ArrayList<>();
-    if (!"whatsapp_business_account".equals(object)) {
+    if (!"whatsapp_business_account".equals(root.string("object"))) {
       return messages;
     }
-    for (Object entry : entries) {
-      JsonArray changes = entry instanceof JsonObject item ? item.getJsonArray("changes") : null;
-      for (Object change : changes == null ? new JsonArray() : changes) {
-        if (change instanceof JsonObject messagesChange && "messages".equals(messagesChange.getString("field"))) {
-          parseValue(messagesChange.getJsonObject("value", new JsonObject()), messages);
+    for (JsonFields entry : root.objects("entry")) {
+      for (JsonFields change : entry.objects("changes")) {
+        if ("messages".equals(change.string("field"))) {
+          parseValue(change.object("value"), messages);
         }
       }
     }
     return messages;
   }
 
-  private static void parseValue(JsonObject value, List<Message> out) {
+  private static void parseValue(JsonFields value, List<Message> out) {
     Map<String, String> names = new HashMap<>();
-    for (Object contact : value.getJsonArray("contacts", new JsonArray())) {
-      if (contact instanceof JsonObject c && c.getString("wa_id") != null && c.getJsonObject("profile") != null) {
-        names.put(c.getString("wa_id"), c.getJsonObject("profile").getString("name"));
+    for (JsonFields contact : value.objects("contacts")) {
+      String waId = contact.string("wa_id");
+      JsonFields profile = contact.objectOrNull("profile");
+      if (waId != null && profile != null) {
+        names.put(waId, profile.string("name"));
       }
     }
     // value.statuses (sent, delivered, read, failed) are about our messages, not from the user.
-    for (Object item : value.getJsonArray("messages", new JsonArray())) {
-      if (!(item instanceof JsonObject message)) {
-        throw new BadRequestException("\"messages\" items must be objects");
-      }
+    for (JsonFields message : value.objects("messages")) {
       Message parsed = parseMessage(message, names);
       if (parsed != null) {
-        out.add(parsed);
+        out.add(parsed.withRaw(message.json()));
       }
     }
   }
 
-  private static Message parseMessage(JsonObject message, Map<String, String> names) {
-    String id = message.getString("id");
-    String from = message.getString("from");
+  private static Message parseMessage(JsonFields message, Map<String, String> names) {
+    String id = message.string("id");
+    String from = message.string("from");
     if (id == null || id.isEmpty() || from == null || from.isEmpty()) {
-      throw new BadRequestException("a message has no id or from");
+      throw new BadRequestException("a message has no id or from (" + message.pathOf("id") + ", "
+          + message.pathOf("from") + ")");
     }
-    String type = message.getString("type", "unknown");
+    String type = message.string("type", "unknown");
     if (NOT_FROM_THE_USER.contains(type)) {
       return null;
     }
     ConversationRef conversation = ConversationRef.of(PLATFORM, from);
     UserRef user = new UserRef(PLATFORM, from, names.get(from));
-    long timestamp = seconds(message.getValue("timestamp")) * 1000;
-    JsonObject content = message.getJsonObject(type, new JsonObject());
+    long timestamp = seconds(message) * 1000;
+    JsonFields content = message.object(type);
     switch (type) {
       case "text":
-        return new Message(id, conversation, user, Kind.TEXT, content.getString("body", ""), null, null, timestamp);
+        return new Message(id, conversation, user, Kind.TEXT, content.string("body", ""), null, null, timestamp);
       case "interactive": {
-        String interactiveType = content.getString("type", "");
-        JsonObject reply = content.getJsonObject(interactiveType);
-        if (reply != null && (interactiveType.equals("button_reply") || interactiveType.equals("list_reply"))) {
-          return new Message(id, conversation, user, Kind.POSTBACK, reply.getString("title"), reply.getString("id"),
+        String interactiveType = content.string("type", "");
+        if (interactiveType.equals("button_reply") || interactiveType.equals("list_reply")) {
+          JsonFields reply = content.object(interactiveType);
+          return new Message(id, conversation, user, Kind.POSTBACK, reply.string("title"), reply.string("id"),
               null, timestamp);
         }
         return new Message(id, conversation, user, Kind.OTHER, null, null, null, timestamp);
       }
       case "button":
         // A quick-reply button of a template message.
-        return new Message(id, conversation, user, Kind.POSTBACK, content.getString("text"),
-            content.getString("payload", content.getString("text")), null, timestamp);
+        return new Message(id, conversation, user, Kind.POSTBACK, content.string("text"),
+            content.string("payload", content.string("text")), null, timestamp);
       case "image":
-        return new Message(id, conversation, user, Kind.IMAGE, content.getString("caption"), null,
+        return new Message(id, conversation, user, Kind.IMAGE, content.string("caption"), null,
             media(content), timestamp);
       case "location":
-        return new Message(id, conversation, user, Kind.LOCATION, content.getString("name"), null,
-            Attachment.location(content.getDouble("latitude"), content.getDouble("longitude")), timestamp);
+        return new Message(id, conversation, user, Kind.LOCATION, content.string("name"), null,
+            Attachment.location(coordinate(content, "latitude"), coordinate(content, "longitude")), timestamp);
       default:
         // Audio, video, documents, stickers, contacts, unsupported: the bot learns something arrived it can't read.
-        return new Message(id, conversation, user, Kind.OTHER, content.getString("caption"), null, media(content),
+        return new Message(id, conversation, user, Kind.OTHER, content.string("caption"), null, media(content),
             timestamp);
     }
   }
 
-  private static Attachment media(JsonObject content) {
-    String mediaId = content.getString("id");
+  private static double coordinate(JsonFields location, String name) {
+    Number value = location.number(name);
+    if (value == null) {
+      throw new BadRequestException(location.pathOf(name) + " is missing");
+    }
+    return value.doubleValue();
+  }
+
+  private static Attachment media(JsonFields content) {
+    String mediaId = content.string("id");
     return mediaId == null ? null : Attachment.image(MEDIA_SCHEME + mediaId);
   }
 
-  private static long seconds(Object timestamp) {
+  /** WhatsApp sends the time as a string of epoch seconds; a number is taken too. */
+  private static long seconds(JsonFields message) {
+    Object timestamp = message.json().getValue("timestamp");
+    if (timestamp == null) {
+      return System.currentTimeMillis() / 1000;
+    }
     if (timestamp instanceof Number number) {
       return number.longValue();
     }
     try {
-      return timestamp == null ? System.currentTimeMillis() / 1000 : Long.parseLong(timestamp.toString());
+      return Long.parseLong(message.string("timestamp"));
     } catch (NumberFormatException e) {
-      throw new BadRequestException("timestamp must be a number of seconds, got '" + timestamp + "'");
+      throw new BadRequestException(message.pathOf("timestamp") + " must be a number of seconds");
     }
   }
 }

@@ -103,4 +103,33 @@ class WhatsAppParserTest {
           "value":{"messages":[{"type":"text","text":{"body":"x"}}]}}]}]}"""))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("id or from");
   }
+
+  @Test
+  void aFieldOfTheWrongTypeIsRefusedNamingItsPath() {
+    String text = "{\"from\":\"15551234567\",\"id\":\"wamid.1\",\"timestamp\":\"1700000000\",\"type\":\"text\","
+        + "\"text\":{\"body\":%s}}";
+    assertWrongType(body(text.formatted("{\"a\":1}")), "entry[0].changes[0].value.messages[0].text.body must be a string");
+    assertWrongType(body(text.formatted("7")), "entry[0].changes[0].value.messages[0].text.body must be a string");
+    assertWrongType(body("{\"from\":15551234567,\"id\":\"wamid.1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}"),
+        "entry[0].changes[0].value.messages[0].from must be a string");
+    assertWrongType(body("{\"from\":\"1555\",\"id\":\"wamid.1\",\"type\":\"text\",\"text\":\"hi\"}"),
+        "entry[0].changes[0].value.messages[0].text must be an object");
+    assertWrongType(body("{\"from\":\"1555\",\"id\":\"wamid.1\",\"type\":\"interactive\",\"interactive\":"
+        + "{\"type\":\"button_reply\",\"button_reply\":{\"id\":[\"BUY\"],\"title\":\"Buy\"}}}"),
+        "entry[0].changes[0].value.messages[0].interactive.button_reply.id must be a string");
+    assertWrongType(body("{\"from\":\"1555\",\"id\":\"wamid.1\",\"type\":\"location\",\"location\":"
+        + "{\"latitude\":\"north\",\"longitude\":1}}"),
+        "entry[0].changes[0].value.messages[0].location.latitude must be a number");
+    assertWrongType("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
+        + "\"value\":{\"messages\":{\"id\":\"x\"}}}]}]}", "entry[0].changes[0].value.messages must be an array");
+  }
+
+  private static String body(String message) {
+    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+        + "\"value\":{\"messaging_product\":\"whatsapp\",\"messages\":[" + message + "]}}]}]}";
+  }
+
+  private void assertWrongType(String body, String message) {
+    assertThatThrownBy(() -> parse(body)).isInstanceOf(BadRequestException.class).hasMessage(message);
+  }
 }

@@ -180,4 +180,16 @@ class WhatsAppWebhookTest {
     env.remove("WHATSAPP_PHONE_NUMBER_ID");
     assertThat(TestServer.startFailure(env)).hasMessageStartingWith("WHATSAPP_PHONE_NUMBER_ID is not set");
   }
+
+  @Test
+  void aBodyThatIsANumberIsABadRequestNamingTheField() {
+    JsonObject body = MetaWebhooks.whatsappText("15550001003", "x");
+    body.getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0).getJsonObject("value")
+        .getJsonArray("messages").getJsonObject(0).getJsonObject("text").put("body", 42);
+    HttpResponse<String> response = meta.webhooks().post(body);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getJsonArray("details").getString(0))
+        .isEqualTo("entry[0].changes[0].value.messages[0].text.body must be a string");
+    assertThat(response.body()).doesNotContain("java.", "class ");
+  }
 }
