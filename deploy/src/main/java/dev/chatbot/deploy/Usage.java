@@ -23,6 +23,8 @@ final class Usage {
         PUBLIC_BASE_URL                 public origin for links platforms fetch (http://localhost:PORT)
         BOT                             bot(s) to deploy, comma-separated (shoe-shop)
         BOT_ROUTES                      which bot answers which platform, e.g. slack:echo
+        BOT_PATH                        a directory of bot jars loaded at start; their bots
+                                        run unless BOT says otherwise
         MESSENGER_VERIFY_TOKEN, MESSENGER_APP_SECRET, MESSENGER_PAGE_ACCESS_TOKEN
                                         Facebook Messenger adapter (all three)
         MESSENGER_API_BASE_URL          Graph API base (https://graph.facebook.com/v23.0)
@@ -42,6 +44,7 @@ final class Usage {
         MANAGEMENT_PORT                 port serving /metrics (then not on HTTP_PORT) and /health/*
         LOG_FORMAT                      text or json, one event per line (text)
         LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
+        PLATFORM_CHECK_SECONDS          how often adapters check their token with the platform (300)
         OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members

@@ -44,6 +44,7 @@ class OpenApiDocsTest {
     SPEC_ENDPOINTS.put("/webhooks/slack/events", List.of("post"));
     SPEC_ENDPOINTS.put("/webhooks/slack/interactions", List.of("post"));
     SPEC_ENDPOINTS.put("/webhooks/slack/commands", List.of("post"));
+    SPEC_ENDPOINTS.put("/webhooks/telegram", List.of("post"));
     SPEC_ENDPOINTS.put("/chat", List.of("get"));
     SPEC_ENDPOINTS.put("/chat/ws", List.of("get"));
     SPEC_ENDPOINTS.put("/health/live", List.of("get"));

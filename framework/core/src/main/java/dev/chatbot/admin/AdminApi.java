@@ -2,6 +2,7 @@ package dev.chatbot.admin;
 
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.delivery.Delivery;
+import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -42,12 +43,12 @@ public final class AdminApi {
   private final MessageStatusStore statuses = new MessageStatusStore();
 
   private AdminApi(ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
-      StateBackend backend) {
+      StateBackend backend, ConversationDispatcher dispatcher) {
     this.config = config;
     this.adapters = Map.copyOf(adapters);
     this.delivery = delivery;
     this.backend = backend;
-    this.erasure = new Erasure(backend);
+    this.erasure = new Erasure(backend, dispatcher);
   }
 
   /**
@@ -55,12 +56,13 @@ public final class AdminApi {
    * delivery (outbox, fitting, retries), so proactive messages behave exactly like the bot's replies.
    */
   public static Future<Void> mount(Vertx vertx, Router router, ChatbotConfig config, OpenApiDocument document,
-      Map<String, PlatformAdapter> adapters, Delivery delivery, StateBackend backend) {
+      Map<String, PlatformAdapter> adapters, Delivery delivery, StateBackend backend,
+      ConversationDispatcher dispatcher) {
     if (config.adminApiToken() == null) {
       LOG.info("admin_api=off enable_with=ADMIN_API_TOKEN");
       return Future.succeededFuture();
     }
-    AdminApi api = new AdminApi(config, adapters, delivery, backend);
+    AdminApi api = new AdminApi(config, adapters, delivery, backend, dispatcher);
     return ContractValidation.create(vertx, document.only(PREFIX)).map(validation -> {
       router.route(PREFIX + "/*").handler(new BearerAuth(config.adminApiToken()));
       router.post(PREFIX + "/messages").handler(validation.handler("sendMessage", AdminApi::typedMessage))

@@ -42,6 +42,22 @@ public abstract class BotVerticle extends VerticleBase {
     return BotServices.of(vertx).data().prefixed("bot:" + name() + ":");
   }
 
+  /**
+   * Sends the event {@code name} with {@code data} into a conversation, as if the user had written: it waits its
+   * turn behind the conversation's messages and is handled with its state loaded and saved (route it with
+   * {@code r.event(name, ...)}). The future completes once the event is queued. On platforms with a reply window
+   * (Messenger, WhatsApp), a reply to an event sent after it has closed must be platform-specific (a template, a
+   * message tag), or the turn fails with an error saying so.
+   */
+  protected final Future<Void> proactive(dev.chatbot.model.ConversationRef to, dev.chatbot.model.UserRef user,
+      String name, io.vertx.core.json.JsonObject data) {
+    dev.chatbot.spi.Inbound inbound = BotServices.of(vertx).inbound();
+    if (inbound == null) {
+      return Future.failedFuture(new IllegalStateException("proactive messages need the server's inbound queue"));
+    }
+    return inbound.accept(java.util.List.of(Message.event(to, user, name, data, clock().millis()))).mapEmpty();
+  }
+
   /** The clock the framework uses for this bot (the bot tester's controllable one in tests). */
   protected final java.time.Clock clock() {
     return BotServices.of(vertx).clock();
@@ -69,7 +85,8 @@ public abstract class BotVerticle extends VerticleBase {
   public Future<?> start() {
     Routes declared = new Routes();
     routes(declared);
-    dialog = declared.isEmpty() ? null : new Dialog(declared, BotServices.of(vertx).clock(), this::data);
+    dialog = declared.isEmpty() ? null : new Dialog(declared, BotServices.of(vertx).clock(), this::data,
+        platform -> BotServices.of(vertx).replyWindow(platform));
     thread = Thread.currentThread();
     LocalBots.of(vertx).register(name(), thread, this::handle);
     consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> handle(call.body().message(),

@@ -69,7 +69,10 @@ public final class Conversation {
 
   public synchronized Future<Void> reply(List<? extends Reply> replies) {
     for (Reply reply : replies) {
-      lastSend = lastSend.transform(previous -> sink.send(ref, reply));
+      // A platform-specific reply is narrowed here, where the platform is known: the core's fitter then adapts
+      // the neutral fallback like any reply, and adapters only ever see their own payload.
+      Reply forHere = reply instanceof Reply.PlatformSpecific specific ? specific.on(ref.platform()) : reply;
+      lastSend = lastSend.transform(previous -> sink.send(ref, forHere));
     }
     return lastSend;
   }

@@ -19,7 +19,6 @@ public record ChatbotConfig(
     long shutdownGraceMillis,
     Settings settings) {
 
-  public static final String DEFAULT_BOT = "shoe-shop";
   /** Durable by default: {@code DATA_DIR} (default {@code data}) keeps what a restart must not lose. */
   public static final String DEFAULT_STATE_STORE = "file";
 
@@ -29,15 +28,14 @@ public record ChatbotConfig(
     int port = settings.getInt("HTTP_PORT", 8080, 0, 65535);
     boolean tls = settings.group("HTTPS server", "TLS_CERT_PATH", "TLS_KEY_PATH");
     String publicBaseUrl = settings.baseUrl("PUBLIC_BASE_URL", (tls ? "https" : "http") + "://localhost:" + port);
-    List<String> bots = Arrays.stream(settings.get("BOT", DEFAULT_BOT).split(","))
+    // Unset: the server runs the one bot on the class path (and asks for BOT when there are several).
+    List<String> bots = Arrays.stream(settings.get("BOT", "").split(","))
         .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
-    if (bots.isEmpty()) {
+    if (bots.isEmpty() && settings.get("BOT").isPresent()) {
       throw new ConfigException("BOT must name at least one bot");
     }
+    // Which values exist is up to the backends on the class path: the server checks it when it looks one up.
     String stateStore = settings.get("STATE_STORE", DEFAULT_STATE_STORE);
-    if (!List.of("file", "memory", "cluster").contains(stateStore)) {
-      throw new ConfigException("STATE_STORE must be 'file', 'memory' or 'cluster', got '" + stateStore + "'");
-    }
     long grace = settings.getInt("SHUTDOWN_GRACE_SECONDS", 25, 0, 3600) * 1000L;
     return new ChatbotConfig(host, port,
         tls ? settings.get("TLS_CERT_PATH").get() : null,

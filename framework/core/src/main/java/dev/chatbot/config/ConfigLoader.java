@@ -11,15 +11,21 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Loads settings with vertx-config: the optional {@code --config FILE} (YAML or JSON, the same keys as the
- * environment variables) first, then the environment on top.
+ * Loads settings with vertx-config: a launcher's defaults first, then the optional {@code --config FILE} (YAML or
+ * JSON, the same keys as the environment variables), then the environment on top.
  */
 public final class ConfigLoader {
 
   private ConfigLoader() {}
 
   public static Future<Settings> load(Vertx vertx, String configFile, Map<String, String> environment) {
-    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(0).setIncludeDefaultStores(false);
+    return load(vertx, configFile, environment, Map.of());
+  }
+
+  public static Future<Settings> load(Vertx vertx, String configFile, Map<String, String> environment,
+      Map<String, String> defaults) {
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(0).setIncludeDefaultStores(false)
+        .addStore(jsonStore(defaults));
     if (configFile != null) {
       if (!Files.isReadable(Path.of(configFile))) {
         return Future.failedFuture(new ConfigException("--config " + configFile + ": file not found or not readable"));
@@ -28,15 +34,18 @@ public final class ConfigLoader {
       options.addStore(new ConfigStoreOptions().setType("file").setFormat(format)
           .setConfig(new JsonObject().put("path", configFile)));
     }
-    options.addStore(new ConfigStoreOptions().setType("json")
-        .setConfig(new JsonObject(Map.copyOf(environment).entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())))));
+    options.addStore(jsonStore(environment));
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig()
         .<Settings>map(Settings::new)
         .recover(failure -> Future.failedFuture(failure instanceof ConfigException ? failure
             : new ConfigException("--config " + configFile + " does not parse: " + oneLine(failure))))
         .onComplete(done -> retriever.close());
+  }
+
+  private static ConfigStoreOptions jsonStore(Map<String, String> values) {
+    return new ConfigStoreOptions().setType("json").setConfig(new JsonObject(Map.copyOf(values).entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue()))));
   }
 
   private static String oneLine(Throwable failure) {

@@ -8,6 +8,8 @@ import dev.chatbot.nlu.Understanding;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,18 @@ public final class Dialog {
   private final Routes routes;
   private final Clock clock;
   private final Supplier<BotDataStore> data;
+  private final Function<String, Duration> replyWindows;
 
   public Dialog(Routes routes, Clock clock, Supplier<BotDataStore> data) {
+    this(routes, clock, data, platform -> null);
+  }
+
+  /** {@code replyWindows}: each platform's reply window (null: none), checked for replies to events. */
+  public Dialog(Routes routes, Clock clock, Supplier<BotDataStore> data, Function<String, Duration> replyWindows) {
     this.routes = routes;
     this.clock = clock;
     this.data = data;
+    this.replyWindows = replyWindows;
   }
 
   /** Handles one message; the future fails when a handler failed, and then the state is left as it was. */
@@ -59,6 +68,11 @@ public final class Dialog {
   }
 
   private Future<Void> route(Turn turn) {
+    if (turn.message().kind() == Message.Kind.EVENT) {
+      // The bot's own event: only event routes; a form in progress keeps waiting for the user.
+      Routes.Route route = first(routes.routes, turn);
+      return route == null ? Future.succeededFuture() : route.handler().handle(turn);
+    }
     DialogPosition position = turn.position();
     Form<?> form = position == null ? null : routes.forms.get(position.form());
     if (position != null && (form == null || form.expired(position, clock.millis()))) {
@@ -110,6 +124,10 @@ public final class Dialog {
   }
 
   Future<Void> send(Turn turn, List<Reply> replies) {
+    String closed = windowClosed(turn, replies);
+    if (closed != null) {
+      return Future.failedFuture(new IllegalStateException(closed));
+    }
     if (routes.senders.isEmpty()) {
       return turn.conversation().reply(replies);
     }
@@ -124,6 +142,29 @@ public final class Dialog {
           : turn.conversation().reply(r)));
     }
     return sent;
+  }
+
+  /**
+   * Why these replies may not go out, or null: a reply to an event, after the platform's reply window closed, must
+   * be platform-specific for it (a WhatsApp template, a Messenger message tag), or the platform would reject it.
+   */
+  private String windowClosed(Turn turn, List<Reply> replies) {
+    if (turn.message().kind() != Message.Kind.EVENT) {
+      return null;
+    }
+    String platform = turn.message().conversation().platform();
+    Duration window = replyWindows.apply(platform);
+    Long seen = turn.lastSeen();
+    if (window == null || seen != null && clock.millis() - seen <= window.toMillis()) {
+      return null;
+    }
+    for (Reply reply : replies) {
+      if (!(reply instanceof Reply.PlatformSpecific specific) || specific.payload(platform) == null) {
+        return "outside " + platform + "'s reply window (" + window.toHours() + " h after the user's last message): "
+            + "send Reply.platformSpecific(\"" + platform + "\", ...) with a template or a message tag";
+      }
+    }
+    return null;
   }
 
   void known(Form<?> form) {

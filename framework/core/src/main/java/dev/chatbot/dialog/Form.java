@@ -46,18 +46,20 @@ public final class Form<T extends Record> implements Handler {
   private final Set<String> components;
   private final Map<String, Prompt<?>> slots;
   private final Map<String, String> aliases;
+  private final Map<String, String> optional;
   private final Done<T> done;
   private final List<When> interruptions;
   private final Handler giveUp;
   private final Duration expiry;
 
-  private Form(String name, Class<T> type, Map<String, Prompt<?>> slots, Map<String, String> aliases, Done<T> done,
-      List<When> interruptions, Handler giveUp, Duration expiry) {
+  private Form(String name, Class<T> type, Map<String, Prompt<?>> slots, Map<String, String> aliases,
+      Map<String, String> optional, Done<T> done, List<When> interruptions, Handler giveUp, Duration expiry) {
     this.name = name;
     this.type = type;
     this.components = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
     this.slots = slots;
     this.aliases = aliases;
+    this.optional = optional;
     this.done = done;
     this.interruptions = interruptions;
     this.giveUp = giveUp;
@@ -66,7 +68,7 @@ public final class Form<T extends Record> implements Handler {
 
   /** A form over {@code type}, named by its simple name in conversation state. */
   public static <T extends Record> Form<T> of(Class<T> type) {
-    return new Form<>(type.getSimpleName(), type, new LinkedHashMap<>(), Map.of(),
+    return new Form<>(type.getSimpleName(), type, new LinkedHashMap<>(), Map.of(), Map.of(),
         (turn, value) -> Future.succeededFuture(), List.of(), GIVE_UP, null);
   }
 
@@ -77,7 +79,7 @@ public final class Form<T extends Record> implements Handler {
     }
     Map<String, Prompt<?>> more = new LinkedHashMap<>(slots);
     more.put(slot, prompt);
-    return new Form<>(name, type, more, aliases, done, interruptions, giveUp, expiry);
+    return new Form<>(name, type, more, aliases, optional, done, interruptions, giveUp, expiry);
   }
 
   /**
@@ -89,12 +91,25 @@ public final class Form<T extends Record> implements Handler {
     Form<T> with = slot(slot, prompt);
     Map<String, String> more = new LinkedHashMap<>(aliases);
     more.put(entity, slot);
-    return new Form<>(name, type, with.slots, more, done, interruptions, giveUp, expiry);
+    return new Form<>(name, type, with.slots, more, optional, done, interruptions, giveUp, expiry);
+  }
+
+  /**
+   * A component that entities called {@code entity} fill when the user mentions it, but that is never asked (null
+   * when never mentioned): the brand of "brown Clarks shoes". Its value is the entity's, as the record's type.
+   */
+  public Form<T> optional(String slot, String entity) {
+    if (!components.contains(slot)) {
+      throw new IllegalArgumentException(type.getSimpleName() + " has no component '" + slot + "'");
+    }
+    Map<String, String> more = new LinkedHashMap<>(optional);
+    more.put(entity, slot);
+    return new Form<>(name, type, slots, aliases, more, done, interruptions, giveUp, expiry);
   }
 
   /** Runs once every slot is filled, with the record; the form is over by then. */
   public Form<T> onDone(Done<T> onDone) {
-    return new Form<>(name, type, slots, aliases, onDone, interruptions, giveUp, expiry);
+    return new Form<>(name, type, slots, aliases, optional, onDone, interruptions, giveUp, expiry);
   }
 
   /**
@@ -104,17 +119,17 @@ public final class Form<T extends Record> implements Handler {
   public Form<T> interruptedBy(When... whens) {
     List<When> more = new ArrayList<>(interruptions);
     more.addAll(List.of(whens));
-    return new Form<>(name, type, slots, aliases, done, more, giveUp, expiry);
+    return new Form<>(name, type, slots, aliases, optional, done, more, giveUp, expiry);
   }
 
   /** What to do when a prompt's retry limit is exceeded (the form has ended by then). */
   public Form<T> onGiveUp(Handler handler) {
-    return new Form<>(name, type, slots, aliases, done, interruptions, handler, expiry);
+    return new Form<>(name, type, slots, aliases, optional, done, interruptions, handler, expiry);
   }
 
   /** Forgets the form when its question has waited longer than {@code idle}: the next message starts afresh. */
   public Form<T> expireAfter(Duration idle) {
-    return new Form<>(name, type, slots, aliases, done, interruptions, giveUp, idle);
+    return new Form<>(name, type, slots, aliases, optional, done, interruptions, giveUp, idle);
   }
 
   public String name() {
@@ -189,6 +204,12 @@ public final class Form<T extends Record> implements Handler {
     Prompt<?> asked = position.slot() == null ? null : slots.get(position.slot());
     boolean freeText = asked != null && asked.kind().equals("text");
     for (Entity entity : turn.understanding().entities()) {
+      String mentioned = optional.get(entity.name());
+      if (mentioned != null) {
+        position.values().put(mentioned, StateJson.toJson(entity.value()));
+        result = result.map(sofar -> new Filled(sofar.count() + 1, sofar.rejection()));
+        continue;
+      }
       String slot = slots.containsKey(entity.name()) ? entity.name() : aliases.get(entity.name());
       boolean alias = slot != null && !slot.equals(entity.name());
       if (slot == null || alias && (freeText || position.values().containsKey(slot))) {

@@ -37,7 +37,7 @@ public final class Prompt<T> {
       "false");
 
   private final String kind;
-  private final String question;
+  private final Reply question;
   private final List<String> choices;
   private final Function<String, Future<T>> parser;
   private final Function<Object, T> fromEntity;
@@ -46,7 +46,7 @@ public final class Prompt<T> {
   private final int retryLimit;
   private final Scope remember;
 
-  private Prompt(String kind, String question, List<String> choices, Function<String, Future<T>> parser,
+  private Prompt(String kind, Reply question, List<String> choices, Function<String, Future<T>> parser,
       Function<Object, T> fromEntity, List<Check<T>> checks, String retryMessage, int retryLimit, Scope remember) {
     this.kind = kind;
     this.question = Objects.requireNonNull(question, "question");
@@ -61,7 +61,9 @@ public final class Prompt<T> {
 
   private static <T> Prompt<T> create(String kind, String question, List<String> choices, Function<String, T> parse,
       Function<Object, T> fromEntity, String retryMessage) {
-    return new Prompt<>(kind, question, choices, text -> Future.succeededFuture(parse.apply(text)), fromEntity,
+    Reply asked = choices.isEmpty() ? Reply.text(question)
+        : Reply.quickReplies(question, choices.stream().map(QuickReply::of).toList());
+    return new Prompt<>(kind, asked, choices, text -> Future.succeededFuture(parse.apply(text)), fromEntity,
         List.of(), retryMessage, 2, null);
   }
 
@@ -117,8 +119,8 @@ public final class Prompt<T> {
 
   /** Any type, read asynchronously (a lookup): a failed future or null means the text is not an answer. */
   public static <T> Prompt<T> ofAsync(String question, Function<String, Future<T>> parse) {
-    return new Prompt<>("text", question, List.of(), parse, value -> null, List.of(), "Sorry, I did not get that.",
-        2, null);
+    return new Prompt<>("text", Reply.text(question), List.of(), parse, value -> null, List.of(),
+        "Sorry, I did not get that.", 2, null);
   }
 
   /** Also requires {@code test}; when it fails, {@code message} is said before asking again. */
@@ -149,10 +151,14 @@ public final class Prompt<T> {
     return new Prompt<>(kind, question, choices, parser, fromEntity, checks, retryMessage, retryLimit, scope);
   }
 
+  /** Asks with {@code reply} instead (cards, quick replies with payloads of one's own...). */
+  public Prompt<T> asking(Reply reply) {
+    return new Prompt<>(kind, reply, choices, parser, fromEntity, checks, retryMessage, retryLimit, remember);
+  }
+
   /** The question as a reply: quick replies when there are options. */
   public Reply question() {
-    return choices.isEmpty() ? Reply.text(question)
-        : Reply.quickReplies(question, choices.stream().map(QuickReply::of).toList());
+    return question;
   }
 
   String kind() {

@@ -60,6 +60,11 @@ public final class Routes {
     return on(When.command(command), handler);
   }
 
+  /** An event the bot sent into a conversation itself ({@code proactive(...)}): a reminder, a shipped order. */
+  public Routes event(String name, Handler handler) {
+    return on(When.event(name), handler);
+  }
+
   /** Answers anywhere, before any form; a form in progress asks its question again afterwards unless ended. */
   public Routes global(When when, Handler handler) {
     globals.add(new Route(when, register(handler)));

@@ -23,6 +23,9 @@ import java.util.function.UnaryOperator;
 public final class Turn {
 
   private static final String REMEMBERED = "_slots";
+  /** When the user last wrote (epoch millis), for platforms' reply windows; refreshed at most hourly. */
+  private static final String SEEN = "_seen";
+  private static final long SEEN_PRECISION = 3_600_000;
 
   private final Dialog dialog;
   private final Message message;
@@ -197,8 +200,21 @@ public final class Turn {
     rememberedChanges.put(scope + ":" + slot, value);
   }
 
+  Long lastSeen() {
+    return conversation.state().getLong(SEEN);
+  }
+
   /** Writes this turn's typed changes and dialog position into the conversation's state and profile. */
   void commit() {
+    if (message.kind() != Message.Kind.EVENT) {
+      // Rounded down to the hour, so the state changes (and is saved) for it at most once an hour: a window is
+      // judged up to an hour early, never late.
+      long seen = message.timestamp() - message.timestamp() % SEEN_PRECISION;
+      Long saved = lastSeen();
+      if (saved == null || saved < seen) {
+        conversation.state().put(SEEN, seen);
+      }
+    }
     if (position != loaded) {
       if (position == null) {
         conversation.state().remove(DialogPosition.KEY);

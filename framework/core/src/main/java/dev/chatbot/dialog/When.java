@@ -22,8 +22,15 @@ public interface When {
   /** A tapped button's or quick reply's payload, exact case: {@code "BUY:{sku}"}. */
   static When payload(String pattern) {
     Template template = new Template(pattern, false);
-    return named("payload(" + pattern + ")", turn -> turn.message().payload() == null ? null
+    return named("payload(" + pattern + ")", turn -> turn.message().payload() == null
+        || turn.message().kind() == dev.chatbot.model.Message.Kind.EVENT ? null
         : template.match(turn.message().payload()));
+  }
+
+  /** An event the bot sent itself ({@code BotVerticle.proactive}); its data is {@code turn.message().raw()}. */
+  static When event(String name) {
+    return named("event(" + name + ")", turn -> turn.message().kind() == dev.chatbot.model.Message.Kind.EVENT
+        && name.equals(turn.message().payload()) ? Map.of() : null);
   }
 
   /** The NLU's intent, when it is sure enough ({@link Routes#minConfidence}). */

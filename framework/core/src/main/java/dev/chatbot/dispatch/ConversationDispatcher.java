@@ -59,6 +59,8 @@ public final class ConversationDispatcher implements Inbound {
   private final ConcurrentMap<String, ArrayDeque<Inbox.Kept>> queues = new ConcurrentHashMap<>();
   // Conversations whose replies from before a restart are still being sent: their first message waits for them.
   private final ConcurrentMap<String, Future<Void>> gates = new ConcurrentHashMap<>();
+  // Who waits for a conversation to have nothing queued (erasure must not be undone by a turn finishing after it).
+  private final ConcurrentMap<String, List<Promise<Void>>> settleWaiters = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<Promise<Void>> idleWaiters = new ArrayList<>();
 
@@ -158,6 +160,21 @@ public final class ConversationDispatcher implements Inbound {
     }
   }
 
+  /** Completes once the conversation {@code key} has no message queued or being handled. */
+  public Future<Void> settled(String key) {
+    Promise<Void> promise = Promise.promise();
+    boolean[] busy = {false};
+    queues.computeIfPresent(key, (k, queue) -> {
+      busy[0] = true;
+      settleWaiters.computeIfAbsent(k, w -> new ArrayList<>()).add(promise);
+      return queue;
+    });
+    if (!busy[0]) {
+      promise.complete();
+    }
+    return promise.future();
+  }
+
   private void enqueue(Inbox.Kept message) {
     inFlight.incrementAndGet();
     boolean[] start = {false};
@@ -191,11 +208,19 @@ public final class ConversationDispatcher implements Inbound {
     process(message, key).onComplete(done -> {
       finished();
       Inbox.Kept[] next = {null};
+      List<Promise<Void>> settled = new ArrayList<>(0);
       queues.computeIfPresent(key, (k, queue) -> {
         queue.pollFirst();
         next[0] = queue.peekFirst();
+        if (queue.isEmpty() && !settleWaiters.isEmpty()) {
+          List<Promise<Void>> waiting = settleWaiters.remove(k);
+          if (waiting != null) {
+            settled.addAll(waiting);
+          }
+        }
         return queue.isEmpty() ? null : queue;
       });
+      settled.forEach(Promise::tryComplete);
       if (next[0] != null) {
         handle(next[0], key);
       }

@@ -2,6 +2,7 @@ package dev.chatbot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param id the platform's own id (Messenger {@code mid}, WhatsApp message id, Slack {@code event_id}); used for dedupe
  * @param payload for {@link Kind#POSTBACK}: the tapped button's or quick reply's payload
  * @param attachment for {@link Kind#IMAGE} and {@link Kind#LOCATION}
+ * @param raw the platform's own event this message came from (a Messenger {@code messaging} item, a WhatsApp
+ *     {@code message}), for the rare bot that needs a field the neutral model lacks; null when the adapter keeps none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Message(
@@ -20,9 +23,11 @@ public record Message(
     String text,
     String payload,
     Attachment attachment,
-    long timestamp) {
+    long timestamp,
+    JsonObject raw) {
 
-  public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER }
+  /** {@code EVENT}: not from the user but from the bot's own code (a reminder), see {@link #event}. */
+  public enum Kind { TEXT, POSTBACK, IMAGE, LOCATION, OTHER, EVENT }
 
   /** An image (url) or a shared location (latitude, longitude). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +46,24 @@ public record Message(
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(kind, "kind");
+    raw = raw == null ? null : raw.copy();
+  }
+
+  /** A message without the platform's raw event. */
+  public Message(String id, ConversationRef conversation, UserRef user, Kind kind, String text, String payload,
+      Attachment attachment, long timestamp) {
+    this(id, conversation, user, kind, text, payload, attachment, timestamp, null);
+  }
+
+  /** This message carrying the platform's raw event (adapters call it; bots read {@link #raw()}). */
+  public Message withRaw(JsonObject event) {
+    return new Message(id, conversation, user, kind, text, payload, attachment, timestamp, event);
+  }
+
+  /** A copy of the platform's raw event, or null: reading it never changes the message. */
+  @Override
+  public JsonObject raw() {
+    return raw == null ? null : raw.copy();
   }
 
   public static Message text(String id, ConversationRef conversation, UserRef user, String text) {
@@ -54,6 +77,17 @@ public record Message(
 
   public static Message attachment(String id, ConversationRef conversation, UserRef user, Kind kind, Attachment attachment) {
     return new Message(id, conversation, user, kind, null, null, attachment, System.currentTimeMillis());
+  }
+
+  /**
+   * An event from the bot's own code into a conversation (a reminder, an order shipped): queued and handled like a
+   * user's message, in order and with the conversation's state. {@code payload} is the event's name, {@code raw} its
+   * data.
+   */
+  public static Message event(ConversationRef conversation, UserRef user, String name, JsonObject data,
+      long timestamp) {
+    return new Message("event:" + java.util.UUID.randomUUID(), conversation, user, Kind.EVENT, null, name, null,
+        timestamp, data == null ? new JsonObject() : data);
   }
 
   @JsonIgnore

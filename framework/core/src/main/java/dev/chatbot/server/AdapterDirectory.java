@@ -11,8 +11,8 @@ final class AdapterDirectory {
 
   private AdapterDirectory() {}
 
-  static List<PlatformAdapter> all() {
-    return ServiceLoader.load(PlatformAdapter.class).stream()
+  static List<PlatformAdapter> all(ClassLoader classes) {
+    return ServiceLoader.load(PlatformAdapter.class, classes).stream()
         .map(ServiceLoader.Provider::get)
         .sorted(Comparator.comparing(PlatformAdapter::platform))
         .toList();

@@ -15,8 +15,10 @@ import dev.chatbot.docs.ApiDocs;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.logging.LogSetup;
 import dev.chatbot.logging.RequestIds;
+import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.server.tls.CertificateReloader;
+import dev.chatbot.tracing.Tracing;
 import dev.chatbot.server.tls.TlsFiles;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
@@ -33,6 +35,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -64,6 +67,8 @@ public final class ChatbotServer {
   private final ChatbotConfig config;
   private final ChatbotMetrics metrics;
   private final StateBackend stateBackend;
+  private final ClassLoader classes;
+  private List<String> bots;
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
   private final List<HttpServer> httpServers = new CopyOnWriteArrayList<>();
@@ -71,24 +76,38 @@ public final class ChatbotServer {
   private Delivery delivery;
   private Future<Void> shutdown;
   private ManagementServer management;
+  private volatile PlatformHealth platformHealth;
   private long tlsReloadMillis;
   private HttpGuards httpGuards;
 
-  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend) {
+  private ChatbotServer(Vertx vertx, ChatbotConfig config, ChatbotMetrics metrics, StateBackend stateBackend,
+      ClassLoader classes) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
     this.stateBackend = stateBackend;
+    this.classes = classes;
   }
 
   /** Reads configuration ({@code --config} file, then environment), creates Vert.x and starts everything. */
   public static Future<ChatbotServer> start(String configFile, Map<String, String> environment) {
+    return start(configFile, environment, Map.of());
+  }
+
+  /**
+   * The same, with {@code defaults} for variables neither the file nor the environment sets. Adapters, bots and
+   * state backends are found through the caller's context class loader, so a launcher that loads more jars (such
+   * as {@code BOT_PATH}) sets it before calling.
+   */
+  public static Future<ChatbotServer> start(String configFile, Map<String, String> environment,
+      Map<String, String> defaults) {
     long started = System.nanoTime();
+    ClassLoader classes = Thread.currentThread().getContextClassLoader();
     // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
     // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
     // scheduled on the closed instance.
     Vertx configVertx = Vertx.vertx();
-    var settings = ConfigLoader.load(configVertx, configFile, environment).toCompletionStage()
+    var settings = ConfigLoader.load(configVertx, configFile, environment, defaults).toCompletionStage()
         .whenComplete((loaded, failure) -> configVertx.close())
         .thenApplyAsync(loaded -> loaded);
     return Future.fromCompletionStage(settings)
@@ -97,7 +116,7 @@ public final class ChatbotServer {
         .compose(config -> {
           PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
           // The state backend builds Vert.x: plain for memory, clustered for STATE_STORE=cluster.
-          StateBackend backend = StateBackends.forName(config.stateStore());
+          StateBackend backend = StateBackends.forName(config.stateStore(), classes);
           VertxOptions options = new VertxOptions().setMetricsOptions(
               new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                   // Per-call meters on the event bus, worker pools and outbound client cost ~8% CPU per message
@@ -106,12 +125,12 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
           return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
-                  .withTracer(RequestIds.tracer(null)),
+                  .withTracer(RequestIds.tracer(Tracing.factory(environment))),
                   config.settings())
               .compose(vertx -> {
                 // Completed outside any Vert.x context, so a failure can still be reported once Vert.x is closed.
                 Promise<ChatbotServer> result = Promise.promise();
-                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend)
+                new ChatbotServer(vertx, config, new ChatbotMetrics(registry), backend, classes)
                     .startOn(registry, started)
                     .onComplete(result::complete,
                         failure -> closeDetached(vertx, backend).onComplete(closed -> result.fail(failure)));
@@ -121,12 +140,13 @@ public final class ChatbotServer {
   }
 
   private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
-    List<PlatformAdapter> all = AdapterDirectory.all();
+    List<PlatformAdapter> all = AdapterDirectory.all(classes);
     List<PlatformAdapter> enabled;
     DeliverySettings deliverySettings;
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       management = ManagementServer.from(vertx, config);
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       checkTlsFiles();
       httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
@@ -136,19 +156,22 @@ public final class ChatbotServer {
       return Future.failedFuture(e);
     }
     enabled.forEach(adapter -> adapters.put(adapter.platform(), adapter));
-    metrics.preRegister(adapters.keySet(), config.bots());
+    metrics.preRegister(adapters.keySet(), bots);
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
         stateBackend.deadLetters());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
-        BotRoutes.of(config.bots(), botRoutes(config.settings())), Duration.ofMinutes(5));
+        BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
     metrics.deadLetters(adapters.keySet(), platform -> stateBackend.deadLetters().list().stream()
         .filter(letter -> letter.to().platform().equals(platform)).count());
+    ServerGauges.wire(metrics, vertx, dispatcher);
+    BotMetrics.register(vertx, metrics);
 
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::addHeader);
+    router.post("/webhooks/*").handler(new RawWebhookBodies());
     httpGuards.mountBodies(router, "/webhooks/*", "/api/*");
     // With MANAGEMENT_PORT, /metrics (per-platform detail) moves off the public port; health answers on both.
     Router managed = management == null ? router : management.router();
@@ -162,9 +185,11 @@ public final class ChatbotServer {
     mountErrors(router);
 
     return stateBackend.inbound(dispatcher)
-        .compose(inbound -> startAdapters(enabled, router, inbound))
-        .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend))
-        .compose(mounted -> deployBots())
+        .compose(inbound -> startAdapters(enabled, router, inbound)
+            .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
+            .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
+                dispatcher))
+            .compose(mounted -> deployBots(inbound)))
         .map(deployed -> resume())
         .compose(resumed -> listen(router))
         .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
@@ -198,16 +223,22 @@ public final class ChatbotServer {
     return adaptersStarted;
   }
 
-  private Future<Void> deployBots() {
-    BotServices.register(vertx, stateBackend.botDataStore());
+  private Future<Void> deployBots(Inbound inbound) {
+    Map<String, java.time.Duration> windows = new java.util.HashMap<>();
+    adapters.forEach((platform, adapter) -> {
+      if (adapter.replyWindow() != null) {
+        windows.put(platform, adapter.replyWindow());
+      }
+    });
+    BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
     int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
-    for (String name : config.bots()) {
+    for (String name : bots) {
       chain = chain.compose(previous -> {
-        var factory = BotDirectory.find(name);
+        var factory = BotDirectory.find(name, classes);
         return vertx.deployVerticle(factory::get,
-                new DeploymentOptions().setInstances(instances).setConfig(botConfig))
+                new DeploymentOptions().setInstances(instances).setConfig(botConfig).setClassLoader(classes))
             .onSuccess(id -> LOG.info("bot={} deployed instances={}", name, instances))
             .mapEmpty();
       });
@@ -251,13 +282,16 @@ public final class ChatbotServer {
   private void mountHealth(List<Router> routers, List<PlatformAdapter> enabled) {
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     live.register("process", promise -> promise.complete(Status.OK()));
-    HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+    HealthChecks readiness = HealthChecks.create(vertx);
+    HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
+    ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
         up -> promise.complete(up ? Status.OK() : Status.KO()),
         failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
-      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(Status.OK()));
+      ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
+          ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));
     }
     for (Router router : routers) {
       router.get("/health/live").handler(live);
@@ -314,8 +348,8 @@ public final class ChatbotServer {
         LOG.info("adapter={} state=off enable_with={}", adapter.platform(), String.join(",", adapter.variables()));
       }
     }
-    LOG.info("ready url={}/chat port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
-        String.join(",", config.bots()), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+    LOG.info("ready url={} port={} bots={} startup_ms={}", config.publicBaseUrl(), config.httpPort(),
+        String.join(",", bots), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
   }
 
   /**

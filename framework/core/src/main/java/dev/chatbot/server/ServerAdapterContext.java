@@ -5,6 +5,8 @@ import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookReader;
+import dev.chatbot.spi.WebhookResult;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -39,7 +41,12 @@ record ServerAdapterContext(
 
   @Override
   public Handler<RoutingContext> webhook(WebhookVerifier verifier, WebhookParser parser) {
-    return new WebhookHandler(platform, verifier, parser, inbound, metrics, lifecycle);
+    return webhookWithAnswer(verifier, (headers, body) -> WebhookResult.of(parser.parse(headers, body)));
+  }
+
+  @Override
+  public Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, WebhookReader reader) {
+    return new WebhookHandler(platform, verifier, reader, inbound, metrics, lifecycle);
   }
 
   @Override

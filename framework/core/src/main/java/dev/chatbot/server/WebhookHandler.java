@@ -5,7 +5,8 @@ import dev.chatbot.metrics.ChatbotMetrics.Outcome;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.BadRequestException;
 import dev.chatbot.spi.Inbound;
-import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookReader;
+import dev.chatbot.spi.WebhookResult;
 import dev.chatbot.spi.WebhookVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,24 +16,25 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * The webhook path every adapter shares: refuse when draining, verify, parse, accept, acknowledge. Holds the
- * {@link Lifecycle} open from the accepting check until the messages are queued, so shutdown cannot slip between.
+ * The webhook path every adapter shares: refuse when draining, verify, parse, accept (into the inbox), acknowledge
+ * with the platform's answer, then whatever the platform needs after the {@code 200}. Holds the {@link Lifecycle}
+ * open from the accepting check until the messages are queued, so shutdown cannot slip between.
  */
 final class WebhookHandler implements Handler<RoutingContext> {
 
   private final String platform;
   private final WebhookVerifier verifier;
-  private final WebhookParser parser;
+  private final WebhookReader reader;
   private final Inbound inbound;
   private final ChatbotMetrics metrics;
   private final Lifecycle lifecycle;
   static final int VERIFY_ON_WORKER_BYTES = 64 * 1024;
 
-  WebhookHandler(String platform, WebhookVerifier verifier, WebhookParser parser, Inbound inbound,
+  WebhookHandler(String platform, WebhookVerifier verifier, WebhookReader reader, Inbound inbound,
       ChatbotMetrics metrics, Lifecycle lifecycle) {
     this.platform = platform;
     this.verifier = verifier;
-    this.parser = parser;
+    this.reader = reader;
     this.inbound = inbound;
     this.metrics = metrics;
     this.lifecycle = lifecycle;
@@ -83,9 +85,9 @@ final class WebhookHandler implements Handler<RoutingContext> {
   }
 
   private Future<Void> parseAccept(RoutingContext ctx, Buffer body) {
-    List<Message> messages;
+    WebhookResult result;
     try {
-      messages = parser.parse(ctx.request().headers(), body);
+      result = reader.read(ctx.request().headers(), body);
     } catch (DecodeException e) {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
@@ -95,17 +97,31 @@ final class WebhookHandler implements Handler<RoutingContext> {
       HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
       return Future.succeededFuture();
     }
-    return inbound.accept(messages).transform(result -> {
-      if (result.succeeded()) {
-        Inbound.Accepted accepted = result.result();
-        boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
+    List<Message> messages = result.messages();
+    Future<Inbound.Accepted> accepted = messages.isEmpty()
+        ? Future.succeededFuture(new Inbound.Accepted(0, 0)) : inbound.accept(messages);
+    return accepted.transform(outcome -> {
+      if (outcome.succeeded()) {
+        Inbound.Accepted counts = outcome.result();
+        boolean duplicate = counts.accepted() == 0 && counts.duplicates() > 0;
         metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
-        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain").end("EVENT_RECEIVED");
+        acknowledge(ctx, result);
       } else {
-        HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(result.cause().getMessage())));
+        HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(outcome.cause().getMessage())));
       }
       return Future.<Void>succeededFuture();
     });
+  }
+
+  private static void acknowledge(RoutingContext ctx, WebhookResult result) {
+    var response = ctx.response().setStatusCode(200);
+    if (result.contentType() != null && !result.body().isEmpty()) {
+      response.putHeader("content-type", result.contentType());
+    }
+    Future<Void> sent = response.end(result.body());
+    if (result.afterAck() != null) {
+      sent.onSuccess(ended -> result.afterAck().run());
+    }
   }
 
   static String firstLine(String text) {

@@ -33,6 +33,12 @@ public interface AdapterContext {
    */
   Handler<RoutingContext> webhook(WebhookVerifier verifier, WebhookParser parser);
 
+  /**
+   * The same standard handler (drain, 401, 400, accept, counted), with the answer and what follows the {@code 200}
+   * decided by {@code reader}: every webhook of every platform takes this one path.
+   */
+  Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, WebhookReader reader);
+
   /** False once shutdown has begun: webhooks are refused with 503 from then on. */
   boolean accepting();
 }

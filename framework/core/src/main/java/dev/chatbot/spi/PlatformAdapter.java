@@ -42,6 +42,14 @@ public interface PlatformAdapter {
     return SendRate.UNLIMITED;
   }
 
+  /**
+   * How long after the user's last message the bot may still write to them freely (Meta: 24 hours); beyond it a
+   * proactive reply must be platform-specific (a template, a message tag). Null: no such window.
+   */
+  default java.time.Duration replyWindow() {
+    return null;
+  }
+
   /** Mounts routes on {@link AdapterContext#router()} and creates the HTTP client. */
   Future<Void> start(AdapterContext context);
 
@@ -62,6 +70,16 @@ public interface PlatformAdapter {
   /** Call number {@code call} (from 0) of {@link #calls}; adapters with one call per reply keep the default. */
   default Future<Void> send(ConversationRef to, Reply reply, int call) {
     return send(to, reply);
+  }
+
+  /**
+   * Asks the platform, with its cheapest authenticated call, whether the credentials work. The server calls it after
+   * {@link #start} and then every {@code PLATFORM_CHECK_SECONDS}, and shows the answer in {@code /health/ready} and
+   * {@code chatbot_platform_credentials_ok}. The future should not fail: an unanswered call is
+   * {@link CredentialCheck#unreachable}.
+   */
+  default Future<CredentialCheck> checkCredentials() {
+    return Future.succeededFuture(CredentialCheck.unchecked());
   }
 
   default Future<Void> stop() {

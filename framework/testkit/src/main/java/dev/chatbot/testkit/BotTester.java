@@ -10,6 +10,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.model.UserRef;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,12 +56,15 @@ public final class BotTester implements AutoCloseable {
   private final MemoryBotDataStore data;
   private final Map<String, JsonObject> saved = new HashMap<>();
   private final ArrayDeque<Reply> replies = new ArrayDeque<>();
+  /** Events the bot sent with {@code proactive(...)}: handled after the turn that sent them, as the queue would. */
+  private final ArrayDeque<Message> queued;
   private String userId = "user-1";
   private String channel = "user-1";
   private int nextId;
 
   private BotTester(Vertx vertx, Context context, String botName, String deployment, TestClock clock,
-      MemoryBotDataStore data) {
+      MemoryBotDataStore data, ArrayDeque<Message> queued) {
+    this.queued = queued;
     this.vertx = vertx;
     this.context = context;
     this.botName = botName;
@@ -70,12 +75,30 @@ public final class BotTester implements AutoCloseable {
 
   /** Deploys {@code bot} on a one-loop Vert.x of its own. */
   public static BotTester start(BotVerticle bot) {
+    return start(bot, null);
+  }
+
+  /** The same, with a reply window on the test platform (Meta's is 24 hours), for bots that send events. */
+  public static BotTester start(BotVerticle bot, Duration replyWindow) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     TestClock clock = new TestClock(START);
     MemoryBotDataStore data = new MemoryBotDataStore();
-    BotServices.register(vertx, data, clock);
+    ArrayDeque<Message> queued = new ArrayDeque<>();
+    Inbound inbound = messages -> {
+      synchronized (queued) {
+        queued.addAll(messages);
+      }
+      return Future.succeededFuture(new Inbound.Accepted(messages.size(), 0));
+    };
+    BotServices.register(vertx, data, clock, inbound,
+        replyWindow == null ? Map.of() : Map.of(PLATFORM, replyWindow));
     String deployment = await(vertx.deployVerticle(bot));
-    return new BotTester(vertx, vertx.getOrCreateContext(), bot.name(), deployment, clock, data);
+    return new BotTester(vertx, vertx.getOrCreateContext(), bot.name(), deployment, clock, data, queued);
+  }
+
+  /** An event into this conversation, as the bot's {@code proactive(...)} would send it. */
+  public BotTester event(String name, JsonObject data) {
+    return post(Message.event(ref(), user(), name, data, clock.millis()));
   }
 
   /**
@@ -99,13 +122,23 @@ public final class BotTester implements AutoCloseable {
     return post(new Message(id(), ref(), user(), Message.Kind.POSTBACK, payload, payload, null, clock.millis()));
   }
 
-  /** Any message, as one turn. Fails the test when the bot fails. */
+  /** Any message, as one turn, then the events it queued. Fails the test when the bot fails. */
   public BotTester post(Message message) {
     Throwable failure = attempt(message);
     if (failure != null) {
       throw new AssertionError("the bot failed on \"" + message.input() + "\": " + failure.getMessage(), failure);
     }
+    Message next;
+    while ((next = nextQueued()) != null) {
+      post(next);
+    }
     return this;
+  }
+
+  private Message nextQueued() {
+    synchronized (queued) {
+      return queued.poll();
+    }
   }
 
   /** Runs one turn that may fail: the failure, or null. A failed turn saves nothing, as in the server. */

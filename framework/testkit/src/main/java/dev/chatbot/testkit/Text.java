@@ -15,6 +15,10 @@ public record Text(String description, Predicate<String> test) {
         text -> text.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT)));
   }
 
+  public static Text startsWith(String prefix) {
+    return new Text("starting with \"" + prefix + "\"", text -> text.startsWith(prefix));
+  }
+
   public static Text equalTo(String expected) {
     return new Text("equal to \"" + expected + "\"", expected::equals);
   }

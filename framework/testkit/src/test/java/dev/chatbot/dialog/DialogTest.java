@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.testkit.BotTester;
+import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.Text;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -35,11 +36,12 @@ class DialogTest {
   @Test
   void aFormAsksOnlyForWhatIsMissingAndFillsSeveralSlotsAtOnce() {
     bot.say("I want 2 large pizzas").expectText("Delivered?");
+    bot.say("with mushrooms").expectText("Delivered?"); // an optional slot, filled when mentioned, never asked
     bot.say("yes").expectText("Where to?");
-    bot.say("12 Main Street").expectText("Ordered 2 LARGE to 12 Main Street (order 1, 2 sold)");
+    bot.say("12 Main Street").expectText("Ordered 2 LARGE mushroom to 12 Main Street (order 1, 2 sold)");
 
     assertThat(bot.state("last", PizzaTestBot.Order.class))
-        .isEqualTo(new PizzaTestBot.Order(PizzaTestBot.Size.LARGE, 2, true, "12 Main Street"));
+        .isEqualTo(new PizzaTestBot.Order(PizzaTestBot.Size.LARGE, 2, true, "12 Main Street", "mushroom"));
     assertThat(bot.state().containsKey("_dialog")).as("the form is over").isFalse();
     assertThat(bot.profile().getInteger("orders")).isEqualTo(1);
     assertThat(bot.profile().getJsonObject("_slots").getString("address")).isEqualTo("12 Main Street");
@@ -152,5 +154,49 @@ class DialogTest {
     bot.say("psst").expectNoMoreReplies();
     bot.say("tell me a secret").expectText("no secret here");
     bot.expectNoMoreReplies();
+  }
+
+  @Test
+  void anEventFromTheBotIsQueuedAfterTheTurnAndHandledWithTheConversationsState() {
+    bot.say("remind me about the oven").expectText("I will.");
+    bot.expectText("Reminder: the oven");
+    bot.expectNoMoreReplies();
+
+    bot.say("large pizza").expectText("How many?");
+    bot.event("reminder", new JsonObject().put("what", "the dough")).expectText("Reminder: the dough");
+    assertThat(bot.state().getJsonObject("_dialog").getString("slot")).as("the form still waits").isEqualTo("count");
+    bot.say("2").expectText("Delivered?");
+  }
+
+  @Test
+  void pastTheReplyWindowOnlyPlatformSpecificRepliesGoOut() {
+    try (BotTester meta = BotTester.start(new PizzaTestBot(), Duration.ofHours(24))) {
+      meta.say("hello").expectText("Say \"pizza\".");
+      meta.clock().advance(Duration.ofHours(20));
+      meta.event("reminder", new JsonObject().put("what", "your order")).expectText("Reminder: your order");
+
+      meta.clock().advance(Duration.ofHours(5));
+      Throwable refused = meta.attempt(Message.event(meta.ref(), meta.user(), "reminder",
+          new JsonObject().put("what", "your order"), meta.clock().millis()));
+      assertThat(refused).hasMessageContaining("outside test's reply window (24 h after the user's last message)")
+          .hasMessageContaining("Reply.platformSpecific");
+      meta.expectNoMoreReplies();
+      meta.event("tagged", new JsonObject()).expect(Reply.PlatformSpecific.class);
+    }
+  }
+
+  @Test
+  void aPlatformSpecificReplyFallsBackOnOtherPlatforms() {
+    bot.say("native").expectText("for everyone else");
+  }
+
+  @Test
+  void theTurnLoggerWritesOneLinePerTurnWithoutTheUserId() {
+    try (LogCapture log = LogCapture.of(TurnLogger.class)) {
+      bot.say("large pizza").expectText("How many?");
+      String line = log.await(text -> text.contains("intent=order"));
+      assertThat(line).contains("confidence=1.00", "in_form=true", "outcome=ok")
+          .matches(".*conversation=[0-9a-f]{8} .*").doesNotContain(bot.user().id());
+    }
   }
 }

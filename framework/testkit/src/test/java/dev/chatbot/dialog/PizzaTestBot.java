@@ -8,11 +8,11 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 
 /** Every part of the authoring API in one bot, for the dialog tests. */
-final class PizzaTestBot extends BotVerticle {
+public final class PizzaTestBot extends BotVerticle {
 
   enum Size { SMALL, MEDIUM, LARGE }
 
-  record Order(Size size, int count, boolean delivery, String address) {}
+  record Order(Size size, int count, boolean delivery, String address, String topping) {}
 
   static final StateKey<Order> LAST = StateKey.conversation("last", Order.class);
   static final StateKey<Integer> ORDERS = StateKey.user("orders", Integer.class).orElse(0);
@@ -27,13 +27,15 @@ final class PizzaTestBot extends BotVerticle {
       .slot("address", Prompt.ofAsync("Where to?", text -> Vertx.currentContext().owner().timer(1)
           .map(tick -> text.matches(".*\\d+.*") ? text.trim() : null))
           .retry("I need a street and a number.", 2).remember(Scope.USER))
+      .optional("topping", "topping")
       .interruptedBy(When.intent("menu"))
       .expireAfter(Duration.ofMinutes(30))
       .onDone((turn, order) -> {
         turn.set(LAST, order);
         int orders = turn.update(ORDERS, n -> n + 1);
         return turn.change(SOLD, n -> n + order.count()).compose(sold -> turn.reply(
-            "Ordered " + order.count() + " " + order.size() + " to " + order.address() + " (order " + orders
+            "Ordered " + order.count() + " " + order.size() + (order.topping() == null ? "" : " " + order.topping())
+                + " to " + order.address() + " (order " + orders
                 + ", " + sold + " sold)"));
       });
 
@@ -57,9 +59,18 @@ final class PizzaTestBot extends BotVerticle {
       turn.set(ORDERS, 99);
       return Future.failedFuture("boom");
     });
+    r.receive(new TurnLogger());
     r.receive((turn, next) -> turn.text().equals("psst") ? Future.succeededFuture() : next.get());
     r.send((turn, reply) -> Future.succeededFuture(reply instanceof Reply.Text text && text.text().equals("the secret")
         ? null : reply));
+    r.text("native", turn -> turn.reply(Reply.platformSpecific("messenger",
+        new io.vertx.core.json.JsonObject().put("text", "for Messenger"), Reply.text("for everyone else"))));
+    r.text("remind me about {what}", turn -> proactive(turn.message().conversation(), turn.message().user(),
+        "reminder", new io.vertx.core.json.JsonObject().put("what", turn.param("what")))
+        .compose(queued -> turn.reply("I will.")));
+    r.event("reminder", turn -> turn.reply("Reminder: " + turn.message().raw().getString("what")));
+    r.event("tagged", turn -> turn.reply(Reply.platformSpecific("test",
+        new io.vertx.core.json.JsonObject().put("tag", "CONFIRMED_EVENT_UPDATE"), Reply.text("Tagged reminder"))));
     r.text("tell me a secret", turn -> turn.reply(Reply.text("the secret"), Reply.text("no secret here")));
     r.fallback(turn -> turn.reply("Say \"pizza\"."));
   }

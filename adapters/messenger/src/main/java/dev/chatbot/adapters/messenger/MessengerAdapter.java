@@ -9,6 +9,7 @@ import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
@@ -24,6 +25,7 @@ public final class MessengerAdapter implements PlatformAdapter {
   /** Send API limits (SPEC §5): text 2000, 13 quick replies of 20, generic template of 10 elements, 3 buttons. */
   static final Capabilities CAPABILITIES = new Capabilities(2000, 13, 20, 10, 3, 80, 80, 20, true);
 
+  private GraphClient graph;
   private MessengerSettings settings;
   private MessengerSender sender;
 
@@ -54,15 +56,27 @@ public final class MessengerAdapter implements PlatformAdapter {
     return CAPABILITIES;
   }
 
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
+  }
+
   @Override
   public Future<Void> start(AdapterContext context) {
-    GraphClient graph = new GraphClient(context.createWebClient(), platform(), settings.pageAccessToken());
+    graph = new GraphClient(context.createWebClient(), platform(), settings.pageAccessToken());
     sender = new MessengerSender(graph, new MessengerRenderer(new PublicUrls(context.config().publicBaseUrl())),
         settings.apiBaseUrl());
     context.router().get(webhookPath()).handler(new MetaHandshake(platform(), settings.verifyToken()));
     context.router().post(webhookPath())
         .handler(context.webhook(new MetaSignatureVerifier(settings.appSecret()), new MessengerParser()));
     return Future.succeededFuture();
+  }
+
+  /** Graph {@code /me} with the adapter's token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return graph.checkToken(settings.apiBaseUrl());
   }
 
   @Override

@@ -36,7 +36,11 @@ final class MessengerParser implements WebhookParser {
     for (JsonFields entry : root.objects("entry")) {
       // "standby" (handover protocol) and "changes" items are not conversations this bot owns.
       for (JsonFields event : entry.objects("messaging")) {
+        int first = messages.size();
         parseEvent(event, messages);
+        for (int i = first; i < messages.size(); i++) {
+          messages.set(i, messages.get(i).withRaw(event.json()));
+        }
       }
     }
     return messages;

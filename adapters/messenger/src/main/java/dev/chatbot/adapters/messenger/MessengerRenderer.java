@@ -42,6 +42,19 @@ final class MessengerRenderer {
     if (reply instanceof Reply.Typing) {
       return List.of(new JsonObject().put("recipient", recipient(psid)).put("sender_action", "typing_on"));
     }
+    if (reply instanceof Reply.PlatformSpecific specific) {
+      // The payload is the Send API body without the recipient. Without a "message" it only adds fields (a
+      // message tag) to the fallback's own rendering.
+      JsonObject own = specific.payload(MessengerParser.PLATFORM);
+      if (own == null) {
+        return render(psid, specific.fallback());
+      }
+      if (!own.containsKey("message")) {
+        return render(psid, specific.fallback()).stream().map(body -> body.mergeIn(own)).toList();
+      }
+      return List.of(new JsonObject().put("recipient", recipient(psid)).put("messaging_type", "RESPONSE")
+          .mergeIn(own));
+    }
     throw new IllegalArgumentException("unknown reply " + reply.getClass().getSimpleName());
   }
 

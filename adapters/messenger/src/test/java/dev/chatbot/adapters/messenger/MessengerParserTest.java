@@ -149,4 +149,13 @@ class MessengerParserTest {
   private void assertWrongType(String body, String message) {
     assertThatThrownBy(() -> parse(body)).isInstanceOf(BadRequestException.class).hasMessage(message);
   }
+
+  @Test
+  void eachMessageCarriesItsRawEventReadOnly() throws IOException {
+    Message first = parse(fixture("batch.json")).get(0);
+    JsonObject raw = first.raw();
+    assertThat(raw.getJsonObject("sender").getString("id")).isEqualTo(first.user().id());
+    raw.put("sender", "changed");
+    assertThat(first.raw().getJsonObject("sender").getString("id")).as("a copy each time").isEqualTo(first.user().id());
+  }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Golden files: src/test/resources/golden/*.json hold the exact Send API bodies. */
@@ -66,5 +67,23 @@ class MessengerRendererTest {
   @Test
   void typing() {
     assertRenders(Reply.typing(), "typing.json");
+  }
+
+  @Test
+  void aPlatformSpecificReplySendsItsOwnMessageHereAndTheFallbackElsewhere() {
+    JsonObject button = new JsonObject().put("attachment", new JsonObject().put("type", "template")
+        .put("payload", new JsonObject().put("template_type", "button").put("text", "Call us")));
+    Reply reply = Reply.platformSpecific("messenger", new JsonObject().put("message", button), Reply.text("Call us"));
+    assertThat(renderer.render("4711", reply)).containsExactly(new JsonObject()
+        .put("recipient", new JsonObject().put("id", "4711")).put("messaging_type", "RESPONSE").put("message", button));
+
+    Reply tagged = Reply.platformSpecific("messenger", new JsonObject().put("messaging_type", "MESSAGE_TAG")
+        .put("tag", "CONFIRMED_EVENT_UPDATE"), Reply.text("See you at 10"));
+    assertThat(renderer.render("4711", tagged)).containsExactly(new JsonObject()
+        .put("recipient", new JsonObject().put("id", "4711")).put("messaging_type", "MESSAGE_TAG")
+        .put("message", new JsonObject().put("text", "See you at 10")).put("tag", "CONFIRMED_EVENT_UPDATE"));
+
+    Reply slackOnly = Reply.platformSpecific("slack", new JsonObject().put("blocks", "[]"), Reply.text("Hello there"));
+    assertRenders(slackOnly, "text.json");
   }
 }

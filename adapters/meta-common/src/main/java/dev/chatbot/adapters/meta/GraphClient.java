@@ -1,5 +1,6 @@
 package dev.chatbot.adapters.meta;
 
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.SendFailure;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -46,6 +47,16 @@ public final class GraphClient {
       chain = chain.compose(previous -> post(url, body));
     }
     return chain;
+  }
+
+  /** Whether Meta accepts the token: {@code GET {apiBaseUrl}/me}, Graph's cheapest authenticated call. */
+  public Future<CredentialCheck> checkToken(String apiBaseUrl) {
+    return client.getAbs(apiBaseUrl + "/me")
+        .addQueryParam("fields", "id,name")
+        .putHeader("authorization", "Bearer " + accessToken)
+        .send()
+        .map(response -> GraphTokenCheck.of(response.statusCode(), response.body()))
+        .otherwise(failure -> CredentialCheck.unreachable(String.valueOf(failure.getMessage())));
   }
 
   private Future<Void> answer(HttpResponse<Buffer> response) {

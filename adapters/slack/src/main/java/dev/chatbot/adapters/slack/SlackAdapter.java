@@ -5,12 +5,19 @@ import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendRate;
+import dev.chatbot.spi.WebhookResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Slack: on when {@code SLACK_SIGNING_SECRET} and {@code SLACK_BOT_TOKEN} are set. Mounts
@@ -80,11 +87,34 @@ public final class SlackAdapter implements PlatformAdapter {
   public Future<Void> start(AdapterContext context) {
     SlackVerifier verifier = new SlackVerifier(signingSecret, Clock.systemUTC());
     Router router = context.router();
-    router.post(BASE_PATH + "/events").handler(new SlackEndpoint(context, verifier, SlackEventParser::parse));
-    router.post(BASE_PATH + "/interactions").handler(new SlackEndpoint(context, verifier, SlackInteractionParser::parse));
-    router.post(BASE_PATH + "/commands").handler(new SlackEndpoint(context, verifier, SlackCommandParser::parse));
+    // The core hands over the raw bytes of a form (never decoded before the signature check); SlackForm decodes
+    // them once verified, whatever their size up to the body limit (a tap on a carousel carries the whole message).
+    router.post(BASE_PATH + "/events").handler(endpoint(context, verifier, SlackEventParser::parse));
+    router.post(BASE_PATH + "/interactions").handler(endpoint(context, verifier, SlackInteractionParser::parse));
+    router.post(BASE_PATH + "/commands").handler(endpoint(context, verifier, SlackCommandParser::parse));
     sender = new SlackSender(context.createWebClient(), apiBaseUrl, botToken);
     return Future.succeededFuture();
+  }
+
+  /**
+   * One Slack endpoint on the core's webhook path (drain, 401, 400, inbox, counted), with Slack's answers: the
+   * {@code url_verification} challenge as JSON, and otherwise an empty 200, because Slack shows any text a slash
+   * command's response carries to the user.
+   */
+  private static Handler<RoutingContext> endpoint(AdapterContext context, SlackVerifier verifier,
+      Function<Buffer, SlackInbound> parser) {
+    return context.webhookWithAnswer(verifier, (headers, body) -> {
+      SlackInbound inbound = parser.apply(body);
+      return inbound.challenge() != null
+          ? WebhookResult.answer("application/json", new JsonObject().put("challenge", inbound.challenge()).encode())
+          : WebhookResult.of(inbound.messages()).answering(null, "");
+    });
+  }
+
+  /** Slack {@code auth.test} with the bot token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return sender.authTest();
   }
 
   @Override

@@ -34,6 +34,17 @@ final class SlackRenderer {
   private SlackRenderer() {}
 
   static JsonObject render(ConversationRef to, Reply reply) {
+    if (reply instanceof Reply.PlatformSpecific specific) {
+      JsonObject own = specific.payload(SlackAdapter.PLATFORM);
+      if (own == null) {
+        return render(to, specific.fallback());
+      }
+      JsonObject body = new JsonObject().put("channel", to.channel());
+      if (to.thread() != null) {
+        body.put("thread_ts", to.thread());
+      }
+      return body.mergeIn(own);
+    }
     JsonArray blocks = new JsonArray();
     String fallback;
     if (reply instanceof Reply.Text text) {

@@ -1,5 +1,6 @@
 package dev.chatbot.adapters.slack;
 
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.SendFailure;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -28,11 +29,13 @@ final class SlackSender {
 
   private final WebClient client;
   private final String postMessageUrl;
+  private final String authTestUrl;
   private final String botToken;
 
   SlackSender(WebClient client, String apiBaseUrl, String botToken) {
     this.client = client;
     this.postMessageUrl = apiBaseUrl + "/chat.postMessage";
+    this.authTestUrl = apiBaseUrl + "/auth.test";
     this.botToken = botToken;
   }
 
@@ -42,6 +45,15 @@ final class SlackSender {
         .putHeader("content-type", "application/json; charset=utf-8")
         .sendJsonObject(body)
         .compose(response -> outcome(response, body.getString("channel")));
+  }
+
+  /** Whether Slack accepts the bot token: {@code auth.test}. */
+  Future<CredentialCheck> authTest() {
+    return client.postAbs(authTestUrl)
+        .bearerTokenAuthentication(botToken)
+        .send()
+        .map(response -> SlackAuthTest.of(response.statusCode(), json(response.body())))
+        .otherwise(failure -> CredentialCheck.unreachable(String.valueOf(failure.getMessage())));
   }
 
   private static Future<Void> outcome(HttpResponse<Buffer> response, String channel) {

@@ -138,4 +138,15 @@ class SlackRendererTest {
         .toList();
     assertThat(actionIds).doesNotHaveDuplicates();
   }
+
+  @Test
+  void aPlatformSpecificReplyIsSentAsItsOwnFieldsInTheConversation() {
+    JsonObject own = new JsonObject().put("text", "Pick a date").put("blocks", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("type", "actions").put("elements", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("type", "datepicker").put("action_id", "day")))));
+    assertThat(SlackRenderer.render(THREAD, Reply.platformSpecific("slack", own, Reply.text("Which day?"))))
+        .isEqualTo(new JsonObject().put("channel", THREAD.channel()).put("thread_ts", THREAD.thread()).mergeIn(own));
+    assertThat(SlackRenderer.render(THREAD, Reply.platformSpecific("messenger", new JsonObject(),
+        Reply.text("What size?")))).isEqualTo(golden("text-in-thread.json"));
+  }
 }

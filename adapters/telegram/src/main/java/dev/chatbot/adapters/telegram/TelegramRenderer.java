@@ -56,6 +56,15 @@ final class TelegramRenderer {
     if (reply instanceof Reply.Typing) {
       return List.of(new TelegramCall("sendChatAction", chat(to).put("action", "typing")));
     }
+    if (reply instanceof Reply.PlatformSpecific specific) {
+      // The payload is a sendMessage body without chat_id (or with "method" naming another Bot API method).
+      JsonObject own = specific.payload(TelegramAdapter.PLATFORM);
+      if (own == null) {
+        return render(to, specific.fallback());
+      }
+      String method = own.containsKey("method") ? String.valueOf(own.remove("method")) : "sendMessage";
+      return List.of(new TelegramCall(method, chat(to).mergeIn(own)));
+    }
     throw new IllegalArgumentException("Telegram has no " + reply.getClass().getSimpleName() + " message");
   }
 

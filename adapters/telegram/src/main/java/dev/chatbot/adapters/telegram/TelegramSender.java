@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class TelegramSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
-  private static final String OK_PREFIX = "{\"ok\":true";
 
   private final WebClient client;
   private final String methodsUrl;
@@ -57,19 +56,14 @@ final class TelegramSender {
   }
 
   private static Future<Void> outcome(HttpResponse<Buffer> response) {
-    Buffer body = response.body();
-    if (response.statusCode() == 200 && startsOk(body)) {
-      return Future.succeededFuture();
-    }
-    JsonObject answer = json(body);
-    if (response.statusCode() == 200 && answer.getBoolean("ok", false)) {
+    JsonObject answer = answer(response);
+    if (answer.getBoolean("ok", false)) {
       return Future.succeededFuture();
     }
     int status = answer.getInteger("error_code", response.statusCode());
     String description = answer.getString("description", "http_" + response.statusCode());
-    JsonObject parameters = answer.getJsonObject("parameters", new JsonObject());
-    Duration retryAfter = parameters.getLong("retry_after") != null
-        ? Duration.ofSeconds(parameters.getLong("retry_after"))
+    Long retryAfterSeconds = answer.getJsonObject("parameters", new JsonObject()).getLong("retry_after");
+    Duration retryAfter = retryAfterSeconds != null ? Duration.ofSeconds(retryAfterSeconds)
         : SendFailure.parseRetryAfter(response.getHeader("retry-after"));
     boolean retryable = status == 429 || status >= 500 || response.statusCode() >= 500;
     return Future.failedFuture(new SendFailure(status, description, retryable, retryAfter));
@@ -81,18 +75,11 @@ final class TelegramSender {
     return new SendFailure(0, failure.getClass().getSimpleName() + ": " + message, true, null);
   }
 
-  /** Telegram writes {@code "ok"} first and compactly; recognising it spares parsing the echoed message. */
-  private static boolean startsOk(Buffer body) {
-    return body != null && body.length() >= OK_PREFIX.length()
-        && body.getString(0, OK_PREFIX.length(), "UTF-8").equals(OK_PREFIX);
-  }
-
-  private static JsonObject json(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return new JsonObject();
-    }
+  /** The Bot API's answer; an empty one when the body is not JSON (a proxy's error page, say). */
+  private static JsonObject answer(HttpResponse<Buffer> response) {
     try {
-      return body.toJsonObject();
+      JsonObject body = response.bodyAsJsonObject();
+      return body == null ? new JsonObject() : body;
     } catch (DecodeException | ClassCastException notJson) {
       return new JsonObject();
     }

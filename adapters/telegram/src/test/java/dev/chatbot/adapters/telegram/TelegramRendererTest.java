@@ -126,4 +126,16 @@ class TelegramRendererTest {
     assertThat(rows.stream().map(row -> ((JsonArray) row).getJsonObject(0).getString("text")))
         .containsExactly("Fits", "Site", "Ok");
   }
+
+  @Test
+  void aPlatformSpecificReplyIsItsOwnBotApiCallHereAndTheFallbackElsewhere() {
+    ConversationRef chat = ConversationRef.of("telegram", "42");
+    JsonObject poll = new JsonObject().put("method", "sendPoll").put("question", "Which day?")
+        .put("options", new io.vertx.core.json.JsonArray().add("Mon").add("Tue"));
+    assertThat(TelegramRenderer.render(chat, Reply.platformSpecific("telegram", poll, Reply.text("Which day?"))))
+        .containsExactly(new TelegramCall("sendPoll", new JsonObject().put("chat_id", 42L)
+            .put("question", "Which day?").put("options", poll.getJsonArray("options"))));
+    assertThat(TelegramRenderer.render(chat, Reply.platformSpecific("slack", new JsonObject(), Reply.text("Hi"))))
+        .isEqualTo(TelegramRenderer.render(chat, Reply.text("Hi")));
+  }
 }

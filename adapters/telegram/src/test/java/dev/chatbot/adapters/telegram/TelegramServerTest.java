@@ -1,17 +1,17 @@
 package dev.chatbot.adapters.telegram;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendFailure;
+import dev.chatbot.testkit.Futures;
 import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.telegram.TelegramApiStub;
 import dev.chatbot.testkit.telegram.TelegramApiStub.Call;
+import dev.chatbot.testkit.telegram.TelegramTestServer;
 import dev.chatbot.testkit.telegram.TelegramUpdates;
 import dev.chatbot.testkit.telegram.TelegramUpdates.Update;
 import io.vertx.core.Future;
@@ -24,48 +24,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Telegram adapter in the running server (echo bot), with the Bot API stubbed on loopback. */
 class TelegramServerTest {
 
   static final long CHAT = 10000001L;
 
-  static TelegramApiStub telegram;
-  static TestServer server;
-  static TelegramUpdates updates;
+  @RegisterExtension
+  static final TelegramTestServer setup =
+      new TelegramTestServer("BOT", "echo", "SEND_RETRY_BASE_MILLIS", "1", "SEND_RETRY_MAX_MILLIS", "5");
 
-  @BeforeAll
-  static void start() {
-    telegram = TelegramApiStub.start();
-    server = TestServer.start(telegram.env("BOT", "echo", "SEND_RETRY_BASE_MILLIS", "1", "SEND_RETRY_MAX_MILLIS", "5"));
-    updates = new TelegramUpdates(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    telegram.close();
-  }
-
-  @BeforeEach
-  void resetStub() {
-    telegram.reset();
-  }
 
   @Test
   void aTextMessageIsAnsweredWithSendMessageAtTheTokensPath() {
-    updates.text(CHAT, "brown loafers & <more>").deliver();
+    setup.updates().text(CHAT, "brown loafers & <more>").deliver();
 
-    Call call = telegram.awaitCall();
+    Call call = setup.api().awaitCall();
     assertThat(call.method()).isEqualTo("sendMessage");
     assertThat(call.token()).isEqualTo(TelegramApiStub.TOKEN);
     assertThat(call.body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("text", "brown loafers & <more>"));
@@ -73,7 +49,7 @@ class TelegramServerTest {
 
   @Test
   void aWrongOrMissingSecretIsRefusedWith401AndNothingIsSent() {
-    Update update = updates.text(CHAT, "forged");
+    Update update = setup.updates().text(CHAT, "forged");
     for (Update bad : new Update[] {update.wrongSecret(), update.noSecret()}) {
       HttpResponse<String> response = bad.post();
       assertThat(response.statusCode()).isEqualTo(401);
@@ -85,10 +61,10 @@ class TelegramServerTest {
 
   @Test
   void aBodyThatIsNotAnUpdateIsABadRequest() {
-    assertThat(updates.update(new JsonObject()).post().statusCode()).isEqualTo(200);
-    Update notJson = new Update(server.url(""), "{not json", TelegramApiStub.WEBHOOK_SECRET);
+    assertThat(setup.updates().update(new JsonObject()).post().statusCode()).isEqualTo(200);
+    Update notJson = new Update(setup.server().url(""), "{not json", TelegramApiStub.WEBHOOK_SECRET);
     assertThat(notJson.post().statusCode()).isEqualTo(400);
-    Update noChat = new Update(server.url(""), "{\"update_id\":5,\"message\":{\"from\":{\"id\":1},\"text\":\"x\"}}",
+    Update noChat = new Update(setup.server().url(""), "{\"update_id\":5,\"message\":{\"from\":{\"id\":1},\"text\":\"x\"}}",
         TelegramApiStub.WEBHOOK_SECRET);
     assertThat(noChat.post().statusCode()).isEqualTo(400);
     assertNextCallIsTheEchoOf("still serving");
@@ -96,30 +72,30 @@ class TelegramServerTest {
 
   @Test
   void aRedeliveredUpdateIsAcknowledgedButHandledOnce() {
-    Update once = updates.text(CHAT, "once");
+    Update once = setup.updates().text(CHAT, "once");
     once.deliver();
     once.deliver();
-    assertThat(telegram.awaitCall().body().getString("text")).isEqualTo("once");
+    assertThat(setup.api().awaitCall().body().getString("text")).isEqualTo("once");
     assertNextCallIsTheEchoOf("after");
     assertThat(metrics()).contains("chatbot_webhook_requests_total{outcome=\"duplicate\",platform=\"telegram\"}");
   }
 
   @Test
   void chipsAreAnInlineKeyboardAndATapIsAnsweredAndReachesTheBotAsItsPayload() {
-    updates.text(CHAT, "chips").deliver();
-    JsonObject chips = telegram.awaitCall().body();
+    setup.updates().text(CHAT, "chips").deliver();
+    JsonObject chips = setup.api().awaitCall().body();
     assertThat(chips.getString("text")).isEqualTo("Pick one");
     JsonObject green = chips.getJsonObject("reply_markup").getJsonArray("inline_keyboard").getJsonArray(0)
         .getJsonObject(1);
     assertThat(green).isEqualTo(new JsonObject().put("text", "Green").put("callback_data", "Green"));
 
-    Update tap = updates.callbackQuery(CHAT, "Green", green.getString("callback_data"));
+    Update tap = setup.updates().callbackQuery(CHAT, "Green", green.getString("callback_data"));
     tap.deliver();
 
-    Call answer = telegram.awaitCallbackAnswer();
+    Call answer = setup.api().awaitCallbackAnswer();
     assertThat(answer.body()).isEqualTo(new JsonObject()
         .put("callback_query_id", new JsonObject(tap.body()).getJsonObject("callback_query").getString("id")));
-    assertThat(telegram.awaitCall().body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("text", "Green"));
+    assertThat(setup.api().awaitCall().body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("text", "Green"));
   }
 
   @Test
@@ -127,38 +103,38 @@ class TelegramServerTest {
     JsonObject edited = new JsonObject().put("edited_message", TelegramUpdates.message(CHAT, "edited"));
     JsonObject fromBot = new JsonObject().put("message", TelegramUpdates.message(CHAT, "beep")
         .put("from", new JsonObject().put("id", 42).put("is_bot", true).put("first_name", "Bot")));
-    updates.update(edited).deliver();
-    updates.update(fromBot).deliver();
+    setup.updates().update(edited).deliver();
+    setup.updates().update(fromBot).deliver();
     assertNextCallIsTheEchoOf("after the ignored ones");
   }
 
   @Test
   void okFalseIsAPermanentFailureCountedAndNotRetried() {
-    telegram.answerError("sendMessage", 403, "Forbidden: bot was blocked by the user");
-    updates.text(CHAT, "anyone there?").deliver();
+    setup.api().answerError("sendMessage", 403, "Forbidden: bot was blocked by the user");
+    setup.updates().text(CHAT, "anyone there?").deliver();
 
-    assertThat(telegram.awaitCall().body().getString("text")).isEqualTo("anyone there?");
-    await(server.server().dispatcher().idle());
-    assertThat(telegram.pending()).as("not retried").isEmpty();
+    assertThat(setup.api().awaitCall().body().getString("text")).isEqualTo("anyone there?");
+    Futures.await(setup.server().server().dispatcher().idle());
+    assertThat(setup.api().pending()).as("not retried").isEmpty();
     assertThat(metrics()).contains("chatbot_send_failures_total{platform=\"telegram\",reason=\"permanent\"}");
   }
 
   @Test
   void floodControlIsRetriedAfterTheRetryAfterItGave() {
-    telegram.answerRateLimitedOnce("sendMessage", 1);
-    updates.text(CHAT, "busy day").deliver();
+    setup.api().answerRateLimitedOnce("sendMessage", 1);
+    setup.updates().text(CHAT, "busy day").deliver();
 
-    assertThat(telegram.awaitCalls(2)).extracting(call -> call.body().getString("text"))
+    assertThat(setup.api().awaitCalls(2)).extracting(call -> call.body().getString("text"))
         .containsExactly("busy day", "busy day");
     assertThat(metrics()).contains("chatbot_send_retries_total{platform=\"telegram\"}");
   }
 
   @Test
   void sendFailuresSayWhetherARetryCanHelpAndHowLongToWait() {
-    PlatformAdapter adapter = server.server().adapters().get("telegram");
+    PlatformAdapter adapter = setup.server().server().adapters().get("telegram");
     ConversationRef to = ConversationRef.of("telegram", String.valueOf(CHAT));
 
-    telegram.answerRateLimited("sendMessage", 7);
+    setup.api().answerRateLimited("sendMessage", 7);
     assertThat(failure(adapter.send(to, Reply.text("x")))).satisfies(f -> {
       assertThat(f.status()).isEqualTo(429);
       assertThat(f.retryable()).isTrue();
@@ -166,22 +142,22 @@ class TelegramServerTest {
       assertThat(f.platformError()).isEqualTo("Too Many Requests: retry after 7");
     });
 
-    telegram.reset();
-    telegram.answerError("sendMessage", 400, "Bad Request: chat not found");
+    setup.api().reset();
+    setup.api().answerError("sendMessage", 400, "Bad Request: chat not found");
     assertThat(failure(adapter.send(to, Reply.text("x")))).satisfies(f -> {
       assertThat(f.status()).isEqualTo(400);
       assertThat(f.retryable()).isFalse();
       assertThat(f.platformError()).isEqualTo("Bad Request: chat not found");
     });
 
-    telegram.reset();
-    telegram.answerError("sendPhoto", 502, "Bad Gateway");
+    setup.api().reset();
+    setup.api().answerError("sendPhoto", 502, "Bad Gateway");
     assertThat(failure(adapter.send(to, Reply.image("https://x.example/a.png")))).satisfies(f ->
         assertThat(f.retryable()).isTrue());
 
-    telegram.reset();
-    await(adapter.send(to, Reply.typing()));
-    assertThat(telegram.awaitCall()).satisfies(call -> {
+    setup.api().reset();
+    Futures.await(adapter.send(to, Reply.typing()));
+    assertThat(setup.api().awaitCall()).satisfies(call -> {
       assertThat(call.method()).isEqualTo("sendChatAction");
       assertThat(call.body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("action", "typing"));
     });
@@ -190,7 +166,7 @@ class TelegramServerTest {
   @Test
   void anUnreachableBotApiIsRetryableAndTheTokenIsNotInTheError() {
     int closedPort = TestServer.freePort();
-    Map<String, String> env = new HashMap<>(telegram.env("BOT", "echo"));
+    Map<String, String> env = new HashMap<>(setup.api().env("BOT", "echo"));
     env.put("TELEGRAM_API_BASE_URL", "http://127.0.0.1:" + closedPort);
     try (TestServer offline = TestServer.start(env)) {
       PlatformAdapter adapter = offline.server().adapters().get("telegram");
@@ -203,7 +179,7 @@ class TelegramServerTest {
   @Test
   void noSecretReachesTheLog() {
     try (LogCapture log = LogCapture.of("dev.chatbot")) {
-      updates.text(CHAT, "hello").noSecret().post();
+      setup.updates().text(CHAT, "hello").noSecret().post();
       assertNextCallIsTheEchoOf("logged?");
       assertThat(log.lines()).noneMatch(line -> line.contains(TelegramApiStub.TOKEN)
           || line.contains(TelegramApiStub.WEBHOOK_SECRET));
@@ -211,40 +187,22 @@ class TelegramServerTest {
   }
 
   private static void assertNextCallIsTheEchoOf(String text) {
-    updates.text(CHAT, text).deliver();
-    assertThat(telegram.awaitCall().body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("text", text));
-    await(server.server().dispatcher().idle());
-    assertThat(telegram.pending()).isEmpty();
+    setup.updates().text(CHAT, text).deliver();
+    assertThat(setup.api().awaitCall().body()).isEqualTo(new JsonObject().put("chat_id", CHAT).put("text", text));
+    Futures.await(setup.server().server().dispatcher().idle());
+    assertThat(setup.api().pending()).isEmpty();
   }
 
   static String metrics() {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/metrics")))
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(setup.server().url("/metrics")))
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
   }
 
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new AssertionError(e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   static SendFailure failure(Future<Void> send) {
-    try {
-      send.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-      throw new AssertionError("the send succeeded");
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(SendFailure.class);
-      return (SendFailure) e.getCause();
-    } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError(e);
-    }
+    return Futures.failure(send, SendFailure.class);
   }
 }

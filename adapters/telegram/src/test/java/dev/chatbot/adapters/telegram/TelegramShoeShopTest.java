@@ -2,18 +2,16 @@ package dev.chatbot.adapters.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.testkit.TestServer;
-import dev.chatbot.testkit.telegram.TelegramApiStub;
 import dev.chatbot.testkit.telegram.TelegramApiStub.Call;
+import dev.chatbot.testkit.telegram.TelegramTestServer;
 import dev.chatbot.testkit.telegram.TelegramUpdates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shoe conversation end to end through the Telegram adapter: updates in with the webhook secret, Bot API calls
@@ -25,37 +23,21 @@ class TelegramShoeShopTest {
       "I need a pair of brown dress shoes, size 10 1/2, leather, and I like Johnson and Murphy";
   static final long CHAT = 20000002L;
 
-  static TelegramApiStub telegram;
-  static TestServer server;
-  static TelegramUpdates updates;
-
-  @BeforeAll
-  static void start() {
-    telegram = TelegramApiStub.start();
-    server = TestServer.start(telegram.env("BOT", "shoe-shop"));
-    updates = new TelegramUpdates(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    telegram.close();
-  }
+  @RegisterExtension
+  static final TelegramTestServer setup = new TelegramTestServer("BOT", "shoe-shop");
 
   @Test
   void seedSentenceToCardsThenBuyAndCheckoutToAnOrderNumber() {
-    updates.text(CHAT, SEED).deliver();
+    setup.updates().text(CHAT, SEED).deliver();
 
     List<Call> cards = new ArrayList<>();
-    Call call = telegram.awaitCall();
+    Call call = setup.api().awaitCall();
     while (call.method().equals("sendPhoto")) {
       cards.add(call);
-      call = telegram.awaitCall();
+      call = setup.api().awaitCall();
     }
     assertThat(cards).as("one photo per shoe").hasSizeBetween(3, 10);
-    String pictures = "http://localhost:" + server.port() + "/assets/shoes/";
+    String pictures = "http://localhost:" + setup.server().port() + "/assets/shoes/";
     for (Call card : cards) {
       JsonObject body = card.body();
       assertThat(body.getLong("chat_id")).isEqualTo(CHAT);
@@ -89,26 +71,26 @@ class TelegramShoeShopTest {
     JsonObject order = tap(key(confirm, "Confirm"));
     assertThat(order.getString("text")).containsPattern("Order SS-[A-Z0-9]{6} is confirmed")
         .contains("1 × Johnston & Murphy").contains("size 10.5");
-    assertThat(telegram.pending()).as("nothing else was sent").isEmpty();
+    assertThat(setup.api().pending()).as("nothing else was sent").isEmpty();
   }
 
   /** Types {@code text}; the bot's one answer. */
   private static JsonObject say(String text) {
-    updates.text(CHAT, text).deliver();
+    setup.updates().text(CHAT, text).deliver();
     return onlyMessage();
   }
 
   /** Taps {@code key} (a button of the bot's last message): the query is answered, then the bot's one answer. */
   private static JsonObject tap(JsonObject key) {
-    TelegramUpdates.Update tap = updates.callbackQuery(CHAT, key.getString("text"), key.getString("callback_data"));
+    TelegramUpdates.Update tap = setup.updates().callbackQuery(CHAT, key.getString("text"), key.getString("callback_data"));
     tap.deliver();
-    assertThat(telegram.awaitCallbackAnswer().body().getString("callback_query_id"))
+    assertThat(setup.api().awaitCallbackAnswer().body().getString("callback_query_id"))
         .isEqualTo(new JsonObject(tap.body()).getJsonObject("callback_query").getString("id"));
     return onlyMessage();
   }
 
   private static JsonObject onlyMessage() {
-    Call call = telegram.awaitCall();
+    Call call = setup.api().awaitCall();
     assertThat(call.method()).isEqualTo("sendMessage");
     assertThat(call.body().getLong("chat_id")).isEqualTo(CHAT);
     return call.body();

@@ -10,6 +10,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendRate;
 import dev.chatbot.spi.WebhookVerifier;
@@ -29,6 +30,7 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   /** Cloud API limits: text 4096, list of 10 rows (title 24, description 72); no typing indicator. */
   static final Capabilities CAPABILITIES = new Capabilities(4096, 10, 24, 10, 3, 24, 72, 20, false);
 
+  private GraphClient graph;
   private WhatsAppSettings settings;
   private WhatsAppSender sender;
 
@@ -59,9 +61,15 @@ public final class WhatsAppAdapter implements PlatformAdapter {
     return CAPABILITIES;
   }
 
+  /** Meta's customer-service window: free-form messages only within 24 hours of the user's last one. */
+  @Override
+  public java.time.Duration replyWindow() {
+    return java.time.Duration.ofHours(24);
+  }
+
   @Override
   public Future<Void> start(AdapterContext context) {
-    GraphClient graph = new GraphClient(context.createWebClient(), platform(), settings.accessToken());
+    graph = new GraphClient(context.createWebClient(), platform(), settings.accessToken());
     sender = new WhatsAppSender(graph, new WhatsAppRenderer(new PublicUrls(context.config().publicBaseUrl())),
         settings.apiBaseUrl(), settings.phoneNumberId());
     WebhookVerifier signature = new MetaSignatureVerifier(settings.appSecret());
@@ -89,6 +97,12 @@ public final class WhatsAppAdapter implements PlatformAdapter {
       }
     });
     webhook.handle(ctx);
+  }
+
+  /** Graph {@code /me} with the adapter's token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return graph.checkToken(settings.apiBaseUrl());
   }
 
   @Override

@@ -69,6 +69,11 @@ final class WhatsAppRenderer {
     if (reply instanceof Reply.Typing) {
       return List.of();
     }
+    if (reply instanceof Reply.PlatformSpecific specific) {
+      JsonObject own = specific.payload(WhatsAppParser.PLATFORM);
+      return own == null ? render(to, specific.fallback()) : List.of(new JsonObject()
+          .put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", to).mergeIn(own));
+    }
     throw new IllegalArgumentException("unknown reply " + reply.getClass().getSimpleName());
   }
 

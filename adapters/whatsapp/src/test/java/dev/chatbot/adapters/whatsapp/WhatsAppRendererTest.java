@@ -85,4 +85,13 @@ class WhatsAppRendererTest {
     assertThat(body.length()).isLessThanOrEqualTo(1024);
     assertThat(bodies.get(0).getJsonObject("text").getString("body") + " " + body).isEqualTo(text);
   }
+
+  @Test
+  void aPlatformSpecificReplySendsItsOwnMessageHere() {
+    JsonObject template = new JsonObject().put("type", "template").put("template", new JsonObject()
+        .put("name", "appointment_reminder").put("language", new JsonObject().put("code", "en")));
+    Reply reply = Reply.platformSpecific("whatsapp", template, Reply.text("See you tomorrow"));
+    assertThat(renderer.render(TO, reply)).containsExactly(new JsonObject().put("messaging_product", "whatsapp")
+        .put("recipient_type", "individual").put("to", TO).mergeIn(template));
+  }
 }

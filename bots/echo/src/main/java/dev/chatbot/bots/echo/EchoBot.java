@@ -6,6 +6,7 @@ import dev.chatbot.model.*;
 import java.util.List;
 
 /** The smallest useful bot: says back what it is told; "chips" and "cards" show quick replies and a carousel. */
+// tag::echo[]
 public final class EchoBot extends BotVerticle {
   @Override public String name() { return "echo"; }
 
@@ -17,3 +18,4 @@ public final class EchoBot extends BotVerticle {
     r.fallback(turn -> turn.reply(turn.message().input().isBlank() ? "(nothing to echo)" : turn.message().input()));
   }
 }
+// end::echo[]

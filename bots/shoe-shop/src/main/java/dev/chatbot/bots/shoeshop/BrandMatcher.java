@@ -2,7 +2,6 @@ package dev.chatbot.bots.shoeshop;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds a brand in a message, forgiving the ways people write them: near names ("Johnson and Murphy"), dropped
@@ -12,38 +11,20 @@ import java.util.Map;
  */
 final class BrandMatcher {
 
-  /** Brand to aliases, lower case, "&" already spelled "and", punctuation gone. */
-  static final Map<String, List<String>> ALIASES = Map.ofEntries(
-      Map.entry("Johnston & Murphy", List.of("johnston and murphy", "johnston murphy", "johnston", "j and m",
-          "jm", "j m", "jandm", "johnston murphys", "murphy")),
-      Map.entry("Allen Edmonds", List.of("allen edmonds", "allen edmond", "edmonds", "ae")),
-      Map.entry("Cole Haan", List.of("cole haan", "colehaan", "cole")),
-      Map.entry("Clarks", List.of("clarks", "clark", "clarks originals")),
-      Map.entry("Florsheim", List.of("florsheim", "florsheims")),
-      Map.entry("Ecco", List.of("ecco", "eccos")),
-      Map.entry("Nike", List.of("nike", "nikes")),
-      Map.entry("Adidas", List.of("adidas", "addidas")),
-      Map.entry("New Balance", List.of("new balance", "newbalance", "nb", "new balances")),
-      Map.entry("Brooks", List.of("brooks")),
-      Map.entry("Dr. Martens", List.of("dr martens", "doc martens", "dr marten", "doc marten", "docs", "martens",
-          "doc martins", "dr martins", "dms")),
-      Map.entry("Timberland", List.of("timberland", "timberlands", "timbs", "timbos")),
-      Map.entry("Birkenstock", List.of("birkenstock", "birkenstocks", "birks", "birkies")),
-      Map.entry("Teva", List.of("teva", "tevas")),
-      Map.entry("Converse", List.of("converse", "chucks", "chuck taylors", "chuck taylor")));
-
   private record Alias(String brand, String text, String glued, int words, int tolerance, long letters) {}
 
+  /** The brand aliases long enough to forgive a typo in (short ones such as "nike" must be exact). */
   private static final List<Alias> FUZZY = new ArrayList<>();
 
   static {
-    ALIASES.forEach((brand, aliases) -> aliases.forEach(alias -> {
-      int tolerance = alias.length() < 5 ? 0 : alias.length() < 9 ? 1 : 2;
+    for (Lexicon.Alias alias : Lexicon.get().brandAliases()) {
+      String text = alias.text();
+      int tolerance = text.length() < 5 ? 0 : text.length() < 9 ? 1 : 2;
       if (tolerance > 0) {
-        FUZZY.add(new Alias(brand, alias, alias.replace(" ", ""), alias.split(" ").length, tolerance,
-            letters(alias)));
+        FUZZY.add(new Alias(alias.brand(), text, text.replace(" ", ""), text.split(" ").length, tolerance,
+            letters(text)));
       }
-    }));
+    }
   }
 
   /** What a match covered: the brand and the token range [from, to). */

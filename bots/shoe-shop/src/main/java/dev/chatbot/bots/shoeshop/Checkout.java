@@ -4,15 +4,18 @@ import dev.chatbot.bots.shoeshop.ShopState.Ask;
 import dev.chatbot.bots.shoeshop.ShopState.Line;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
- * Buy, cart and checkout. The shipping address and payment method are asked once and kept in the user's profile,
- * so a returning shopper goes straight to "Ship to …, pay with … — confirm?". Stock is taken only when the order is
- * confirmed, all lines or none, and a pair that sold out in the meantime is explained and dropped from the cart.
+ * Buy, cart and checkout. *Buy* puts one pair in the cart at once (the quantity can be changed after). The shipping
+ * address and payment method are asked once and kept in the user's profile, so a returning shopper goes from Buy to
+ * Checkout to Confirm. Stock is taken only when the order is confirmed, all lines or none, in one atomic update of
+ * the bot-wide store; a pair that sold out in the meantime is explained and dropped from the cart.
  */
 final class Checkout {
 
@@ -24,82 +27,95 @@ final class Checkout {
   static final String CHANGE_PAYMENT = "CHANGE_PAYMENT";
   static final String SHIP_TO = "shipTo";
   static final String PAY_WITH = "payWith";
-
-  private static final String ORDER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  static final String ORDERS = "orders";
 
   private final Catalog catalog;
+  private final ShopData data;
 
-  Checkout(Catalog catalog) {
+  Checkout(Catalog catalog, ShopData data) {
     this.catalog = catalog;
+    this.data = data;
   }
 
-  /** Buy tapped: ask how many (the size is the one searched for). */
-  List<Reply> buy(ShopState state, String sku) {
+  /** Buy tapped: one pair in the cart in the size searched for, or the question which size. */
+  List<Reply> buy(ShopState state, Stock stock, String sku) {
     Shoe shoe = catalog.find(sku);
     if (shoe == null) {
       return List.of(Reply.text("Hmm, I can't find that shoe any more. Tell me what you're looking for and I'll "
           + "show you what I have."));
     }
     Integer size = state.wanted().size();
-    state.pendingSku(sku);
     if (size == null || !shoe.sizes().contains(size)) {
+      state.pendingSku(sku);
       state.ask(Ask.SIZE);
-      return List.of(Reply.quickReplies("Good choice! Which size do you need in the " + shoe.fullName() + "?",
-          sizeChips(catalog.sizesInStock(shoe))));
+      return List.of(Reply.quickReplies("Good choice! Which size do you need in the " + shoe.fullName()
+          + "? (US men's)", sizeChips(stock.sizesInStock(shoe))));
     }
-    int left = catalog.stock(sku, size);
-    if (left == 0) {
-      state.pendingSku(null);
+    state.pendingSku(null);
+    if (state.ask() == Ask.SIZE || state.ask() == Ask.CONFIRM) {
       state.ask(null);
-      List<Integer> sizes = catalog.sizesInStock(shoe);
-      return List.of(Reply.text("Sorry — the " + shoe.fullName() + " just sold out in size " + Sizes.format(size)
-          + "." + (sizes.isEmpty() ? "" : " It's still available in " + sizeList(sizes) + ".")));
-    }
-    state.ask(Ask.QUANTITY);
-    List<QuickReply> options = new ArrayList<>();
-    for (int count = 1; count <= Math.min(3, left); count++) {
-      options.add(QuickReply.of(String.valueOf(count), QUANTITY + count));
-    }
-    return List.of(Reply.quickReplies("How many pairs of the " + shoe.fullName() + " in size "
-        + Sizes.format(size) + " (" + Money.format(shoe.priceCents()) + ")?", options));
-  }
-
-  /** The answer to "how many?". */
-  List<Reply> quantity(ShopState state, int quantity) {
-    Shoe shoe = catalog.find(state.pendingSku());
-    Integer size = state.wanted().size();
-    if (shoe == null || size == null) {
-      state.ask(null);
-      state.pendingSku(null);
-      return List.of(Reply.text("Sorry, I lost track of which shoe that was. Could you tap Buy again?"));
-    }
-    int left = catalog.stock(shoe.sku(), size);
-    if (quantity < 1) {
-      return List.of(Reply.text("How many pairs would you like? Just a number, like 1 or 2."));
-    }
-    if (quantity > left) {
-      return List.of(Reply.quickReplies("I only have " + Describe.pairs(left) + " left in size "
-          + Sizes.format(size) + ". How many would you like?", List.of(QuickReply.of(String.valueOf(left),
-          QUANTITY + left))));
     }
     List<Line> cart = new ArrayList<>(state.cart());
-    int already = 0;
-    for (int i = 0; i < cart.size(); i++) {
-      Line line = cart.get(i);
-      if (line.sku().equals(shoe.sku()) && line.size() == size) {
-        already = line.quantity();
-        cart.remove(i);
-        break;
-      }
+    int already = cart.stream().filter(line -> line.sku().equals(sku) && line.size() == size)
+        .mapToInt(Line::quantity).sum();
+    int left = stock.left(sku, size);
+    if (left <= already) {
+      List<Integer> sizes = stock.sizesInStock(shoe);
+      return List.of(Reply.text(left == 0
+          ? "Sorry — the " + shoe.fullName() + " just sold out in size " + Sizes.format(size) + "."
+              + (sizes.isEmpty() ? "" : " It's still available in " + sizeList(sizes) + ".")
+          : "You already have the last " + Describe.pairs(left) + " of the " + shoe.fullName() + " in size "
+              + Sizes.format(size) + " in your cart."));
     }
-    int total = Math.min(left, already + quantity);
-    cart.add(new Line(shoe.sku(), size, total));
+    put(cart, new Line(sku, size, already + 1));
     state.cart(cart);
-    state.ask(null);
-    state.pendingSku(null);
-    return List.of(Reply.quickReplies("Added " + quantity + " × " + shoe.fullName() + " (size " + Sizes.format(size)
-        + ") to your cart. " + cartSummary(cart) + " Ready to check out?", List.of(
+    state.lastAdded(sku);
+    List<QuickReply> chips = new ArrayList<>(List.of(QuickReply.of("Checkout", CHECKOUT)));
+    if (left > already + 1) {
+      chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
+    }
+    chips.add(QuickReply.of("Keep shopping", KEEP_SHOPPING));
+    return List.of(Reply.quickReplies("Added 1 × " + shoe.fullName() + " (size " + Sizes.format(size) + ") to your "
+        + "cart. " + cartSummary(cart) + " Check out now, or keep looking?", chips));
+  }
+
+  /** "Make it 2": the number of pairs on a cart line (the last added unless another is named). */
+  List<Reply> quantity(ShopState state, Stock stock, Line line, int quantity) {
+    Shoe shoe = line == null ? null : catalog.find(line.sku());
+    if (shoe == null) {
+      return List.of(Reply.text("Your cart is empty, so there's nothing to change yet. Tap Buy on a shoe first."));
+    }
+    if (quantity < 1) {
+      return remove(state, other -> other.equals(line));
+    }
+    int left = stock.left(line.sku(), line.size());
+    if (quantity > left) {
+      return List.of(Reply.quickReplies("I only have " + Describe.pairs(left) + " of the " + shoe.fullName()
+          + " left in size " + Sizes.format(line.size()) + ". Want " + (left == 1 ? "it" : "all " + left) + "?",
+          List.of(QuickReply.of(String.valueOf(left), QUANTITY + left), QuickReply.of("Checkout", CHECKOUT))));
+    }
+    List<Line> cart = new ArrayList<>(state.cart());
+    put(cart, new Line(line.sku(), line.size(), quantity));
+    state.cart(cart);
+    return List.of(Reply.quickReplies("Done: " + Describe.pairs(quantity) + " of the " + shoe.fullName()
+        + " (size " + Sizes.format(line.size()) + "). " + cartSummary(cart), List.of(
         QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING))));
+  }
+
+  /** Takes the cart lines that {@code which} picks out of the cart and says what went. */
+  List<Reply> remove(ShopState state, Predicate<Line> which) {
+    List<Line> cart = new ArrayList<>(state.cart());
+    List<Line> removed = cart.stream().filter(which).toList();
+    if (removed.isEmpty()) {
+      return List.of(Reply.quickReplies(cart.isEmpty() ? "Your cart is already empty."
+          : "I couldn't tell which pair to take out. Your cart:\n" + lines(cart), cartChips(cart)));
+    }
+    cart.removeAll(removed);
+    state.cart(cart);
+    String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.sku()).fullName())
+        .toList());
+    return List.of(Reply.quickReplies("Removed " + names + " from your cart. " + (cart.isEmpty()
+        ? "Your cart is empty now." : cartSummary(cart)), cartChips(cart)));
   }
 
   List<Reply> showCart(ShopState state) {
@@ -135,14 +151,14 @@ final class Checkout {
           + "ZIP)."));
     }
     if (profile.getString(PAY_WITH) == null) {
-      return askPayment(state);
+      return askPayment(state, "");
     }
     state.ask(Ask.CONFIRM);
     List<Line> cart = state.cart();
-    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal " + Money.format(total(cart)) + ".\nShip to "
-        + profile.getString(SHIP_TO) + ", pay with " + profile.getString(PAY_WITH) + " — confirm?", List.of(
-        QuickReply.of("Confirm", CONFIRM), QuickReply.of("Change address", CHANGE_ADDRESS),
-        QuickReply.of("Change payment", CHANGE_PAYMENT), QuickReply.of("Cancel", "CANCEL"))));
+    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal " + Money.format(total(cart))
+        + ".\nShip to " + profile.getString(SHIP_TO) + ", pay with " + profile.getString(PAY_WITH) + " — confirm?",
+        List.of(QuickReply.of("Confirm", CONFIRM), QuickReply.of("Change address", CHANGE_ADDRESS),
+            QuickReply.of("Change payment", CHANGE_PAYMENT), QuickReply.of("Cancel", "CANCEL"))));
   }
 
   List<Reply> changeAddress(ShopState state) {
@@ -151,7 +167,7 @@ final class Checkout {
   }
 
   List<Reply> changePayment(ShopState state) {
-    return askPayment(state);
+    return askPayment(state, "");
   }
 
   List<Reply> address(ShopState state, JsonObject profile, String text) {
@@ -177,10 +193,6 @@ final class Checkout {
     return askPayment(state, "Sorry, I didn't catch that. ");
   }
 
-  private List<Reply> askPayment(ShopState state) {
-    return askPayment(state, "");
-  }
-
   private List<Reply> askPayment(ShopState state, String prefix) {
     state.ask(Ask.PAYMENT);
     return List.of(Reply.quickReplies(prefix + "How would you like to pay? Pick one, or type your card type and "
@@ -188,25 +200,51 @@ final class Checkout {
         QuickReply.of("Google Pay"))));
   }
 
-  /** Confirmed: take the stock (all lines or none) and place the order. */
-  List<Reply> confirm(ShopState state, JsonObject profile) {
+  /** Confirmed: take the stock (all lines or none, atomically) and place the order under a new number. */
+  Future<List<Reply>> confirm(ShopState state, JsonObject profile, String userKey) {
     List<Line> cart = state.cart();
     if (cart.isEmpty() || profile.getString(SHIP_TO) == null || profile.getString(PAY_WITH) == null) {
-      return start(state, profile);
+      return Future.succeededFuture(start(state, profile));
     }
-    List<Line> taken = new ArrayList<>();
+    return data.take(cart).compose(
+        taken -> data.nextOrderNumber().compose(number -> {
+          JsonObject order = new JsonObject().put("number", number).put("user", userKey).put("status", "confirmed")
+              .put("placedAt", java.time.Instant.now().toString()).put("lines", linesJson(cart))
+              .put("total", total(cart)).put(SHIP_TO, profile.getString(SHIP_TO))
+              .put(PAY_WITH, profile.getString(PAY_WITH));
+          return data.save(order).map(saved -> placed(state, profile, order));
+        }).recover(failed -> data.putBack(cart).compose(back -> Future.failedFuture(failed))),
+        refused -> refused instanceof ShopData.Refused
+            ? data.stock().map(stock -> soldOut(state, profile, stock))
+            : Future.failedFuture(refused));
+  }
+
+  private List<Reply> placed(ShopState state, JsonObject profile, JsonObject order) {
+    List<Line> cart = state.cart();
+    String number = order.getString("number");
+    JsonArray orders = profile.getJsonArray(ORDERS, new JsonArray()).copy().add(number);
+    profile.put(ORDERS, orders.size() > 10 ? new JsonArray(orders.getList().subList(orders.size() - 10,
+        orders.size())) : orders);
+    state.cart(List.of());
+    state.ask(null);
+    state.pendingSku(null);
+    return List.of(Reply.quickReplies("Thank you! Order " + number + " is confirmed:\n" + lines(cart) + "\nTotal "
+        + Money.format(total(cart)) + ", shipping to " + profile.getString(SHIP_TO) + ", paid with "
+        + profile.getString(PAY_WITH) + ". Enjoy your new shoes!", List.of(QuickReply.of("Keep shopping",
+        KEEP_SHOPPING), QuickReply.of("Order status", "ORDER_STATUS"))));
+  }
+
+  /** Some line could not be covered: say which, fix the cart to what is left, and confirm again if anything is. */
+  private List<Reply> soldOut(ShopState state, JsonObject profile, Stock stock) {
     List<String> problems = new ArrayList<>();
     List<Line> kept = new ArrayList<>();
-    for (Line line : cart) {
+    for (Line line : state.cart()) {
+      int left = stock.left(line.sku(), line.size());
       Shoe shoe = catalog.find(line.sku());
-      if (shoe != null && catalog.take(line.sku(), line.size(), line.quantity())) {
-        taken.add(line);
-        kept.add(line);
-        continue;
-      }
-      int left = shoe == null ? 0 : catalog.stock(line.sku(), line.size());
       String name = shoe == null ? line.sku() : shoe.fullName();
-      if (left > 0) {
+      if (left >= line.quantity()) {
+        kept.add(line);
+      } else if (left > 0) {
         problems.add("only " + Describe.pairs(left) + " of the " + name + " in size " + Sizes.format(line.size())
             + " " + (left == 1 ? "is" : "are") + " left, so I've updated your cart");
         kept.add(new Line(line.sku(), line.size(), left));
@@ -215,32 +253,72 @@ final class Checkout {
             + " just sold out, so I've taken it out of your cart");
       }
     }
-    if (!problems.isEmpty()) {
-      taken.forEach(line -> catalog.putBack(line.sku(), line.size(), line.quantity()));
-      state.cart(kept);
-      String sorry = "Sorry — " + String.join("; and ", problems) + ".";
-      if (kept.isEmpty()) {
-        state.ask(null);
-        return List.of(Reply.quickReplies(sorry + " Your cart is empty now. Shall I find you something similar?",
-            List.of(QuickReply.of("Show me others", SHOW_RESULTS_PAYLOAD), QuickReply.of("Start over", "START_OVER"))));
-      }
-      List<Reply> replies = new ArrayList<>();
-      replies.add(Reply.text(sorry));
-      replies.addAll(start(state, profile));
-      return replies;
+    state.cart(kept);
+    String sorry = "Sorry — " + String.join("; and ", problems) + ".";
+    if (kept.isEmpty()) {
+      state.ask(null);
+      return List.of(Reply.quickReplies(sorry + " Your cart is empty now. Shall I find you something similar?",
+          List.of(QuickReply.of("Show me others", Results.SHOW_RESULTS), QuickReply.of("Start over", "START_OVER"))));
     }
-    String order = orderNumber();
-    String summary = "Thank you! Order " + order + " is confirmed:\n" + lines(cart) + "\nTotal "
-        + Money.format(total(cart)) + ", shipping to " + profile.getString(SHIP_TO) + ", paid with "
-        + profile.getString(PAY_WITH) + ". Enjoy your new shoes!";
-    state.cart(List.of());
-    state.ask(null);
-    state.pendingSku(null);
-    state.lastOrder(order);
-    return List.of(Reply.quickReplies(summary, List.of(QuickReply.of("Keep shopping", KEEP_SHOPPING))));
+    List<Reply> replies = new ArrayList<>();
+    replies.add(Reply.text(sorry));
+    replies.addAll(start(state, profile));
+    return replies;
   }
 
-  static final String SHOW_RESULTS_PAYLOAD = Results.SHOW_RESULTS;
+  /** "Where's my order?": the latest order of this shopper (or the one named), from the bot-wide store. */
+  Future<List<Reply>> status(JsonObject profile, String userKey, String named) {
+    String number = named != null ? named : latestOrder(profile);
+    if (number == null) {
+      return Future.succeededFuture(List.of(Reply.text("I don't see any order from you yet. Once you place one, "
+          + "ask me \"where's my order?\" and I'll look it up.")));
+    }
+    return data.order(number).map(order -> {
+      if (order.isEmpty() || !userKey.equals(order.getString("user"))) {
+        return List.of(Reply.text("I can't find order " + number + " in your orders. Check the number, or say "
+            + "\"talk to a person\"."));
+      }
+      List<Line> lines = ShopData.lines(order.getJsonArray("lines"));
+      boolean cancelled = "cancelled".equals(order.getString("status"));
+      String text = "Order " + number + ":\n" + lines(lines) + "\nTotal " + Money.format(order.getLong("total"))
+          + (cancelled ? ".\nIt was cancelled, and nothing will ship."
+          : ".\nIt's confirmed and ships within 1 business day to " + order.getString(SHIP_TO)
+              + "; you'll get the tracking link by email.");
+      return List.of(cancelled ? Reply.text(text) : Reply.quickReplies(text, List.of(
+          QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), QuickReply.of("Keep shopping", KEEP_SHOPPING))));
+    });
+  }
+
+  /** "Can I cancel it?": the order is named and the shopper is asked to confirm; nothing is cancelled yet. */
+  List<Reply> askToCancel(ShopState state, JsonObject profile, String named) {
+    String number = named != null ? named : latestOrder(profile);
+    if (number == null) {
+      return List.of(Reply.text("You have no order to cancel. If you meant the cart, say \"empty cart\"."));
+    }
+    state.ask(Ask.CANCEL_ORDER);
+    state.orderToCancel(number);
+    return List.of(Reply.quickReplies("Yes, order " + number + " can still be cancelled. Shall I cancel it?",
+        List.of(QuickReply.of("Yes, cancel it", "CANCEL_ORDER:" + number), QuickReply.of("No, keep it", "KEEP_ORDER"))));
+  }
+
+  /** Cancels for real: the order is marked cancelled and its pairs go back on the shelves. */
+  Future<List<Reply>> cancelOrder(ShopState state, String number, String userKey) {
+    state.ask(null);
+    state.orderToCancel(null);
+    return data.cancel(number, userKey).map(order -> List.<Reply>of(Reply.quickReplies("Done: order " + number
+        + " is cancelled and nothing will ship. The " + Describe.pairs(ShopData.lines(order.getJsonArray("lines"))
+        .stream().mapToInt(Line::quantity).sum()) + " went back on our shelves.", List.of(QuickReply.of(
+        "Keep shopping", KEEP_SHOPPING))))).recover(refused -> refused instanceof ShopData.Refused
+        ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
+            ? "Order " + number + " was already cancelled, so there's nothing more to do."
+            : "I can't find order " + number + " in your orders, so nothing was cancelled.")))
+        : Future.failedFuture(refused));
+  }
+
+  static String latestOrder(JsonObject profile) {
+    JsonArray orders = profile.getJsonArray(ORDERS);
+    return orders == null || orders.isEmpty() ? null : orders.getString(orders.size() - 1);
+  }
 
   String cartSummary(List<Line> cart) {
     int pairs = cart.stream().mapToInt(Line::quantity).sum();
@@ -288,11 +366,26 @@ final class Checkout {
     return String.join(", ", sizes.stream().map(Sizes::format).toList());
   }
 
-  private static String orderNumber() {
-    StringBuilder order = new StringBuilder("SS-");
-    for (int i = 0; i < 6; i++) {
-      order.append(ORDER_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ORDER_ALPHABET.length())));
+  private static List<QuickReply> cartChips(List<Line> cart) {
+    return cart.isEmpty() ? List.of(QuickReply.of("Keep shopping", KEEP_SHOPPING))
+        : List.of(QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING));
+  }
+
+  /** Replaces the line of the same shoe and size, or adds it at the end. */
+  private static void put(List<Line> cart, Line line) {
+    for (int i = 0; i < cart.size(); i++) {
+      if (cart.get(i).sku().equals(line.sku()) && cart.get(i).size() == line.size()) {
+        cart.set(i, line);
+        return;
+      }
     }
-    return order.toString();
+    cart.add(line);
+  }
+
+  private static JsonArray linesJson(List<Line> cart) {
+    JsonArray lines = new JsonArray();
+    cart.forEach(line -> lines.add(new JsonObject().put("sku", line.sku()).put("size", line.size())
+        .put("qty", line.quantity())));
+    return lines;
   }
 }

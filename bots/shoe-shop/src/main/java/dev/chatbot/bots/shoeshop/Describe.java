@@ -23,21 +23,22 @@ final class Describe {
   /** The shoes wanted, without the size: "wide brown leather dress shoes from Johnston & Murphy under $150". */
   static String shoes(Wanted wanted) {
     List<String> words = new ArrayList<>();
-    if ("W".equals(wanted.width())) {
+    if (wanted.wants(Slot.WIDTH).contains("W")) {
       words.add("wide");
-    } else if ("N".equals(wanted.width())) {
+    } else if (wanted.wants(Slot.WIDTH).contains("N")) {
       words.add("narrow");
     }
-    if (wanted.colour() != null) {
-      words.add(wanted.colour());
+    words.add(or(wanted.wants(Slot.COLOUR)));
+    wanted.wants(Slot.FEATURE).forEach(feature -> words.add(feature(feature)));
+    words.add(or(wanted.wants(Slot.MATERIAL)));
+    if (wanted.model() != null) {
+      words.add(wanted.model());
     }
-    if (wanted.material() != null) {
-      words.add(wanted.material());
-    }
-    words.add(wanted.style() == null ? "shoes" : PLURAL.getOrDefault(wanted.style(), wanted.style() + "s"));
-    StringBuilder text = new StringBuilder(String.join(" ", words));
-    if (wanted.brand() != null) {
-      text.append(" from ").append(wanted.brand());
+    words.add(wanted.wants(Slot.STYLE).isEmpty() ? "shoes"
+        : String.join(" or ", wanted.wants(Slot.STYLE).stream().map(Describe::style).toList()));
+    StringBuilder text = new StringBuilder(String.join(" ", words.stream().filter(word -> !word.isEmpty()).toList()));
+    if (!wanted.wants(Slot.BRAND).isEmpty()) {
+      text.append(" from ").append(or(wanted.wants(Slot.BRAND)));
     }
     if (wanted.maxPriceCents() != null && wanted.minPriceCents() != null) {
       text.append(" between ").append(Money.format(wanted.minPriceCents()))
@@ -47,7 +48,32 @@ final class Describe {
     } else if (wanted.minPriceCents() != null) {
       text.append(" over ").append(Money.format(wanted.minPriceCents()));
     }
+    List<String> avoided = new ArrayList<>();
+    wanted.avoids().forEach((slot, values) -> values.forEach(value ->
+        avoided.add(slot == Slot.STYLE ? style(value) : slot == Slot.FEATURE ? feature(value) : value)));
+    if (!avoided.isEmpty()) {
+      text.append(", no ").append(String.join(" or ", avoided));
+    }
     return text.toString();
+  }
+
+  /** "size 10.5 (US men's)", or "US men's 9.5 (your EU 43)" when the shopper wrote another system. */
+  static String size(Wanted wanted) {
+    String size = Sizes.format(wanted.size());
+    return wanted.sizeAsSaid() == null ? "size " + size + " (US men's)"
+        : "size " + size + " (US men's, your " + wanted.sizeAsSaid() + ")";
+  }
+
+  static String feature(String feature) {
+    return switch (feature) {
+      case "laceless" -> "lace-free";
+      case "made in USA" -> "USA-made";
+      default -> feature;
+    };
+  }
+
+  private static String or(java.util.Set<String> values) {
+    return String.join(" or ", values);
   }
 
   static String style(String style) {
@@ -71,6 +97,7 @@ final class Describe {
           case MATERIAL -> "in another material";
           case COLOUR -> "in another colour";
           case WIDTH -> "in another width";
+          case FEATURE -> "without every feature you asked for";
           case PRICE -> "at a different price";
           case BRAND -> "from another brand";
           case STYLE -> "in another style";
@@ -92,6 +119,7 @@ final class Describe {
       case MATERIAL -> "Any material";
       case COLOUR -> "Any colour";
       case WIDTH -> "Any width";
+      case FEATURE -> "Any features";
       case PRICE -> "Any price";
       case BRAND -> "Any brand";
       case STYLE -> "Any style";

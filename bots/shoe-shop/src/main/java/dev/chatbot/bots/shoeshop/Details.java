@@ -14,21 +14,24 @@ final class Details {
     this.catalog = catalog;
   }
 
-  List<Reply> of(ShopState state, String sku) {
+  List<Reply> of(ShopState state, Stock stock, String sku) {
     Shoe shoe = catalog.find(sku);
     if (shoe == null) {
       return List.of(Reply.text("Hmm, I can't find that shoe any more."));
     }
-    List<Integer> sizes = catalog.sizesInStock(shoe);
+    List<Integer> sizes = stock.sizesInStock(shoe);
     StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ").append(Money.format(shoe.priceCents()))
         .append(". ").append(Describe.capitalise(shoe.colour())).append(' ').append(shoe.material()).append(' ')
         .append(Describe.oneStyle(shoe.style())).append("W".equals(shoe.width()) ? ", wide fit" : "")
-        .append(". ").append(shoe.description()).append(" Rated ").append(shoe.rating()).append("/5.\n");
-    text.append(sizes.isEmpty() ? "Sold out in every size right now." : "In stock in sizes " + Checkout.sizeList(sizes) + ".");
+        .append(". ").append(shoe.description())
+        .append(shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ", shoe.features()
+            .stream().map(Describe::feature).toList())) + ".")
+        .append(" Rated ").append(shoe.rating()).append("/5.\n");
+    text.append(sizes.isEmpty() ? "Sold out in every size right now." : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");
     Integer size = state.wanted().size();
     List<QuickReply> chips = new ArrayList<>();
     if (size != null && shoe.sizes().contains(size)) {
-      if (catalog.inStock(shoe, size)) {
+      if (stock.inStock(shoe, size)) {
         chips.add(QuickReply.of("Buy in " + Sizes.format(size), ShoeCards.BUY + sku));
       } else {
         text.append(" Sorry, size ").append(Sizes.format(size)).append(" is sold out.");

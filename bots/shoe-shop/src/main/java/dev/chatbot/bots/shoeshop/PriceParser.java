@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,24 @@ final class PriceParser {
   private static final Pattern BETWEEN = Pattern.compile(
       "between\\s*" + NUM + "\\s*(?:and|-|to)\\s*" + NUM + "|\\$\\s*(\\d{1,5})\\s*(?:-|to)\\s*\\$\\s*(\\d{1,5})");
   private static final List<String> BETWEEN_CUES = List.of("between", "$");
-  private static final List<String> MAX_WORDS = List.of("under", "below", "less than", "cheaper than", "lower than",
+  private static final List<String> MAX_WORDS = List.of("nothing over", "nothing above", "nothing more than",
+      "not above", "no higher than", "spend more than", "spend over", "more than", "over", "above", "under", "below",
+      "less than", "less then", "cheaper than", "lower than", "sub",
       "no more than", "not more than", "not over", "maximum of", "maximum", "max of", "max", "at most", "up to",
       "upto", "within", "budget is", "budget of", "budget", "tops", "<");
+  /** Words that make a following "over"/"more than" a limit: "nothing over 80", "don't want to spend more than". */
+  private static final List<String> MAX_ONLY_AFTER_NEGATION = List.of("more than", "over", "above");
   private static final Pattern MAX_BEFORE = Pattern.compile(Cues.anyOf(MAX_WORDS) + "\\s*" + NUM);
+  private static final Pattern NEGATED = Pattern.compile("(?:no|not|nothing|dont|doesnt|cant|wont|never|anything)\\b[\\w\\s]{0,24}$");
+  private static final List<String> AROUND_WORDS = List.of("around", "about", "roughly", "approximately", "approx",
+      "close to", "ish", "or so");
+  private static final Pattern AROUND = Pattern.compile("(?:around|about|roughly|approximately|approx|close to)\\s*"
+      + NUM + "|" + "\\$?\\s*(\\d{1,5})\\s*(?:dollars?|bucks|usd)?\\s*(?:ish|or so)\\b");
+  private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50,
+      "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
+  private static final Pattern IN_WORDS = Pattern.compile("\\b(?:(a|one|two|three|four|five|a couple)\\s+)?hundred"
+      + "(?:\\s+(?:and\\s+)?(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?\\b"
+      + "|\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\\s+(five))?\\b");
   private static final List<String> MAX_AFTER_WORDS = List.of("or less", "or under", "or below", "or cheaper", "max",
       "tops");
   private static final Pattern MAX_AFTER = Pattern.compile(
@@ -55,8 +70,19 @@ final class PriceParser {
         blank(text, between.start(), between.end());
       }
     }
+    if (max == null && min == null && Cues.anyIn(text, AROUND_WORDS)) {
+      Matcher around = AROUND.matcher(text);
+      if (around.find()) {
+        long cents = cents(around.group(1) != null ? around.group(1) : around.group(2));
+        if (cents >= 2000) {
+          min = cents * 8 / 10 / 100 * 100;
+          max = cents * 12 / 10 / 100 * 100;
+          blank(text, around.start(), around.end());
+        }
+      }
+    }
     if (max == null && Cues.anyIn(text, MAX_WORDS)) {
-      max = take(text, MAX_BEFORE, 1);
+      max = takeMax(text);
     }
     if (max == null && Cues.anyIn(text, MAX_AFTER_WORDS)) {
       max = take(text, MAX_AFTER, 1);
@@ -72,6 +98,55 @@ final class PriceParser {
       }
     }
     return new Budget(max, min);
+  }
+
+  /** "under 80"; "over 80" and "more than 80" only after a negation ("nothing over 80"), else they are a floor. */
+  private static Long takeMax(StringBuilder text) {
+    Matcher matcher = MAX_BEFORE.matcher(text);
+    while (matcher.find()) {
+      String matched = matcher.group();
+      boolean floorWord = MAX_ONLY_AFTER_NEGATION.stream().anyMatch(matched::startsWith);
+      if (floorWord && !NEGATED.matcher(text.subSequence(0, matcher.start())).find()) {
+        continue;
+      }
+      String number = matcher.group(1);
+      if (hasCurrency(matched) || Double.parseDouble(number) >= 20) {
+        blank(text, matcher.start(), matcher.end());
+        return cents(number);
+      }
+    }
+    return null;
+  }
+
+  /** "a hundred" is "100", "one fifty" stays, "eighty five" is "85": prices in words, as digits. */
+  static String numbersInWords(String text) {
+    if (!text.contains("hundred") && TENS.keySet().stream().noneMatch(text::contains)) {
+      return text;
+    }
+    Matcher matcher = IN_WORDS.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      int value;
+      if (matcher.group(3) != null) {
+        value = TENS.get(matcher.group(3)) + (matcher.group(4) != null ? 5 : 0);
+      } else {
+        String count = matcher.group(1);
+        int hundreds = count == null || count.equals("a") || count.equals("one") ? 1 : switch (count) {
+          case "two", "a couple" -> 2;
+          case "three" -> 3;
+          case "four" -> 4;
+          default -> 5;
+        };
+        value = hundreds * 100 + (matcher.group(2) != null ? TENS.get(matcher.group(2)) : 0);
+      }
+      matcher.appendReplacement(out, String.valueOf(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private static boolean hasCurrency(String matched) {
+    return matched.contains("$") || matched.contains("dollar") || matched.contains("buck") || matched.contains("usd");
   }
 
   private static Long take(StringBuilder text, Pattern pattern, int group) {

@@ -25,19 +25,20 @@ final class Results {
     this.cards = cards;
   }
 
-  List<Reply> show(ShopState state, boolean cartHasItems) {
+  List<Reply> show(ShopState state, Stock stock) {
+    boolean cartHasItems = !state.cart().isEmpty();
     Wanted wanted = state.wanted();
     int page = state.page();
-    List<Shoe> exact = search.exact(wanted);
-    String size = Sizes.format(wanted.size());
+    List<Shoe> exact = search.exact(wanted, stock);
+    String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
     if (exact.isEmpty()) {
-      return noMatch(state, wanted, page);
+      return noMatch(state, wanted, page, stock);
     }
     int from = page * PAGE_SIZE;
     if (from >= exact.size()) {
       state.page(Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in size " + size
+      return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in " + size
           + ". Want to try another colour or brand?", letGoChips(wanted, cartHasItems)));
     }
     List<Shoe> shown = exact.subList(from, Math.min(exact.size(), from + PAGE_SIZE));
@@ -46,44 +47,58 @@ final class Results {
     String line;
     String order = wanted.byPrice() ? ", cheapest first" : "";
     if (page == 0 && !more) {
-      line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in size "
+      line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in "
           + size + order + ". Tap Buy on one you like, or tell me what to change.";
     } else if (page == 0) {
-      line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in size " + size
+      line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in " + size
           + order + ". Say \"more\" for the next ones, or narrow it down.";
     } else {
       line = "Here are " + (from + 1) + "–" + (from + shown.size()) + " of " + exact.size() + " " + what
-          + " in size " + size + ".";
+          + " in " + size + ".";
     }
     List<QuickReply> chips = new ArrayList<>();
     if (more) {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
+    }
+    if (cartHasItems) {
+      chips.add(QuickReply.of("Checkout", Checkout.CHECKOUT));
     }
     chips.add(QuickReply.of("Cheaper", "cheaper"));
     if (cartHasItems) {
       chips.add(QuickReply.of("My cart", "CART"));
     }
     chips.add(QuickReply.of("Start over", "START_OVER"));
-    return List.of(Reply.cards(cards.cards(shown, wanted.size())), Reply.quickReplies(line, chips));
+    return List.of(Reply.cards(cards.cards(shown, wanted.size(), stock)), Reply.quickReplies(line, chips));
   }
 
-  private List<Reply> noMatch(ShopState state, Wanted wanted, int page) {
-    String size = Sizes.format(wanted.size());
+  private List<Reply> noMatch(ShopState state, Wanted wanted, int page, Stock stock) {
+    String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
     String why = search.soldOutInSize(wanted)
-        ? "Sorry — the " + what + " I carry are sold out in size " + size + "."
-        : "Sorry, I have no " + what + " in size " + size + ".";
-    List<ShoeSearch.Near> near = search.closest(wanted);
+        ? "Sorry — the " + what + " I carry are sold out in " + size + "."
+        : "Sorry, I have no " + what + " in " + size + ".";
+    List<ShoeSearch.Near> near = search.closest(wanted, stock);
     if (near.isEmpty()) {
       state.shown(List.of());
-      return List.of(Reply.quickReplies(why + " Nothing close in that size either — want to try another size "
-          + "or a different kind of shoe?", List.of(QuickReply.of("Start over", "START_OVER"),
-          QuickReply.of("Help", "HELP"))));
+      // Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes).
+      List<QuickReply> chips = new ArrayList<>();
+      for (int step : new int[] {-1, 1, -2, 2}) {
+        int other = wanted.size() + step;
+        if (chips.size() < 2 && !search.exact(wanted.withSize(other), stock).isEmpty()) {
+          chips.add(QuickReply.of("Size " + Sizes.format(other), "size " + Sizes.format(other)));
+        }
+      }
+      String nearby = chips.isEmpty() ? " Nothing close in that size either — want to try another size or a "
+          + "different kind of shoe?" : " I do have them in " + String.join(" and ", chips.stream()
+          .map(QuickReply::title).toList()).toLowerCase(java.util.Locale.ROOT) + ": want to see those?";
+      chips.add(QuickReply.of("Start over", "START_OVER"));
+      chips.add(QuickReply.of("Help", "HELP"));
+      return List.of(Reply.quickReplies(why + nearby, chips));
     }
     int from = page * PAGE_SIZE;
     if (from >= near.size()) {
       state.page(Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's every close match I have in size " + size + ".",
+      return List.of(Reply.quickReplies("That's every close match I have in " + size + ".",
           letGoChips(wanted, false)));
     }
     List<ShoeSearch.Near> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
@@ -92,7 +107,7 @@ final class Results {
     shown.forEach(n -> relaxed.addAll(n.missed()));
     String intro = page == 0
         ? why + " Here's the closest I have, " + Describe.compromise(near.get(0).missed()) + ":"
-        : "More close matches in size " + size + ":";
+        : "More close matches in " + size + ":";
     List<QuickReply> chips = new ArrayList<>();
     if (from + shown.size() < near.size()) {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
@@ -104,14 +119,14 @@ final class Results {
     }
     chips.add(QuickReply.of("Start over", "START_OVER"));
     List<Shoe> shoes = shown.stream().map(ShoeSearch.Near::shoe).toList();
-    return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size())),
+    return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size(), stock)),
         Reply.quickReplies("Want me to widen the search, or change something?", chips));
   }
 
   private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {
     List<QuickReply> chips = new ArrayList<>();
-    for (Slot slot : List.of(Slot.COLOUR, Slot.BRAND, Slot.MATERIAL, Slot.PRICE)) {
-      if (wanted.wants(slot)) {
+    for (Slot slot : List.of(Slot.COLOUR, Slot.BRAND, Slot.MATERIAL, Slot.FEATURE, Slot.PRICE)) {
+      if (wanted.asks(slot)) {
         chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
       }
     }

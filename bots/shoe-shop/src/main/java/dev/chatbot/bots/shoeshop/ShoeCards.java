@@ -17,26 +17,24 @@ final class ShoeCards {
       List<Button> buttons) {}
 
   private final String baseUrl;
-  private final Catalog catalog;
   /** By the catalog's own Shoe instances; any other shoe gets its parts built on the spot. */
   private final Map<Shoe, Fixed> fixedByShoe = new IdentityHashMap<>();
 
   ShoeCards(String baseUrl, Catalog catalog) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.catalog = catalog;
     catalog.all().forEach(shoe -> fixedByShoe.put(shoe, fixed(shoe)));
   }
 
-  List<Card> cards(List<Shoe> shoes, int size) {
-    return shoes.stream().map(shoe -> card(shoe, size)).toList();
+  List<Card> cards(List<Shoe> shoes, int size, Stock stock) {
+    return shoes.stream().map(shoe -> card(shoe, size, stock)).toList();
   }
 
-  Card card(Shoe shoe, int size) {
+  Card card(Shoe shoe, int size, Stock stock) {
     Fixed fixed = fixedByShoe.get(shoe);
     if (fixed == null) {
       fixed = fixed(shoe);
     }
-    int left = catalog.stock(shoe.sku(), size);
+    int left = stock.left(shoe.sku(), size);
     String subtitle = fixed.subtitleStart() + " · size " + Sizes.format(size)
         + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd();
     return new Card(fixed.title(), subtitle, fixed.imageUrl(), fixed.buttons());

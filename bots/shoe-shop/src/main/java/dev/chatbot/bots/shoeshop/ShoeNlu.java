@@ -3,7 +3,9 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Turns one message into an {@link Understanding}: deterministic, hand-written, no service and no model, and fast
  * (a typical sentence takes microseconds). Steps: normalise; take out prices, then sizes (so "$150" is never read as
- * a size); match the remaining words against the {@link Vocabulary}, longest phrase first; then, if no brand was
+ * a size); match the remaining words against the {@link Lexicon}, longest phrase first; then, if no brand was
  * named exactly, look for a misspelled one with {@link BrandMatcher}.
  */
 final class ShoeNlu {
@@ -46,35 +48,76 @@ final class ShoeNlu {
     StringBuilder rest = new StringBuilder(normal);
     PriceParser.Budget budget = PriceParser.parse(rest);
     SizeParser.Found size = SizeParser.parse(rest);
+    Lexicon lexicon = Lexicon.get();
 
-    String colour = null;
-    String style = null;
-    String material = null;
-    String brand = null;
-    String width = size == null ? null : size.width();
+    Map<Slot, Set<String>> said = new EnumMap<>(Slot.class);
+    Map<Slot, Set<String>> avoided = new EnumMap<>(Slot.class);
+    String model = null;
     Set<Intent> intents = EnumSet.noneOf(Intent.class);
     Set<Slot> cleared = EnumSet.noneOf(Slot.class);
+    List<String> topics = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
+    boolean female = false;
+    String system = null;
+    // A negation ("no", "doesn't like", "anything but") applies to what follows, up to a comma or "but".
+    boolean negating = false;
+    boolean negatedSomething = false;
+    boolean startsWithNo = false;
+    Lexicon.Kind last = null;
 
     List<String> tokens = tokens(rest);
     boolean[] used = new boolean[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).equals(",")) {
+        negating = false;
+        used[i] = true;
+        continue;
+      }
       // Only as many words as the longest phrase that starts with this one: most words start none.
-      int longest = Math.min(Vocabulary.longestPhraseFrom(tokens.get(i)), tokens.size() - i);
+      int longest = Math.min(lexicon.longestPhraseFrom(tokens.get(i)), tokens.size() - i);
       for (int length = longest; length >= 1; length--) {
         String phrase = length == 1 ? tokens.get(i) : String.join(" ", tokens.subList(i, i + length));
-        Vocabulary.Term term = Vocabulary.lookup(phrase);
+        Lexicon.Term term = lexicon.lookup(phrase);
         if (term == null) {
           continue;
         }
         switch (term.kind()) {
-          case COLOUR -> colour = colour == null ? term.value() : colour;
-          case STYLE -> style = style == null ? term.value() : style;
-          case MATERIAL -> material = material == null ? term.value() : material;
-          case WIDTH -> width = width == null ? term.value() : width;
-          case BRAND -> brand = brand == null ? term.value() : brand;
+          case SLOT -> {
+            add(negating ? avoided : said, term.slot(), term.value());
+            negatedSomething |= negating;
+          }
+          case MODEL -> {
+            if (negating) {
+              negatedSomething = true;
+            } else {
+              model = model == null ? term.value() : model;
+              add(said, Slot.BRAND, term.brand());
+            }
+          }
+          case UNSUPPORTED -> {
+            if (negating) {
+              negatedSomething = true;
+            } else if (!unsupported.contains(term.value())) {
+              unsupported.add(term.value());
+            }
+          }
           case INTENT -> intents.add(Intent.valueOf(term.value()));
           case CLEAR -> cleared.add(Slot.valueOf(term.value()));
+          case TOPIC -> {
+            if (!topics.contains(term.value())) {
+              topics.add(term.value());
+            }
+          }
+          case NEGATION -> {
+            negating = true;
+            startsWithNo |= i == 0 && phrase.equals("no");
+          }
+          // "any colour but black": after letting a wish go, "but" excludes.
+          case BREAK -> negating = term.value().equals("but") && last == Lexicon.Kind.CLEAR;
+          case FEMALE -> female = true;
+          case SYSTEM -> system = term.value();
         }
+        last = term.kind();
         for (int j = i; j < i + length; j++) {
           used[j] = true;
         }
@@ -82,24 +125,57 @@ final class ShoeNlu {
         break;
       }
     }
-    if (brand == null) {
+    if (startsWithNo && !negatedSomething) {
+      intents.add(Intent.NO);
+    }
+    if (intents.contains(Intent.ADD) && !tokens.isEmpty() && tokens.get(tokens.size() - 1).matches("out|off")) {
+      intents.remove(Intent.ADD); // "take the boots out"
+      intents.add(Intent.REMOVE);
+    }
+    if (!said.containsKey(Slot.BRAND)) {
       BrandMatcher.Match match = BrandMatcher.fuzzy(tokens, used);
       if (match != null) {
-        brand = match.brand();
+        add(negating ? avoided : said, Slot.BRAND, match.brand());
       }
     }
-    return new Understanding(colour, style, material, brand, size == null ? null : size.halves(), width,
-        budget.maxCents(), budget.minCents(), quantity(normal), pick(normal), intents, cleared);
+    Integer us = null;
+    String asSaid = null;
+    Integer unsure = null;
+    if (size != null) {
+      if (size.width() != null) {
+        add(said, Slot.WIDTH, size.width());
+      }
+      SizeChart.System written = size.system() != null ? size.system()
+          : "WOMEN".equals(system) ? SizeChart.System.WOMEN : "MEN".equals(system) ? SizeChart.System.US : null;
+      if (written == null && female) {
+        unsure = size.halves();
+      } else if (written == null || written == SizeChart.System.US) {
+        us = size.halves();
+      } else {
+        us = SizeChart.get().toUsMen(written, size.halves());
+        asSaid = SizeChart.asSaid(written, size.halves());
+      }
+    }
+    return new Understanding(said, avoided, model, us, asSaid, unsure, budget.maxCents(), budget.minCents(),
+        quantity(normal), pick(normal), intents, cleared, topics, unsupported);
   }
 
-  /** Lower case; "&" spelled out; "½" as " 1/2"; apostrophes dropped ("marten's" is "martens"). */
+  private static void add(Map<Slot, Set<String>> values, Slot slot, String value) {
+    values.computeIfAbsent(slot, s -> new LinkedHashSet<>()).add(value);
+  }
+
+  /** Lower case; "&" spelled out; "½" as " 1/2"; apostrophes dropped ("marten's" is "martens"); prices in words. */
   static String normalise(String message) {
-    return message.toLowerCase(Locale.ROOT)
+    String lower = message.toLowerCase(Locale.ROOT)
         .replace("½", " 1/2")
         .replace("&", " and ")
         .replace("’", "")
         .replace("'", "")
+        .replace("w/o ", "without ")
+        .replace("w/ ", "with ")
+        .replace("dr.", "dr")
         .trim();
+    return PriceParser.numbersInWords(lower);
   }
 
   /** The runs of lower-case ASCII letters and digits: everything else separates words. */
@@ -107,12 +183,18 @@ final class ShoeNlu {
     List<String> tokens = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
-      boolean inWord = i < text.length() && isWordChar(text.charAt(i));
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      boolean inWord = isWordChar(c);
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
         tokens.add(text.subSequence(start, i).toString());
         start = -1;
+      }
+      // Clause breaks end a negation: "no black, brown is fine".
+      if (c == ',' || c == ';' || c == '!' || c == '?' || (c == '.' && (i + 1 >= text.length()
+          || text.charAt(i + 1) == ' '))) {
+        tokens.add(",");
       }
     }
     return tokens;
@@ -152,7 +234,7 @@ final class ShoeNlu {
         return value >= 1 && value <= 20 ? value : null;
       }
     }
-    String words = " " + String.join(" ", tokens(normal)) + " ";
+    String words = " " + String.join(" ", tokens(normal)).replace(" ,", "") + " ";
     Integer found = null;
     int at = Integer.MAX_VALUE;
     for (Map.Entry<String, Integer> entry : SPACED_QUANTITY_WORDS) {

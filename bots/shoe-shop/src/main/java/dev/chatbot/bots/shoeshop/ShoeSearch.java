@@ -11,13 +11,13 @@ import java.util.Set;
  * Finds shoes for a {@link Wanted}. Only shoes with a pair left in the wanted size are ever offered. Exact matches
  * meet every wish; when there are none, {@link #closest} ranks the rest by the wishes they meet, each weighted by
  * how much it matters (a different material is a smaller compromise than a different kind of shoe), so the first
- * alternatives are the ones that relax the least important wish.
+ * alternatives are the ones that relax the least important wish. A named model comes first either way.
  */
 final class ShoeSearch {
 
   /** How much each wish weighs when ranking near matches; kept in one place because it shapes every "no match". */
   static final List<Slot> LEAST_IMPORTANT_FIRST =
-      List.of(Slot.MATERIAL, Slot.COLOUR, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
+      List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
 
   private static final Slot[] SLOTS = Slot.values();
   private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
@@ -34,13 +34,13 @@ final class ShoeSearch {
     this.catalog = catalog;
   }
 
-  /** In stock in the size and meeting every wish; best rated first, or cheapest first after "cheaper". */
-  List<Shoe> exact(Wanted wanted) {
+  /** In stock in the size and meeting every wish; the model first, then best rated (or cheapest) first. */
+  List<Shoe> exact(Wanted wanted, Stock stock) {
     List<Shoe> found = new ArrayList<>();
     int size = wanted.size();
     for (Shoe shoe : catalog.all()) {
-      // Wishes first: they rule out most shoes with a few string compares, before any stock counter is read.
-      if (meetsEvery(shoe, wanted) && catalog.inStock(shoe, size)) {
+      // Wishes first: they rule out most shoes with a few string compares, before the stock is read.
+      if (meetsEvery(shoe, wanted) && stock.inStock(shoe, size)) {
         found.add(shoe);
       }
     }
@@ -49,17 +49,20 @@ final class ShoeSearch {
   }
 
   /** In stock in the size and meeting some wishes, most important wishes first. */
-  List<Near> closest(Wanted wanted) {
+  List<Near> closest(Wanted wanted, Stock stock) {
     List<Near> near = new ArrayList<>();
-    boolean wantsAnything = LEAST_IMPORTANT_FIRST.stream().anyMatch(wanted::wants);
+    boolean wantsAnything = LEAST_IMPORTANT_FIRST.stream().anyMatch(wanted::asks);
     for (Shoe shoe : catalog.all()) {
-      if (!catalog.inStock(shoe, wanted.size())) {
+      if (!stock.inStock(shoe, wanted.size())) {
         continue;
       }
       Set<Slot> missed = missed(shoe, wanted);
+      if (!wanted.avoids().isEmpty() && isAvoided(shoe, wanted)) {
+        continue; // never offer what the shopper said no to: that is worse than offering nothing
+      }
       int score = 0;
       for (Slot slot : LEAST_IMPORTANT_FIRST) {
-        if (wanted.wants(slot) && !missed.contains(slot)) {
+        if (wanted.asks(slot) && !missed.contains(slot)) {
           score += LEAST_IMPORTANT_FIRST.indexOf(slot) + 1;
         }
       }
@@ -102,20 +105,44 @@ final class ShoeSearch {
     return true;
   }
 
-  /** Whether {@code shoe} meets the wish for {@code slot} (a slot not wished for is always met). */
+  /** Whether {@code shoe} meets the wishes for {@code slot}: one of the wanted values, none of the avoided ones. */
   private static boolean meets(Shoe shoe, Wanted wanted, Slot slot) {
-    return switch (slot) {
-      case COLOUR -> wanted.colour() == null || wanted.colour().equals(shoe.colour());
-      case STYLE -> wanted.style() == null || shoe.isStyle(wanted.style());
-      case MATERIAL -> wanted.material() == null || wanted.material().equals(shoe.material());
-      case BRAND -> wanted.brand() == null || wanted.brand().equals(shoe.brand());
-      case WIDTH -> wanted.width() == null || wanted.width().equals(shoe.width());
-      case PRICE -> (wanted.maxPriceCents() == null || shoe.priceCents() <= wanted.maxPriceCents())
+    if (slot == Slot.PRICE) {
+      return (wanted.maxPriceCents() == null || shoe.priceCents() <= wanted.maxPriceCents())
           && (wanted.minPriceCents() == null || shoe.priceCents() >= wanted.minPriceCents());
+    }
+    Set<String> wants = wanted.wants(slot);
+    Set<String> avoids = wanted.avoids(slot);
+    return switch (slot) {
+      case STYLE -> (wants.isEmpty() || wants.stream().anyMatch(shoe::isStyle))
+          && avoids.stream().noneMatch(shoe::isStyle);
+      case FEATURE -> shoe.features().containsAll(wants) && avoids.stream().noneMatch(shoe.features()::contains);
+      default -> {
+        String value = switch (slot) {
+          case COLOUR -> shoe.colour();
+          case MATERIAL -> shoe.material();
+          case BRAND -> shoe.brand();
+          default -> shoe.width();
+        };
+        yield (wants.isEmpty() || wants.contains(value)) && !avoids.contains(value);
+      }
     };
   }
 
+  private static boolean isAvoided(Shoe shoe, Wanted wanted) {
+    for (Slot slot : wanted.avoids().keySet()) {
+      Wanted onlyAvoids = new Wanted(java.util.Map.of(), java.util.Map.of(slot, wanted.avoids(slot)), null, null, null,
+          null, null, false, false);
+      if (!meets(shoe, onlyAvoids, slot)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Comparator<Shoe> order(Wanted wanted) {
-    return wanted.byPrice() ? CHEAPEST_FIRST : BEST_RATED_FIRST;
+    Comparator<Shoe> order = wanted.byPrice() ? CHEAPEST_FIRST : BEST_RATED_FIRST;
+    String model = wanted.model();
+    return model == null ? order : Comparator.comparing((Shoe shoe) -> !shoe.isModel(model)).thenComparing(order);
   }
 }

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The shoe-shop bot ({@code BOT=shoe-shop}, the default): a shop assistant that finds shoes in the catalog, keeps a
- * cart and checks out. The dialogue itself is {@link ShopAssistant}; this verticle loads the shared catalog once
- * (off the event loop) and turns each message into replies. Several instances run, one per event loop, all
- * selling from the same {@link Catalog}; everything about a conversation lives in its state and profile.
+ * cart and checks out. The dialogue itself is {@link ShopAssistant}; this verticle reads the catalog and the word
+ * lists once (off the event loop), opens the shelves in the bot-wide store, and turns each message into replies.
+ * Several instances run, one per event loop, all selling from the same stock in {@link #data()}; everything about a
+ * conversation lives in its state and profile.
  */
 public final class ShoeShopBot extends BotVerticle {
 
@@ -29,23 +30,33 @@ public final class ShoeShopBot extends BotVerticle {
   @Override
   public Future<?> start() {
     String baseUrl = config().getString("PUBLIC_BASE_URL", "http://localhost:8080");
-    return vertx.executeBlocking(Catalog::shared)
-        .compose(catalog -> {
-          assistant = new ShopAssistant(catalog, baseUrl);
+    ShopData shop = new ShopData(data());
+    return vertx.executeBlocking(() -> {
+          // Class-path reads and the word tables: built here, not on the event loop at the first message.
+          Lexicon.get();
+          SizeChart.get();
+          return new ShopAssistant(Catalog.shared(), baseUrl, shop);
+        })
+        .compose(ready -> shop.open(Catalog.shared()).map(ready))
+        .compose(ready -> {
+          assistant = ready;
           return super.start();
         });
   }
 
   @Override
   protected Future<Void> onMessage(Message message, Conversation conversation) {
-    List<Reply> replies;
+    Future<List<Reply>> replies;
     try {
       replies = assistant.respond(message, conversation.state(), conversation.profile());
     } catch (RuntimeException e) {
+      replies = Future.failedFuture(e);
+    }
+    return replies.recover(e -> {
       // A bug must not leave the shopper in silence.
       LOG.error("shoe-shop failed conversation={} error=\"{}\"", conversation.ref().key(), e.toString(), e);
-      replies = List.of(Reply.text("Oops, something went wrong on my side. Could you say that again?"));
-    }
-    return conversation.reply(replies);
+      return Future.succeededFuture(List.of(Reply.text("Oops, something went wrong on my side. Could you say that "
+          + "again?")));
+    }).compose(conversation::reply);
   }
 }

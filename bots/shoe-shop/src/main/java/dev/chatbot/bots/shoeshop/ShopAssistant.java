@@ -1,22 +1,30 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.ShopState.Ask;
+import dev.chatbot.bots.shoeshop.ShopState.Line;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
+import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * The shop assistant's whole dialogue, as a pure function of (message, state, profile) to replies: no I/O, no
- * Vert.x, so it is fast and easy to test. Commands ("start over", "cancel", "help", "cart") work at any point; a
- * pending question (size, quantity, address, payment, confirmation) gets the next answer; anything that describes
- * shoes refines the search; the rest gets a friendly nudge.
+ * The shop assistant's whole dialogue: message, state and profile in, replies out. The only I/O is the bot-wide
+ * store (stock, orders), read once per message and written when an order is placed or cancelled. Commands
+ * ("start over", "cancel", "help", "cart") work at any point; a pending question gets the next answer, but a
+ * refinement typed instead is applied; anything that describes shoes refines the search; the rest gets a nudge.
  */
 final class ShopAssistant {
 
+  static final String HUMAN = "HUMAN";
   private static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
       QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"), QuickReply.of("Running", "running shoes"),
       QuickReply.of("Sandals", "sandals"), QuickReply.of("Loafers", "loafers"),
@@ -24,138 +32,381 @@ final class ShopAssistant {
   private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
   private static final String EXAMPLES = "Try \"brown leather dress shoes, size 10.5\" or \"Nike running shoes "
       + "under $150\".";
+  private static final String CANCEL_ORDER = "CANCEL_ORDER:";
+  /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
+  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+      "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
 
   private final Catalog catalog;
-  private final ShoeSearch search;
+  private final ShopData data;
   private final Results results;
   private final Checkout checkout;
-  private final ShoeCards cards;
   private final Details details;
+  private final JsonObject store;
 
-  ShopAssistant(Catalog catalog, String publicBaseUrl) {
+  ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
-    this.search = new ShoeSearch(catalog);
-    this.cards = new ShoeCards(publicBaseUrl, catalog);
-    this.results = new Results(search, cards);
-    this.checkout = new Checkout(catalog);
+    this.data = data;
+    this.results = new Results(new ShoeSearch(catalog), new ShoeCards(publicBaseUrl, catalog));
+    this.checkout = new Checkout(catalog, data);
     this.details = new Details(catalog);
+    this.store = Resources.json("shoe-shop/store.json");
   }
 
-  List<Reply> respond(Message message, JsonObject stateJson, JsonObject profile) {
+  Future<List<Reply>> respond(Message message, JsonObject stateJson, JsonObject profile) {
     ShopState state = new ShopState(stateJson);
-    if (message.payload() != null) {
-      List<Reply> tapped = onPayload(message.payload(), state, profile);
-      if (tapped != null) {
-        return tapped;
-      }
-    }
-    if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-      return List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
-          ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
-          KINDS.subList(0, 4)));
-    }
     String text = message.input();
-    return onText(text, ShoeNlu.understand(text), state, profile, message.user().name());
+    if (state.handedOver()) {
+      // A person has this conversation: quiet, unless the shopper asks for the bot again.
+      if (text == null || !ShoeNlu.understand(text).has(Intent.BOT)) {
+        return now(List.of());
+      }
+      state.handedOver(false);
+      return now(List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4))));
+    }
+    Turn turn = new Turn(state, profile, message.user().key());
+    return data.stock().compose(stock -> {
+      turn.stock = stock;
+      if (message.payload() != null) {
+        Future<List<Reply>> tapped = onPayload(message.payload(), turn);
+        if (tapped != null) {
+          return tapped;
+        }
+      }
+      if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
+        return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
+            ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
+            KINDS.subList(0, 4))));
+      }
+      return onText(text, turn, message.user().name());
+    });
+  }
+
+  /** One message's context: the conversation's state, the user's profile, who they are, the stock just read. */
+  private static final class Turn {
+    final ShopState state;
+    final JsonObject profile;
+    final String user;
+    Stock stock;
+
+    Turn(ShopState state, JsonObject profile, String user) {
+      this.state = state;
+      this.profile = profile;
+      this.user = user;
+    }
   }
 
   /** Buttons and chips with a machine payload; null when the payload is plain words for the NLU ("size 10.5"). */
-  private List<Reply> onPayload(String payload, ShopState state, JsonObject profile) {
+  private Future<List<Reply>> onPayload(String payload, Turn turn) {
+    ShopState state = turn.state;
     if (payload.startsWith(ShoeCards.BUY)) {
-      return checkout.buy(state, payload.substring(ShoeCards.BUY.length()));
+      return now(checkout.buy(state, turn.stock, payload.substring(ShoeCards.BUY.length())));
     }
     if (payload.startsWith(ShoeCards.DETAILS)) {
-      return details.of(state, payload.substring(ShoeCards.DETAILS.length()));
+      return now(details.of(state, turn.stock, payload.substring(ShoeCards.DETAILS.length())));
     }
-    if (payload.startsWith(Checkout.QUANTITY) && state.pendingSku() != null) {
+    if (payload.startsWith(CANCEL_ORDER)) {
+      return checkout.cancelOrder(state, payload.substring(CANCEL_ORDER.length()), turn.user);
+    }
+    if (payload.startsWith(Checkout.QUANTITY)) {
       try {
-        return checkout.quantity(state, Integer.parseInt(payload.substring(Checkout.QUANTITY.length())));
+        return now(checkout.quantity(state, turn.stock, state.lastAdded(),
+            Integer.parseInt(payload.substring(Checkout.QUANTITY.length()))));
       } catch (NumberFormatException e) {
         return null;
       }
     }
     return switch (payload) {
-      case Reply.MORE_PAYLOAD -> more(state);
-      case Checkout.CHECKOUT -> checkout.start(state, profile);
-      case Checkout.KEEP_SHOPPING -> keepShopping(state);
-      case Checkout.CONFIRM -> state.ask() == Ask.CONFIRM ? checkout.confirm(state, profile)
-          : checkout.start(state, profile);
-      case Checkout.CHANGE_ADDRESS -> checkout.changeAddress(state);
-      case Checkout.CHANGE_PAYMENT -> checkout.changePayment(state);
-      case Results.SHOW_RESULTS -> showResults(state);
-      case "CART" -> checkout.showCart(state);
-      case "EMPTY_CART" -> checkout.emptyCart(state);
-      case "HELP" -> help();
-      case "START_OVER" -> startOver(state);
-      case "CANCEL" -> cancel(state);
+      case Reply.MORE_PAYLOAD -> now(more(turn));
+      case Checkout.CHECKOUT -> now(checkout.start(state, turn.profile));
+      case Checkout.KEEP_SHOPPING -> now(keepShopping(state));
+      case Checkout.CONFIRM -> state.ask() == Ask.CONFIRM ? checkout.confirm(state, turn.profile, turn.user)
+          : now(checkout.start(state, turn.profile));
+      case Checkout.CHANGE_ADDRESS -> now(checkout.changeAddress(state));
+      case Checkout.CHANGE_PAYMENT -> now(checkout.changePayment(state));
+      case Results.SHOW_RESULTS -> now(showResults(turn));
+      case "CART" -> now(checkout.showCart(state));
+      case "EMPTY_CART" -> now(checkout.emptyCart(state));
+      case "HELP" -> now(help());
+      case "START_OVER" -> now(startOver(state));
+      case "CANCEL" -> now(cancel(state));
+      case "ORDER_STATUS" -> checkout.status(turn.profile, turn.user, null);
+      case "KEEP_ORDER" -> now(keepOrder(state));
+      case HUMAN -> handOver(state);
       default -> null;
     };
   }
 
-  private List<Reply> onText(String text, Understanding u, ShopState state, JsonObject profile, String name) {
+  private Future<List<Reply>> onText(String text, Turn turn, String name) {
+    ShopState state = turn.state;
+    Understanding u = ShoeNlu.understand(text);
+    String lower = text.toLowerCase(Locale.ROOT);
     Ask ask = state.ask();
     boolean typingDetails = ask == Ask.ADDRESS || ask == Ask.PAYMENT;
     // While an address is typed, "1 Cart Street" is not a command: only short messages count as commands.
     boolean commands = !typingDetails || text.trim().split("\\s+").length <= 3;
+    if (u.has(Intent.HUMAN) && !(typingDetails && Cues.hasDigit(text))) {
+      return handOver(state);
+    }
     if (commands) {
       if (u.has(Intent.START_OVER)) {
-        return startOver(state);
+        return now(startOver(state));
       }
-      if (u.has(Intent.CANCEL)) {
-        return cancel(state);
+      if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
+        boolean aboutAnOrder = lower.contains("order") || (ask == null && state.cart().isEmpty()
+            && Checkout.latestOrder(turn.profile) != null && (lower.contains(" it") || lower.contains("my")));
+        return now(aboutAnOrder ? checkout.askToCancel(state, turn.profile, orderNumber(text)) : cancel(state));
       }
-      if (u.has(Intent.HELP)) {
-        return help();
+      if (u.has(Intent.HELP) && u.topics().isEmpty()) {
+        return now(help());
       }
       if (u.has(Intent.EMPTY_CART)) {
-        return checkout.emptyCart(state);
+        return now(checkout.emptyCart(state));
       }
-      if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT)) {
-        return checkout.showCart(state);
+      if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
+        return now(checkout.showCart(state));
       }
     }
-    if (ask == Ask.ADDRESS && u.describesShoes() && !text.matches(".*\\d.*")) {
+    if (ask == Ask.ADDRESS && u.describesShoes() && !ADDRESS.matcher(lower).find()) {
       // "actually, show me boots": the shopper left checkout (the cart stays).
       state.ask(null);
     } else if (ask == Ask.ADDRESS) {
-      return checkout.address(state, profile, text);
+      return now(checkout.address(state, turn.profile, text));
     }
     if (ask == Ask.PAYMENT) {
-      return checkout.payment(state, profile, text);
+      return now(checkout.payment(state, turn.profile, text));
     }
     if (u.has(Intent.CHECKOUT)) {
-      return checkout.start(state, profile);
+      return now(checkout.start(state, turn.profile));
     }
     if (ask == Ask.CONFIRM && !u.describesShoes()) {
-      String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (lower.contains("address")) {
-        return checkout.changeAddress(state);
+        return now(checkout.changeAddress(state));
       }
       if (lower.contains("payment") || lower.contains("card") || lower.contains("pay ")) {
-        return checkout.changePayment(state);
+        return now(checkout.changePayment(state));
       }
       if (u.has(Intent.YES)) {
-        return checkout.confirm(state, profile);
+        return checkout.confirm(state, turn.profile, turn.user);
       }
       if (u.has(Intent.NO)) {
         state.ask(null);
-        return List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
+        return now(List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
             List.of(QuickReply.of("Checkout", Checkout.CHECKOUT), QuickReply.of("Keep shopping",
-                Checkout.KEEP_SHOPPING), QuickReply.of("Change address", Checkout.CHANGE_ADDRESS))));
+                Checkout.KEEP_SHOPPING), QuickReply.of("Change address", Checkout.CHANGE_ADDRESS)))));
       }
     }
-    if (ask == Ask.QUANTITY && u.quantity() != null && state.pendingSku() != null
-        && (u.size() == null || text.trim().matches("\\d{1,2}"))) {
-      return checkout.quantity(state, u.quantity());
+    if (ask == Ask.CANCEL_ORDER && state.orderToCancel() != null) {
+      if (u.has(Intent.YES) || (u.has(Intent.CANCEL) && !u.has(Intent.NO))) {
+        return checkout.cancelOrder(state, state.orderToCancel(), turn.user);
+      }
+      if (u.has(Intent.NO)) {
+        return now(keepOrder(state));
+      }
+    }
+    if (ask == Ask.SIZE_SYSTEM && state.unsureSize() != null && u.size() == null && u.unsureSize() == null) {
+      // "women's" or "men's" alone answers which size system the number was in.
+      boolean women = lower.contains("women") || lower.contains("ladies") || lower.contains("her");
+      if (women || lower.contains("men")) {
+        u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(state.unsureSize()));
+      }
+    }
+    if (!state.cart().isEmpty()) {
+      List<Reply> edited = editCart(u, lower, turn);
+      if (edited != null) {
+        return now(edited);
+      }
     }
     if (u.pick() != null && !u.describesShoes() && !state.shown().isEmpty()) {
-      return pick(state, u.pick(), text);
+      return now(pick(turn, u.pick(), lower));
     }
+    if (u.has(Intent.CHEAPEST) && u.has(Intent.ADD) && !state.shown().isEmpty()) {
+      String cheapest = state.shown().stream().map(catalog::find).filter(Objects::nonNull)
+          .min(Comparator.comparingLong(Shoe::priceCents)).map(Shoe::sku).orElseThrow();
+      return now(checkout.buy(state, turn.stock, cheapest));
+    }
+    if (u.has(Intent.ORDER_STATUS) && !u.describesShoes()) {
+      return checkout.status(turn.profile, turn.user, orderNumber(text));
+    }
+    // Store questions are answered from data; things the shop does not carry are said out loud.
+    List<String> said = new ArrayList<>();
+    u.topics().forEach(topic -> said.add(store.getJsonObject("topics").getJsonObject(topic).getString("answer")));
+    if (!u.unsupported().isEmpty()) {
+      said.add("Sorry, I don't carry " + String.join(" or ", u.unsupported()) + (u.describesShoes()
+          ? ", so I've left that out." : ". " + EXAMPLES));
+    }
+    if (!said.isEmpty() && !u.describesShoes()) {
+      return now(List.of(Reply.quickReplies(String.join("\n\n", said), KINDS.subList(0, 4))));
+    }
+    List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
-      return more(state);
+      return now(more(turn));
     }
-    if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.SHOP)) {
-      return refine(state, u);
+    if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.CHEAPEST) || u.has(Intent.SHOP)) {
+      replies.addAll(refine(turn, u));
+      return now(replies);
     }
+    return now(nudge(u, state, name));
+  }
+
+  /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
+  private List<Reply> editCart(Understanding u, String lower, Turn turn) {
+    ShopState state = turn.state;
+    List<Line> cart = state.cart();
+    if (u.has(Intent.REMOVE)) {
+      Predicate<Line> which = lineMatching(u, cart, state.lastAdded(), lower);
+      return checkout.remove(state, which == null ? line -> false : which);
+    }
+    boolean aboutQuantity = lower.contains("pair") || lower.contains("make it") || lower.contains("quantity")
+        || lower.contains("of them") || lower.contains("of those") || lower.matches("\\s*\\d\\s*")
+        || (u.quantity() != null && u.size() == null && !u.describesShoes() && u.pick() == null);
+    if (u.quantity() != null && aboutQuantity && !u.says(Slot.STYLE) && (u.size() == null
+        || !Sizes.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
+      Predicate<Line> which = lineMatching(u, cart, null, lower);
+      Line line = which == null ? state.lastAdded() : cart.stream().filter(which).findFirst()
+          .orElse(state.lastAdded());
+      return checkout.quantity(state, turn.stock, line, u.quantity());
+    }
+    return null;
+  }
+
+  /** The cart lines a message names: by position ("the second one"), by what they are ("the boots"), or "it". */
+  private Predicate<Line> lineMatching(Understanding u, List<Line> cart, Line last, String lower) {
+    if (u.pick() != null) {
+      int index = u.pick() == -1 ? cart.size() - 1 : u.pick() - 1;
+      return index >= 0 && index < cart.size() ? cart.get(index)::equals : null;
+    }
+    if (!u.said().isEmpty() || u.model() != null) {
+      Wanted named = Wanted.NOTHING.merge(u, catalog);
+      return line -> {
+        Shoe shoe = catalog.find(line.sku());
+        return shoe != null && ShoeSearch.meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
+      };
+    }
+    if (last != null && (lower.contains(" it") || lower.contains("that") || lower.contains("this")
+        || lower.contains("them") || lower.contains("those"))) {
+      return last::equals;
+    }
+    return null;
+  }
+
+  /** A message that says something about the shoes: update the search and take the next step. */
+  private List<Reply> refine(Turn turn, Understanding u) {
+    ShopState state = turn.state;
+    Wanted wanted = state.wanted().merge(u, catalog);
+    if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
+      // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
+      List<Shoe> shown = u.says(Slot.STYLE) ? List.of()
+          : state.shown().stream().map(catalog::find).filter(Objects::nonNull).toList();
+      wanted = Results.cheaper(wanted, shown);
+    } else if (u.has(Intent.CHEAPEST)) {
+      wanted = wanted.cheapestFirst();
+    }
+    state.wanted(wanted);
+    state.page(0);
+    boolean newSearch = u.says(Slot.STYLE) || u.says(Slot.BRAND) || u.says(Slot.COLOUR) || u.says(Slot.MATERIAL);
+    if (state.ask() == Ask.CONFIRM || (state.ask() == Ask.SIZE && newSearch && state.pendingSku() != null)) {
+      // The shopper moved on from the shoe they were buying.
+      state.ask(null);
+      state.pendingSku(null);
+    }
+    if (u.unsureSize() != null) {
+      state.unsureSize(u.unsureSize());
+      state.ask(Ask.SIZE_SYSTEM);
+      String said = Sizes.format(u.unsureSize());
+      int men = SizeChart.get().toUsMen(SizeChart.System.WOMEN, u.unsureSize());
+      return List.of(Reply.quickReplies("Is that a women's " + said + "? My sizes are US men's, and a women's " + said
+          + " is about a men's " + Sizes.format(men) + ". Which one should I look for?", List.of(
+          QuickReply.of("Women's " + said, "womens " + said), QuickReply.of("Men's " + said, "mens " + said))));
+    }
+    if (u.size() != null && !Sizes.plausible(u.size())) {
+      state.ask(Ask.SIZE);
+      String asSaid = u.sizeAsSaid() == null ? "" : "A " + u.sizeAsSaid() + " is beyond my size chart. ";
+      return List.of(Reply.quickReplies(asSaid + "I carry US men's sizes 6 to 14. Which size should I look for?",
+          sizeChips()));
+    }
+    if (u.size() != null) {
+      state.unsureSize(null);
+    }
+    List<Reply> replies = new ArrayList<>();
+    if (u.sizeAsSaid() != null && Sizes.plausible(u.size())) {
+      replies.add(Reply.text("My shoes come in US men's sizes: your " + u.sizeAsSaid() + " is a US men's "
+          + Sizes.format(u.size()) + "."));
+    }
+    replies.addAll(nextStep(turn));
+    return replies;
+  }
+
+  /** Ask for what is still missing, one thing at a time, or show the shoes. */
+  private List<Reply> nextStep(Turn turn) {
+    ShopState state = turn.state;
+    Wanted wanted = state.wanted();
+    if (state.pendingSku() != null && wanted.size() != null) {
+      return checkout.buy(state, turn.stock, state.pendingSku());
+    }
+    if (!wanted.knowsWhatKind()) {
+      state.ask(Ask.STYLE);
+      String size = wanted.size() == null ? "" : " in " + Describe.size(wanted);
+      return List.of(Reply.quickReplies("Happy to help! What kind of shoes are you after" + size + "?", KINDS));
+    }
+    if (wanted.size() == null) {
+      state.ask(Ask.SIZE);
+      return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
+          + "wear (US men's, or tell me EU or UK)?", sizeChips()));
+    }
+    if (state.ask() != Ask.CONFIRM) {
+      state.ask(null);
+    }
+    return results.show(state, turn.stock);
+  }
+
+  private List<Reply> more(Turn turn) {
+    Wanted wanted = turn.state.wanted();
+    if (wanted.size() == null || !wanted.knowsWhatKind()) {
+      return nextStepOrNudge(turn);
+    }
+    turn.state.page(turn.state.page() + 1);
+    return results.show(turn.state, turn.stock);
+  }
+
+  private List<Reply> showResults(Turn turn) {
+    Wanted wanted = turn.state.wanted();
+    if (wanted.size() == null || !wanted.knowsWhatKind()) {
+      return nextStepOrNudge(turn);
+    }
+    return results.show(turn.state, turn.stock);
+  }
+
+  private List<Reply> nextStepOrNudge(Turn turn) {
+    if (turn.state.wanted().equals(Wanted.NOTHING)) {
+      return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
+    }
+    return nextStep(turn);
+  }
+
+  /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
+  private List<Reply> pick(Turn turn, int position, String lower) {
+    List<String> shown = turn.state.shown();
+    int index = position == -1 ? shown.size() - 1 : position - 1;
+    if (index < 0 || index >= shown.size()) {
+      return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
+          + " — which one do you mean? You can also tap its Buy button."));
+    }
+    if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")
+        || lower.contains("more on")) {
+      return details.of(turn.state, turn.stock, shown.get(index));
+    }
+    return checkout.buy(turn.state, turn.stock, shown.get(index));
+  }
+
+  /** The shopper asked for a person: say how one will reach them, count it, and stay quiet from now on. */
+  private Future<List<Reply>> handOver(ShopState state) {
+    state.handedOver(true);
+    return data.countHandover().map(count -> List.of(Reply.text(store.getString("handover"))));
+  }
+
+  private List<Reply> nudge(Understanding u, ShopState state, String name) {
+    Ask ask = state.ask();
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(state);
     }
@@ -169,102 +420,16 @@ final class ShopAssistant {
       return List.of(Reply.quickReplies((u.has(Intent.YES) ? "Great! " : "No problem. ")
           + "What would you like to look for? " + EXAMPLES, KINDS.subList(0, 4)));
     }
-    if (ask == Ask.SIZE) {
-      return List.of(Reply.quickReplies("Sorry, I didn't catch the size. Which US size do you wear? For example "
-          + "9, 10.5 or 11.", sizeChips()));
+    if (ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM) {
+      return List.of(Reply.quickReplies("Sorry, I didn't catch the size. Which US men's size do you wear? For "
+          + "example 9, 10.5 or 11 (or say \"EU 43\", \"UK 9\", \"women's 8\").", sizeChips()));
     }
     if (ask == Ask.STYLE) {
       return List.of(Reply.quickReplies("Sorry, I didn't get that. What kind of shoes are you after?", KINDS));
     }
-    if (ask == Ask.QUANTITY) {
-      return List.of(Reply.text("How many pairs would you like? Just a number, like 1 or 2."));
-    }
-    return List.of(Reply.quickReplies("I'm a shoe shop assistant, so shoes are what I know best. " + EXAMPLES,
+    return List.of(Reply.quickReplies("I'm a shoe shop assistant, so shoes are what I know best. " + EXAMPLES
+        + " I can also answer questions about shipping, returns and sizing, or get you a person.",
         KINDS.subList(0, 4)));
-  }
-
-  /** A message that says something about the shoes: update the search and take the next step. */
-  private List<Reply> refine(ShopState state, Understanding u) {
-    Wanted before = state.wanted();
-    Wanted wanted = before.merge(u);
-    if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
-      // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
-      List<Shoe> shown = u.style() != null ? List.of()
-          : state.shown().stream().map(catalog::find).filter(java.util.Objects::nonNull).toList();
-      wanted = Results.cheaper(wanted, shown);
-    }
-    state.wanted(wanted);
-    state.page(0);
-    boolean newSearch = u.style() != null || u.brand() != null || u.colour() != null || u.material() != null;
-    if (state.ask() == Ask.QUANTITY || state.ask() == Ask.CONFIRM || (state.ask() == Ask.SIZE && newSearch)) {
-      // The shopper moved on from the shoe they were buying.
-      state.ask(null);
-      state.pendingSku(null);
-    }
-    if (u.size() != null && !Sizes.plausible(u.size())) {
-      state.ask(Ask.SIZE);
-      return List.of(Reply.quickReplies("I carry US sizes 6 to 14. Which size should I look for?", sizeChips()));
-    }
-    return nextStep(state);
-  }
-
-  /** Ask for what is still missing, one thing at a time, or show the shoes. */
-  private List<Reply> nextStep(ShopState state) {
-    Wanted wanted = state.wanted();
-    if (state.pendingSku() != null && wanted.size() != null) {
-      return checkout.buy(state, state.pendingSku());
-    }
-    if (!wanted.knowsWhatKind()) {
-      state.ask(Ask.STYLE);
-      String size = wanted.size() == null ? "" : " in size " + Sizes.format(wanted.size());
-      return List.of(Reply.quickReplies("Happy to help! What kind of shoes are you after" + size + "?", KINDS));
-    }
-    if (wanted.size() == null) {
-      state.ask(Ask.SIZE);
-      return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
-          + "wear (US)?", sizeChips()));
-    }
-    state.ask(null);
-    return results.show(state, !state.cart().isEmpty());
-  }
-
-  private List<Reply> more(ShopState state) {
-    Wanted wanted = state.wanted();
-    if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(state);
-    }
-    state.page(state.page() + 1);
-    return results.show(state, !state.cart().isEmpty());
-  }
-
-  private List<Reply> showResults(ShopState state) {
-    Wanted wanted = state.wanted();
-    if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(state);
-    }
-    return results.show(state, !state.cart().isEmpty());
-  }
-
-  private List<Reply> nextStepOrNudge(ShopState state) {
-    if (state.wanted().equals(Wanted.NOTHING)) {
-      return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
-    }
-    return nextStep(state);
-  }
-
-  /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
-  private List<Reply> pick(ShopState state, int position, String text) {
-    List<String> shown = state.shown();
-    int index = position == -1 ? shown.size() - 1 : position - 1;
-    if (index < 0 || index >= shown.size()) {
-      return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
-          + " — which one do you mean? You can also tap its Buy button."));
-    }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")) {
-      return details.of(state, shown.get(index));
-    }
-    return checkout.buy(state, shown.get(index));
   }
 
   private List<Reply> keepShopping(ShopState state) {
@@ -278,20 +443,29 @@ final class ShopAssistant {
     return List.of(Reply.quickReplies("Sure! What else are you looking for?", chips));
   }
 
+  private List<Reply> keepOrder(ShopState state) {
+    String number = state.orderToCancel();
+    state.ask(null);
+    state.orderToCancel(null);
+    return List.of(Reply.quickReplies("OK, " + (number == null ? "your order" : "order " + number)
+        + " stays as it is.", List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
+  }
+
   private List<Reply> help() {
     return List.of(Reply.quickReplies("I can find shoes for you. Tell me the style, colour, material, brand, size "
         + "and budget in any order, e.g. \"brown leather dress shoes, size 10.5, Johnston & Murphy\". Then refine: "
         + "\"in black\", \"what about suede?\", \"cheaper\", \"show more\". Say \"cart\" to see your cart, "
-        + "\"checkout\" to order, \"cancel\" to stop a step and \"start over\" to begin again.",
+        + "\"checkout\" to order, \"cancel\" to stop a step, \"start over\" to begin again, \"where's my order?\" "
+        + "to check an order, or \"talk to a person\" for our team.",
         List.of(QuickReply.of("Dress shoes", "dress shoes"), QuickReply.of("Sneakers", "sneakers"),
-            QuickReply.of("My cart", "CART"))));
+            QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", HUMAN))));
   }
 
   private List<Reply> greet(ShopState state, String name) {
     String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
     if (!state.cart().isEmpty()) {
       return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(state.cart())
-          .replace("Your cart: ", "") .replaceAll("\\.$", "") + " in your cart.", List.of(QuickReply.of("Checkout",
+          .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(QuickReply.of("Checkout",
           Checkout.CHECKOUT), QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
     }
     return List.of(Reply.quickReplies(hello + " I'm your shoe shop assistant. What are you looking for today? "
@@ -305,18 +479,29 @@ final class ShopAssistant {
 
   private List<Reply> cancel(ShopState state) {
     Ask ask = state.ask();
-    if (ask == Ask.QUANTITY || ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM) {
+    if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || state.pendingSku() != null) {
       state.ask(null);
       state.pendingSku(null);
       String cart = state.cart().isEmpty() ? "" : " " + checkout.cartSummary(state.cart());
-      return List.of(Reply.quickReplies("OK, cancelled — nothing was ordered." + cart,
+      return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + cart,
           List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING), QuickReply.of("My cart", "CART"))));
     }
     state.clearSearch();
-    return List.of(Reply.quickReplies("OK, cancelled. Anything else I can help you find?", KINDS.subList(0, 4)));
+    return List.of(Reply.quickReplies("OK, I've cleared the search" + (state.cart().isEmpty() ? "."
+        : "; your cart is kept.") + " Anything else I can help you find?", KINDS.subList(0, 4)));
+  }
+
+  /** An order number written in the message ("SS-100042"), or null. */
+  private static String orderNumber(String text) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?i)\\bSS-?(\\d{6})\\b").matcher(text);
+    return matcher.find() ? "SS-" + matcher.group(1) : null;
   }
 
   private static List<QuickReply> sizeChips() {
     return Checkout.sizeChips(COMMON_SIZES);
+  }
+
+  private static Future<List<Reply>> now(List<Reply> replies) {
+    return Future.succeededFuture(replies);
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 final class ShopState {
 
   /** The question the bot asked and is waiting for an answer to. */
-  enum Ask { STYLE, SIZE, QUANTITY, ADDRESS, PAYMENT, CONFIRM }
+  enum Ask { STYLE, SIZE, SIZE_SYSTEM, ADDRESS, PAYMENT, CONFIRM, CANCEL_ORDER }
 
   /** One cart line: a shoe, a size (half sizes), a number of pairs. */
   record Line(String sku, int size, int quantity) {}
@@ -59,16 +59,47 @@ final class ShopState {
     }
   }
 
-  /** The shoe the shopper tapped Buy on and is choosing a quantity (or size) for. */
+  /** The shoe the shopper tapped Buy on while the bot asks which size. */
   String pendingSku() {
     return json.getString("pendingSku");
   }
 
   void pendingSku(String sku) {
-    if (sku == null) {
-      json.remove("pendingSku");
+    put("pendingSku", sku);
+  }
+
+  /** A size whose system the bot asked about ("a women's 8 or a men's 8?"), as written, in half sizes. */
+  Integer unsureSize() {
+    return json.getInteger("unsureSize");
+  }
+
+  void unsureSize(Integer halves) {
+    put("unsureSize", halves);
+  }
+
+  /** The order the bot asked whether to cancel. */
+  String orderToCancel() {
+    return json.getString("orderToCancel");
+  }
+
+  void orderToCancel(String number) {
+    put("orderToCancel", number);
+  }
+
+  /** A person from the shop has this conversation: the bot stays quiet until the shopper asks for it again. */
+  boolean handedOver() {
+    return json.getBoolean("handedOver", false);
+  }
+
+  void handedOver(boolean handedOver) {
+    put("handedOver", handedOver ? Boolean.TRUE : null);
+  }
+
+  private void put(String key, Object value) {
+    if (value == null) {
+      json.remove(key);
     } else {
-      json.put("pendingSku", sku);
+      json.put(key, value);
     }
   }
 
@@ -109,8 +140,16 @@ final class ShopState {
     }
   }
 
-  void lastOrder(String orderNumber) {
-    json.put("lastOrder", orderNumber);
+  /** The cart line the shopper added last: "make it 2" changes it. */
+  Line lastAdded() {
+    List<Line> cart = cart();
+    String sku = json.getString("lastAdded");
+    return cart.stream().filter(line -> line.sku().equals(sku)).findFirst()
+        .orElse(cart.isEmpty() ? null : cart.get(cart.size() - 1));
+  }
+
+  void lastAdded(String sku) {
+    put("lastAdded", sku);
   }
 
   /** Forgets the search and any question, keeping the cart. */
@@ -121,6 +160,8 @@ final class ShopState {
     json.remove("shown");
     json.remove("ask");
     json.remove("pendingSku");
+    json.remove("unsureSize");
+    json.remove("orderToCancel");
   }
 
   /** Forgets everything in this conversation (the user's saved address and payment stay in the profile). */

@@ -1,30 +1,40 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.bots.shoeshop.SizeChart.System;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * US sizes in a message: "size 9", "10 1/2", "10.5", "10½" (normalised to "10 1/2" before), "ten and a half",
- * "9 wide", "11W", "10.5 EE". A number without the word "size" counts only when it is a plausible shoe size and is
- * not followed by "pairs" or "inch". A size that says "size" explicitly is kept even when implausible ("size 25"),
- * so the dialogue can say which sizes exist.
+ * Sizes in a message: "size 9", "10 1/2", "10.5", "10½" (normalised to "10 1/2" before), "ten and a half",
+ * "9 wide", "11W", "10.5 EE", and the system when one is written next to it: "EU 43", "43 eu", "uk 9",
+ * "womens 8". A number without the word "size" counts only when it is a plausible US size, or an EU size (35 to
+ * 50), and is not followed by "pairs" or "inch". A size that says "size" explicitly is kept even when implausible
+ * ("size 25"), so the dialogue can say which sizes exist.
  */
 final class SizeParser {
 
+  private static final String SYSTEMS = "eu|euro|european|uk|us|womens|ladies|mens|wmns";
   private static final Pattern NUMERIC = Pattern.compile(
-      "(?<![\\w.$/])(?:(size|sz|sizes|us)\\s*)?(\\d{1,2})(\\s*(?:1/2|and a half|and half|-1/2|\\.5|,5))?"
-          + "(?:\\s?(ww|w|xw|ee|eee|2e|4e|wide|narrow|n|m|d|medium))?(?![\\w/]|\\.\\d)");
+      "(?<![\\w.$/])(?:(" + SYSTEMS + ")\\s*)?(?:(size|sz|sizes)\\s*)?(\\d{1,2})"
+          + "(\\s*(?:1/2|and a half|and half|-1/2|\\.5|,5))?"
+          + "(?:\\s?(ww|w|xw|ee|eee|2e|4e|wide|narrow|n|m|d|medium))?(?:\\s*(" + SYSTEMS + "))?(?![\\w/]|\\.\\d)");
   /** Sizes in words, from five up: a word's value is 5 plus its index. */
   private static final List<String> NUMBER_WORDS = List.of("five", "six", "seven", "eight", "nine", "ten", "eleven",
       "twelve", "thirteen", "fourteen", "fifteen");
   private static final Pattern WORDS = Pattern.compile(
       "(?<!\\w)(?:(size|sz)\\s+)?(" + String.join("|", NUMBER_WORDS) + ")(\\s+and\\s+(?:a\\s+)?half|\\s+1/2)?(?!\\w)");
-  private static final Pattern NOT_A_SIZE_AFTER = Pattern.compile("^\\s*(?:-?\\s*inch|pairs?\\b|%|x\\b|years?\\b)");
+  private static final Pattern NOT_A_SIZE_AFTER = Pattern.compile(
+      "^\\s*(?:-?\\s*inch|pairs?\\b|%|x\\b|years?\\b|yrs?\\b|min|hours?\\b|days?\\b|am\\b|pm\\b|miles?\\b|k\\b)");
   private static final List<String> WIDE = List.of("ww", "w", "xw", "ee", "eee", "2e", "4e", "wide");
+  private static final int EU_FROM = 70;
+  private static final int EU_TO = 100;
 
-  /** A size found, with the width written right after it ("9 wide"), if any. */
-  record Found(int halves, String width) {}
+  /**
+   * A size found, as written: half sizes in {@code system} (null when no system was written next to it), and the
+   * width written right after it ("9 wide"), if any.
+   */
+  record Found(int halves, System system, String width) {}
 
   private SizeParser() {}
 
@@ -42,7 +52,7 @@ final class SizeParser {
       return null;
     }
     PriceParser.blank(text, best.from(), best.to());
-    return new Found(best.halves(), best.width());
+    return new Found(best.halves(), best.system(), best.width());
   }
 
   /** The best of {@code best} and the candidates {@code matcher} finds: an explicit "size" wins, then the last. */
@@ -56,23 +66,36 @@ final class SizeParser {
     return best;
   }
 
-  private record Candidate(int halves, String width, boolean keyword, int from, int to) {}
+  private record Candidate(int halves, System system, String width, boolean keyword, int from, int to) {}
 
   private static Candidate candidate(Matcher matcher, CharSequence text, boolean words) {
-    boolean keyword = matcher.group(1) != null;
-    int whole = words ? 5 + NUMBER_WORDS.indexOf(matcher.group(2)) : Integer.parseInt(matcher.group(2));
-    int halves = whole * 2 + (matcher.group(3) != null ? 1 : 0);
+    int whole = words ? 5 + NUMBER_WORDS.indexOf(matcher.group(2)) : Integer.parseInt(matcher.group(3));
+    int halves = whole * 2 + ((words ? matcher.group(3) : matcher.group(4)) != null ? 1 : 0);
     if (NOT_A_SIZE_AFTER.matcher(text.subSequence(matcher.end(), text.length())).find()) {
       return null;
     }
-    if (!keyword && !Sizes.plausible(halves)) {
+    System system = null;
+    if (!words) {
+      String written = matcher.group(1) != null ? matcher.group(1) : matcher.group(6);
+      system = written == null ? null : switch (written) {
+        case "eu", "euro", "european" -> System.EU;
+        case "uk" -> System.UK;
+        case "womens", "ladies", "wmns" -> System.WOMEN;
+        default -> System.US;
+      };
+    }
+    boolean keyword = (words ? matcher.group(1) : matcher.group(2)) != null || system != null;
+    if (system == null && halves >= EU_FROM && halves <= EU_TO) {
+      system = System.EU;
+    }
+    if (!keyword && system == null && !Sizes.plausible(halves)) {
       return null;
     }
     String width = null;
-    if (!words && matcher.group(4) != null) {
-      String suffix = matcher.group(4);
+    if (!words && matcher.group(5) != null) {
+      String suffix = matcher.group(5);
       width = WIDE.contains(suffix) ? "W" : suffix.startsWith("n") ? "N" : "M";
     }
-    return new Candidate(halves, width, keyword, matcher.start(), matcher.end());
+    return new Candidate(halves, system, width, keyword, matcher.start(), matcher.end());
   }
 }

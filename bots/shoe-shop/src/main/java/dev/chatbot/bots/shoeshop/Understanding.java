@@ -1,44 +1,55 @@
 package dev.chatbot.bots.shoeshop;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What one message says, before the dialogue decides what to do with it. Any field may be null: a message
- * like "in black" only sets {@link #colour}.
+ * What one message says, before the dialogue decides what to do with it. A message like "in black" only says a
+ * colour; "black or brown, not suede" says two colours and a material to avoid.
  *
- * @param size wanted size in half sizes (21 = 10.5)
- * @param width "M", "W" or "N"
- * @param maxPriceCents a budget ("under $150")
- * @param minPriceCents a floor ("over $100")
- * @param quantity a small count ("2", "two pairs"), used when the bot asked how many
+ * @param said wishes per slot; several values mean any of them ("black or brown")
+ * @param avoided values to leave out ("she doesn't like black")
+ * @param model a model named ("chucks"), ranked first; its brand is in {@code said}
+ * @param size the US men's size in half sizes (21 = 10.5), converted from EU, UK or women's; null if none or unsure
+ * @param sizeAsSaid the size as the shopper wrote it when it was converted ("EU 43"), or null
+ * @param unsureSize a size whose system must be asked (a bare "8" for her), in half sizes as written, or null
+ * @param quantity a small count ("2", "two pairs")
  * @param pick a shoe on the page shown, by position ("the second one": 2; "the last one": -1)
- * @param intents commands and conversational acts found in the message
- * @param cleared slots the shopper let go of ("any colour")
+ * @param topics store questions asked ("shipping", "returns")
+ * @param unsupported things the shop does not carry that were asked for ("patent leather", "Vans")
  */
 record Understanding(
-    String colour,
-    String style,
-    String material,
-    String brand,
+    Map<Slot, Set<String>> said,
+    Map<Slot, Set<String>> avoided,
+    String model,
     Integer size,
-    String width,
+    String sizeAsSaid,
+    Integer unsureSize,
     Long maxPriceCents,
     Long minPriceCents,
     Integer quantity,
     Integer pick,
     Set<Intent> intents,
-    Set<Slot> cleared) {
+    Set<Slot> cleared,
+    List<String> topics,
+    List<String> unsupported) {
 
   enum Intent {
     /** Wants shoes, without saying which yet ("I need shoes"). */
     SHOP,
-    HELP, CART, EMPTY_CART, CHECKOUT, START_OVER, CANCEL, MORE, CHEAPER, KEEP_SHOPPING, GREETING, THANKS, YES, NO
+    HELP, CART, EMPTY_CART, CHECKOUT, START_OVER, CANCEL, MORE, CHEAPER, CHEAPEST, KEEP_SHOPPING, GREETING, THANKS,
+    YES, NO, HUMAN, BOT, ORDER_STATUS, REMOVE, ADD, SAME_SIZE
   }
 
-  enum Slot { COLOUR, STYLE, MATERIAL, BRAND, WIDTH, PRICE }
+  /** What a shoe can be asked for by; PRICE is the budget, kept apart from the others. */
+  enum Slot { COLOUR, STYLE, MATERIAL, BRAND, WIDTH, FEATURE, PRICE }
 
   Understanding {
+    said = copy(said);
+    avoided = copy(avoided);
     intents = intents.isEmpty() ? EnumSet.noneOf(Intent.class) : EnumSet.copyOf(intents);
     cleared = cleared.isEmpty() ? EnumSet.noneOf(Slot.class) : EnumSet.copyOf(cleared);
   }
@@ -47,9 +58,49 @@ record Understanding(
     return intents.contains(intent);
   }
 
-  /** Whether the message says anything about which shoes (a slot set or let go of). */
+  /** The first value said for {@code slot}, or null. */
+  String first(Slot slot) {
+    Set<String> values = said.get(slot);
+    return values == null || values.isEmpty() ? null : values.iterator().next();
+  }
+
+  String colour() {
+    return first(Slot.COLOUR);
+  }
+
+  String style() {
+    return first(Slot.STYLE);
+  }
+
+  String material() {
+    return first(Slot.MATERIAL);
+  }
+
+  String brand() {
+    return first(Slot.BRAND);
+  }
+
+  String width() {
+    return first(Slot.WIDTH);
+  }
+
+  boolean says(Slot slot) {
+    return said.containsKey(slot);
+  }
+
+  /** Whether the message says anything about which shoes (a wish, a dislike, a size, a budget, a wish let go). */
   boolean describesShoes() {
-    return colour != null || style != null || material != null || brand != null || size != null || width != null
-        || maxPriceCents != null || minPriceCents != null || !cleared.isEmpty();
+    return !said.isEmpty() || !avoided.isEmpty() || size != null || unsureSize != null || maxPriceCents != null
+        || minPriceCents != null || !cleared.isEmpty();
+  }
+
+  private static Map<Slot, Set<String>> copy(Map<Slot, Set<String>> values) {
+    Map<Slot, Set<String>> copy = new EnumMap<>(Slot.class);
+    values.forEach((slot, set) -> {
+      if (!set.isEmpty()) {
+        copy.put(slot, java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(set)));
+      }
+    });
+    return copy;
   }
 }

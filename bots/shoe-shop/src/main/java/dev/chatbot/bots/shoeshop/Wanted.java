@@ -1,102 +1,175 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the shopper is looking for so far, built up over several messages and kept in conversation state.
  *
- * @param size half sizes (21 = 10.5)
+ * @param wants per slot, the values any of which will do ("black or brown"); features must all be there
+ * @param avoids per slot, values to leave out ("not black")
+ * @param model a model to show first ("Chuck")
+ * @param size US men's half sizes (21 = 10.5)
+ * @param sizeAsSaid how the shopper wrote the size when it was converted ("EU 43"), or null
  * @param anyStyle the shopper said any kind of shoe will do (so the bot stops asking which kind)
  * @param byPrice cheapest first, after "cheaper"
  */
-record Wanted(String colour, String style, String material, String brand, Integer size, String width,
-    Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice) {
+record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, String model, Integer size,
+    String sizeAsSaid, Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice) {
 
-  static final Wanted NOTHING = new Wanted(null, null, null, null, null, null, null, null, false, false);
+  static final Wanted NOTHING = new Wanted(Map.of(), Map.of(), null, null, null, null, null, false, false);
+  /** The wishes a product switch ("red chucks") drops when the new product cannot meet them. */
+  private static final Slot[] ABOUT_THE_PRODUCT = {Slot.STYLE, Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE};
 
-  /** Which family a style belongs to: asking for boots after dress shoes starts a new search. */
-  private static final Map<String, String> FAMILY = Map.ofEntries(
-      Map.entry("dress", "dress"), Map.entry("oxford", "dress"), Map.entry("derby", "dress"),
-      Map.entry("loafer", "dress"), Map.entry("monk strap", "dress"),
-      Map.entry("boot", "boot"), Map.entry("chelsea boot", "boot"), Map.entry("chukka boot", "boot"),
-      Map.entry("hiking boot", "boot"), Map.entry("sneaker", "sneaker"), Map.entry("running", "sneaker"),
-      Map.entry("sandal", "sandal"), Map.entry("casual", "casual"), Map.entry("clog", "casual"),
-      Map.entry("boat shoe", "casual"), Map.entry("moccasin", "casual"), Map.entry("slip-on", "casual"));
+  Wanted {
+    wants = frozen(wants);
+    avoids = frozen(avoids);
+  }
 
   /** Enough to search on: some idea of the kind of shoe (or "anything"). A size is checked separately. */
   boolean knowsWhatKind() {
-    return style != null || brand != null || colour != null || material != null || anyStyle;
+    return anyStyle || model != null || wants.containsKey(Slot.STYLE) || wants.containsKey(Slot.BRAND)
+        || wants.containsKey(Slot.COLOUR) || wants.containsKey(Slot.MATERIAL) || wants.containsKey(Slot.FEATURE);
   }
 
-  /** This search updated by one message: new values win, "any colour" lets go, a new family starts afresh. */
-  Wanted merge(Understanding u) {
-    Wanted base = this;
-    boolean otherFamily = u.style() != null && style != null
-        && !FAMILY.getOrDefault(u.style(), u.style()).equals(FAMILY.getOrDefault(style, style));
-    boolean wholeRequest = u.style() != null && u.size() != null;
-    if (otherFamily || wholeRequest) {
-      // A different kind of shoe, or a whole new request ("black chelsea boots, size 9"): colour, material, brand
-      // and budget were about the old search; the feet (size, width) stay.
-      base = new Wanted(null, null, null, null, size, width, null, null, false, false);
+  Set<String> wants(Slot slot) {
+    return wants.getOrDefault(slot, Set.of());
+  }
+
+  Set<String> avoids(Slot slot) {
+    return avoids.getOrDefault(slot, Set.of());
+  }
+
+  /** The first value wanted for {@code slot}, or null. */
+  String first(Slot slot) {
+    Set<String> values = wants(slot);
+    return values.isEmpty() ? null : values.iterator().next();
+  }
+
+  /**
+   * This search updated by one message. New values replace old ones in their slot and never drop the other slots
+   * ("in suede" keeps the style); a dislike is added; "any colour" lets go. A different kind of shoe, or a whole new
+   * request with a style and a size, starts afresh keeping the feet (size, width). A switch to another brand or
+   * model ("red chucks") drops the wishes that product cannot meet.
+   */
+  Wanted merge(Understanding u, Catalog catalog) {
+    Map<Slot, Set<String>> newWants = new EnumMap<>(Slot.class);
+    Map<Slot, Set<String>> newAvoids = new EnumMap<>(Slot.class);
+    boolean otherFamily = u.says(Slot.STYLE) && wants.containsKey(Slot.STYLE) && u.said().get(Slot.STYLE).stream()
+        .map(catalog::family).noneMatch(family -> wants(Slot.STYLE).stream().map(catalog::family)
+            .anyMatch(family::equals));
+    boolean fresh = otherFamily || (u.says(Slot.STYLE) && u.size() != null);
+    String newModel = fresh ? null : model;
+    Long max = fresh ? null : maxPriceCents;
+    Long min = fresh ? null : minPriceCents;
+    if (fresh) {
+      // Colour, material, brand and budget were about the old search; the feet stay.
+      if (wants.containsKey(Slot.WIDTH)) {
+        newWants.put(Slot.WIDTH, wants(Slot.WIDTH));
+      }
+    } else {
+      newWants.putAll(wants);
+      newAvoids.putAll(avoids);
     }
-    String newColour = pick(u.colour(), base.colour, u.cleared().contains(Slot.COLOUR));
-    String newStyle = pick(u.style(), base.style, u.cleared().contains(Slot.STYLE));
-    String newMaterial = pick(u.material(), base.material, u.cleared().contains(Slot.MATERIAL));
-    String newBrand = pick(u.brand(), base.brand, u.cleared().contains(Slot.BRAND));
-    String newWidth = pick(u.width(), base.width, u.cleared().contains(Slot.WIDTH));
-    boolean anyStyle = u.style() == null && (base.anyStyle || u.cleared().contains(Slot.STYLE));
-    Long max = u.cleared().contains(Slot.PRICE) ? null : u.maxPriceCents() != null ? u.maxPriceCents() : base.maxPriceCents;
-    Long min = u.cleared().contains(Slot.PRICE) ? null : u.minPriceCents() != null ? u.minPriceCents() : base.minPriceCents;
-    if (max != null && min != null && min > max) {
-      // The newer limit wins over an old one it contradicts.
-      if (u.maxPriceCents() != null) {
-        min = null;
-      } else {
-        max = null;
+    if (u.model() != null || (u.says(Slot.BRAND) && !u.said().get(Slot.BRAND).equals(wants(Slot.BRAND)))) {
+      newModel = u.model();
+      if (!u.says(Slot.STYLE)) {
+        dropWhatTheProductCannotMeet(newWants, u, catalog);
       }
     }
-    Integer newSize = u.size() != null && Sizes.plausible(u.size()) ? u.size() : base.size;
-    return new Wanted(newColour, newStyle, newMaterial, newBrand, newSize, newWidth, max, min, anyStyle,
-        base.byPrice && !u.cleared().contains(Slot.PRICE));
+    // Let go first, so "any colour but black" still keeps its "but black".
+    for (Slot slot : u.cleared()) {
+      newWants.remove(slot);
+      newAvoids.remove(slot);
+      newModel = slot == Slot.BRAND ? null : newModel;
+    }
+    u.said().forEach((slot, values) -> {
+      newWants.put(slot, values);
+      newAvoids.computeIfPresent(slot, (s, avoided) -> without(avoided, values));
+    });
+    u.avoided().forEach((slot, values) -> {
+      newAvoids.merge(slot, values, Wanted::union);
+      newWants.computeIfPresent(slot, (s, wanted) -> without(wanted, values));
+    });
+    boolean anyStyle = !u.says(Slot.STYLE) && (this.anyStyle && !fresh || u.cleared().contains(Slot.STYLE));
+    if (u.cleared().contains(Slot.PRICE)) {
+      max = null;
+      min = null;
+    }
+    // The newer limit wins over an old one it contradicts.
+    if (u.maxPriceCents() != null) {
+      max = u.maxPriceCents();
+      min = min != null && min > max && u.minPriceCents() == null ? null : min;
+    }
+    if (u.minPriceCents() != null) {
+      min = u.minPriceCents();
+      max = max != null && min > max && u.maxPriceCents() == null ? null : max;
+    }
+    boolean sized = u.size() != null && Sizes.plausible(u.size());
+    return new Wanted(newWants, newAvoids, newModel, sized ? u.size() : size, sized ? u.sizeAsSaid() : sizeAsSaid,
+        max, min, anyStyle, byPrice && !fresh && !u.cleared().contains(Slot.PRICE));
   }
 
-  private static String pick(String said, String before, boolean cleared) {
-    return said != null ? said : cleared ? null : before;
+  /** Each product wish (style, material, colour, feature) that no shoe of the newly named brand or model meets. */
+  private void dropWhatTheProductCannotMeet(Map<Slot, Set<String>> wishes, Understanding u, Catalog catalog) {
+    Set<String> brands = u.said().getOrDefault(Slot.BRAND, Set.of());
+    for (Slot slot : ABOUT_THE_PRODUCT) {
+      if (!wishes.containsKey(slot) || u.says(slot)) {
+        continue;
+      }
+      Wanted only = new Wanted(Map.of(slot, wishes.get(slot)), Map.of(), null, null, null, null, null, false, false);
+      boolean someShoe = catalog.all().stream().anyMatch(shoe -> brands.contains(shoe.brand())
+          && (u.model() == null || shoe.isModel(u.model())) && ShoeSearch.meetsEvery(shoe, only));
+      if (!someShoe) {
+        wishes.remove(slot);
+      }
+    }
   }
 
   Wanted withBudget(Long max, boolean cheapestFirst) {
-    return new Wanted(colour, style, material, brand, size, width, max, minPriceCents, anyStyle, cheapestFirst);
+    return new Wanted(wants, avoids, model, size, sizeAsSaid, max, minPriceCents, anyStyle, cheapestFirst);
+  }
+
+  Wanted withSize(int halves) {
+    return new Wanted(wants, avoids, model, halves, null, maxPriceCents, minPriceCents, anyStyle, byPrice);
+  }
+
+  Wanted cheapestFirst() {
+    return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
   }
 
   /** Without one slot: how the no-match path relaxes the search. */
   Wanted without(Slot slot) {
-    return new Wanted(slot == Slot.COLOUR ? null : colour, slot == Slot.STYLE ? null : style,
-        slot == Slot.MATERIAL ? null : material, slot == Slot.BRAND ? null : brand, size,
-        slot == Slot.WIDTH ? null : width, slot == Slot.PRICE ? null : maxPriceCents,
-        slot == Slot.PRICE ? null : minPriceCents, anyStyle || slot == Slot.STYLE, byPrice);
+    Map<Slot, Set<String>> fewer = new EnumMap<>(Slot.class);
+    fewer.putAll(wants);
+    fewer.remove(slot);
+    Map<Slot, Set<String>> fewerAvoided = new EnumMap<>(Slot.class);
+    fewerAvoided.putAll(avoids);
+    fewerAvoided.remove(slot);
+    return new Wanted(fewer, fewerAvoided, slot == Slot.BRAND ? null : model, size, sizeAsSaid,
+        slot == Slot.PRICE ? null : maxPriceCents, slot == Slot.PRICE ? null : minPriceCents,
+        anyStyle || slot == Slot.STYLE, byPrice);
   }
 
-  boolean wants(Slot slot) {
-    return switch (slot) {
-      case COLOUR -> colour != null;
-      case STYLE -> style != null;
-      case MATERIAL -> material != null;
-      case BRAND -> brand != null;
-      case WIDTH -> width != null;
-      case PRICE -> maxPriceCents != null || minPriceCents != null;
-    };
+  /** Whether this search says anything about {@code slot}: a wish, a dislike or a budget. */
+  boolean asks(Slot slot) {
+    return slot == Slot.PRICE ? maxPriceCents != null || minPriceCents != null
+        : wants.containsKey(slot) || avoids.containsKey(slot);
   }
 
   JsonObject toJson() {
     JsonObject json = new JsonObject();
-    putIf(json, "colour", colour);
-    putIf(json, "style", style);
-    putIf(json, "material", material);
-    putIf(json, "brand", brand);
+    putSlots(json, "want", wants);
+    putSlots(json, "avoid", avoids);
+    putIf(json, "model", model);
     putIf(json, "size", size);
-    putIf(json, "width", width);
+    putIf(json, "sizeAsSaid", sizeAsSaid);
     putIf(json, "maxPrice", maxPriceCents);
     putIf(json, "minPrice", minPriceCents);
     if (anyStyle) {
@@ -112,9 +185,51 @@ record Wanted(String colour, String style, String material, String brand, Intege
     if (json == null) {
       return NOTHING;
     }
-    return new Wanted(json.getString("colour"), json.getString("style"), json.getString("material"),
-        json.getString("brand"), json.getInteger("size"), json.getString("width"), json.getLong("maxPrice"),
-        json.getLong("minPrice"), json.getBoolean("anyStyle", false), json.getBoolean("byPrice", false));
+    return new Wanted(slots(json.getJsonObject("want")), slots(json.getJsonObject("avoid")), json.getString("model"),
+        json.getInteger("size"), json.getString("sizeAsSaid"), json.getLong("maxPrice"), json.getLong("minPrice"),
+        json.getBoolean("anyStyle", false), json.getBoolean("byPrice", false));
+  }
+
+  private static void putSlots(JsonObject json, String key, Map<Slot, Set<String>> slots) {
+    if (!slots.isEmpty()) {
+      JsonObject values = new JsonObject();
+      slots.forEach((slot, set) -> values.put(slot.name(), new JsonArray(java.util.List.copyOf(set))));
+      json.put(key, values);
+    }
+  }
+
+  private static Map<Slot, Set<String>> slots(JsonObject json) {
+    Map<Slot, Set<String>> slots = new EnumMap<>(Slot.class);
+    if (json != null) {
+      json.forEach(entry -> {
+        Set<String> values = new LinkedHashSet<>();
+        ((JsonArray) entry.getValue()).forEach(value -> values.add((String) value));
+        slots.put(Slot.valueOf(entry.getKey()), values);
+      });
+    }
+    return slots;
+  }
+
+  private static Map<Slot, Set<String>> frozen(Map<Slot, Set<String>> slots) {
+    Map<Slot, Set<String>> copy = new EnumMap<>(Slot.class);
+    slots.forEach((slot, values) -> {
+      if (!values.isEmpty()) {
+        copy.put(slot, Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+      }
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Set<String> without(Set<String> values, Set<String> removed) {
+    Set<String> rest = new LinkedHashSet<>(values);
+    rest.removeAll(removed);
+    return rest.isEmpty() ? null : rest;
   }
 
   private static void putIf(JsonObject json, String key, Object value) {

@@ -7,20 +7,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** The shipped catalog is realistic and complete, and its stock is safe to sell from several threads. */
+/** The shipped catalog is realistic and complete. */
 class CatalogTest {
 
-  private final Catalog catalog = Catalog.load(Catalog.RESOURCE);
+  private final Catalog catalog = Catalog.shared();
+  private final Stock stock = new Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
 
   @Test
   void isLargeAndVaried() {
@@ -34,14 +29,14 @@ class CatalogTest {
         .contains("leather", "suede", "canvas", "mesh", "nubuck");
     assertThat(shoes.stream().map(Shoe::sku).distinct()).hasSize(shoes.size());
     assertThat(shoes).anyMatch(shoe -> shoe.width().equals("W"));
-    assertThat(shoes).anyMatch(shoe -> shoe.sizes().stream().anyMatch(size -> catalog.stock(shoe.sku(), size) == 0));
+    assertThat(shoes).anyMatch(shoe -> shoe.sizes().stream().anyMatch(size -> stock.left(shoe.sku(), size) == 0));
   }
 
   @Test
   void hasSeveralBrownLeatherJohnstonAndMurphyDressShoesIn10AndAHalf() {
     assertThat(catalog.all()).filteredOn(shoe -> shoe.brand().equals("Johnston & Murphy")
             && shoe.colour().equals("brown") && shoe.material().equals("leather") && shoe.isStyle("dress")
-            && catalog.inStock(shoe, 21))
+            && stock.inStock(shoe, 21))
         .hasSizeGreaterThanOrEqualTo(4);
   }
 
@@ -64,64 +59,24 @@ class CatalogTest {
   }
 
   @Test
-  void stockNeverGoesBelowZeroUnderConcurrentSales() throws InterruptedException {
-    Shoe shoe = catalog.all().get(0);
-    int size = shoe.sizes().stream().filter(s -> catalog.stock(shoe.sku(), s) > 0).findFirst().orElseThrow();
-    int left = catalog.stock(shoe.sku(), size);
-    AtomicInteger sold = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Runnable> buyers = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      buyers.add(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        if (catalog.take(shoe.sku(), size, 1)) {
-          sold.incrementAndGet();
-        }
-      });
-    }
-    buyers.forEach(pool::execute);
-    go.countDown();
-    pool.shutdown();
-    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(sold.get()).isEqualTo(left);
-    assertThat(catalog.stock(shoe.sku(), size)).isZero();
-    assertThat(catalog.take(shoe.sku(), size, 1)).isFalse();
+  void readsSizesFeaturesAndTheOpeningStock() {
+    Catalog small = Catalog.parse(new JsonObject("""
+        {"shoes": [{"sku": "T-1", "brand": "Test", "name": "One", "style": "oxford", "category": "dress",
+          "colour": "brown", "material": "leather", "price": 100, "features": ["waterproof"],
+          "stock": {"9": 2, "10.5": 0, "12": 1}}]}"""));
+    Shoe shoe = small.find("T-1");
+    assertThat(shoe.sizes()).containsExactly(18, 21, 24);
+    assertThat(shoe.features()).containsExactly("waterproof");
+    assertThat(small.openingStock().get("T-1")).isEqualTo(new JsonObject().put("9", 2).put("10.5", 0).put("12", 1));
+    assertThat(small.family("oxford")).isEqualTo("dress");
+    assertThat(small.family("dress")).isEqualTo("dress");
+    assertThat(small.find("NOPE")).isNull();
   }
 
   @Test
-  void takesAndPutsBackOnlyMadeSizesOfKnownShoes() {
-    Catalog small = Catalog.parse(new JsonObject("""
-        {"shoes": [{"sku": "T-1", "brand": "Test", "name": "One", "style": "oxford", "category": "dress",
-          "colour": "brown", "material": "leather", "price": 100, "stock": {"9": 2, "10.5": 0, "12": 1}}]}"""));
-    Shoe shoe = small.find("T-1");
-    assertThat(shoe.sizes()).containsExactly(18, 21, 24);
-    assertThat(small.stock("T-1", 18)).isEqualTo(2);
-    assertThat(small.sizesInStock(shoe)).containsExactly(18, 24);
-    // Sizes the model is not made in, sizes beyond any array, unknown shoes: nothing to sell or restock.
-    for (int halves : new int[] {-1, 0, 19, 22, 25, 40}) {
-      assertThat(small.stock("T-1", halves)).as("stock in %s", halves).isZero();
-      assertThat(small.take("T-1", halves, 0)).as("take in %s", halves).isFalse();
-      small.putBack("T-1", halves, 3);
-      assertThat(small.stock("T-1", halves)).as("stock in %s after put back", halves).isZero();
-    }
-    assertThat(small.stock("NOPE", 18)).isZero();
-    assertThat(small.take("NOPE", 18, 1)).isFalse();
-    small.putBack("NOPE", 18, 1);
-    assertThat(small.stock("NOPE", 18)).isZero();
-
-    assertThat(small.take("T-1", 18, 3)).isFalse();
-    assertThat(small.take("T-1", 18, 2)).isTrue();
-    assertThat(small.stock("T-1", 18)).isZero();
-    assertThat(small.inStock(shoe, 18)).isFalse();
-    small.putBack("T-1", 18, 1);
-    assertThat(small.stock("T-1", 18)).isEqualTo(1);
-    assertThat(small.take("T-1", 21, 1)).isFalse();
-    small.putBack("T-1", 21, 2);
-    assertThat(small.stock("T-1", 21)).isEqualTo(2);
+  void everyFeatureIsOneTheLexiconKnows() {
+    JsonObject features = Resources.json("shoe-shop/lexicon.json").getJsonObject("feature");
+    assertThat(catalog.all().stream().flatMap(shoe -> shoe.features().stream()).distinct())
+        .isNotEmpty().allMatch(features::containsKey);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * How long the bot itself takes for the seed sentence (understanding, search, cards), without HTTP or the event
- * bus. Printed, not asserted: timing targets belong in bench/, and this machine is shared.
+ * How long the bot itself takes for the seed sentence (understanding, stock read from the memory store, search,
+ * cards), without HTTP or the event bus. Printed, not asserted: timing targets belong in bench/, and this machine is shared.
  */
 class SeedTimingTest {
 
@@ -23,7 +23,9 @@ class SeedTimingTest {
 
   @Test
   void seedSentenceBotTime() {
-    ShopAssistant assistant = new ShopAssistant(Catalog.shared(), "http://localhost:8080");
+    ShopData shop = new ShopData(new dev.chatbot.state.MemoryBotDataStore());
+    ShopDataTest.join(shop.open(Catalog.shared()));
+    ShopAssistant assistant = new ShopAssistant(Catalog.shared(), "http://localhost:8080", shop);
     ConversationRef ref = ConversationRef.of("test", "timing");
     UserRef user = UserRef.of("test", "timing");
     int warmup = 2_000;
@@ -32,7 +34,7 @@ class SeedTimingTest {
     for (int i = 0; i < warmup + runs; i++) {
       Message message = Message.text("m" + i, ref, user, SEED);
       long started = System.nanoTime();
-      List<Reply> replies = assistant.respond(message, new JsonObject(), new JsonObject());
+      List<Reply> replies = ShopDataTest.join(assistant.respond(message, new JsonObject(), new JsonObject()));
       long took = System.nanoTime() - started;
       if (i >= warmup) {
         nanos[i - warmup] = took;

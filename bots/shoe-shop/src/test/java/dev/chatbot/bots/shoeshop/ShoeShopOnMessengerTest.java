@@ -56,7 +56,7 @@ class ShoeShopOnMessengerTest {
   }
 
   @Test
-  void theSeedSentenceBecomesAGenericTemplateCarouselAndBuyPostsBackToQuantityAndCart() throws Exception {
+  void theSeedSentenceBecomesAGenericTemplateCarouselAndBuyPutsAPairInTheCart() throws Exception {
     messenger.deliver(MetaWebhooks.messengerText(PSID, SEED));
 
     List<GraphRequest> sends = graph.awaitMessengerRequests(2);
@@ -89,7 +89,9 @@ class ShoeShopOnMessengerTest {
       Shoe shoe = CATALOG.find(sku);
       assertThat(shoe).as("card %d is a catalog shoe: %s", i, element).isNotNull();
       assertThat(shoe.brand()).isEqualTo("Johnston & Murphy");
-      assertThat(CATALOG.stock(sku, SIZE_10_AND_A_HALF)).as("%s in stock in 10.5", sku).isPositive();
+      assertThat(ShopDataTest.join(new ShopData(server.server().stateBackend().botDataStore()
+          .prefixed("bot:shoe-shop:")).stock()).left(sku, SIZE_10_AND_A_HALF)).as("%s in stock in 10.5", sku)
+          .isPositive();
       assertThat(element.getString("title")).contains("Johnston & Murphy").contains(shoe.name())
           .hasSizeLessThanOrEqualTo(80);
       assertThat(element.getString("subtitle")).startsWith(Money.format(shoe.priceCents()) + " · brown leather")
@@ -120,30 +122,21 @@ class ShoeShopOnMessengerTest {
     assertThat(decoded).as("a PNG Messenger can show").isNotNull();
     assertThat(decoded.getWidth()).isEqualTo(480);
 
-    // Tap Buy on the first card: a Messenger postback with the button's payload.
+    // Tap Buy on the first card: a Messenger postback with the button's payload. One pair goes in the cart at once.
     String sku = skus.get(0);
     Shoe shoe = CATALOG.find(sku);
     messenger.deliver(MetaWebhooks.messengerPostback(PSID, "Buy", "BUY:" + sku));
-    JsonObject howMany = graph.awaitMessengerSend();
-    assertThat(howMany.getJsonObject("recipient").getString("id")).isEqualTo(PSID);
-    assertThat(howMany.getString("messaging_type")).isEqualTo("RESPONSE");
-    assertThat(howMany.getJsonObject("message").getString("text"))
-        .isEqualTo("How many pairs of the " + shoe.fullName() + " in size 10.5 (" + Money.format(shoe.priceCents())
-            + ")?");
-    JsonArray quantities = howMany.getJsonObject("message").getJsonArray("quick_replies");
-    assertThat(quantities.getJsonObject(0)).isEqualTo(new JsonObject()
-        .put("content_type", "text").put("title", "1").put("payload", "QTY:1"));
-
-    // Tap "1": a quick reply comes back as a message with the chip's payload.
-    messenger.deliver(MetaWebhooks.messengerQuickReply(PSID, "1", "QTY:1"));
     JsonObject cart = graph.awaitMessengerSend();
+    assertThat(cart.getJsonObject("recipient").getString("id")).isEqualTo(PSID);
+    assertThat(cart.getString("messaging_type")).isEqualTo("RESPONSE");
     assertThat(cart.getJsonObject("message").getString("text"))
-        .startsWith("Added 1 × " + shoe.fullName() + " (size 10.5) to your cart.")
-        .contains("1 pair", Money.format(shoe.priceCents()))
-        .endsWith("Ready to check out?");
-    assertThat(cart.getJsonObject("message").getJsonArray("quick_replies")).isEqualTo(new JsonArray()
-        .add(new JsonObject().put("content_type", "text").put("title", "Checkout").put("payload", "CHECKOUT"))
-        .add(new JsonObject().put("content_type", "text").put("title", "Keep shopping").put("payload", "KEEP_SHOPPING")));
+        .isEqualTo("Added 1 × " + shoe.fullName() + " (size 10.5) to your cart. Your cart: 1 pair, "
+            + Money.format(shoe.priceCents()) + ". Check out now, or keep looking?");
+    JsonArray chips = cart.getJsonObject("message").getJsonArray("quick_replies");
+    assertThat(chips.getJsonObject(0)).isEqualTo(new JsonObject()
+        .put("content_type", "text").put("title", "Checkout").put("payload", "CHECKOUT"));
+    assertThat(chips.getJsonObject(chips.size() - 1)).isEqualTo(new JsonObject()
+        .put("content_type", "text").put("title", "Keep shopping").put("payload", "KEEP_SHOPPING"));
 
     messenger.deliver(MetaWebhooks.messengerQuickReply(PSID, "Checkout", "CHECKOUT"));
     assertThat(graph.awaitMessengerSend().getJsonObject("message").getString("text"))

@@ -2,6 +2,7 @@ package dev.chatbot.testkit.meta;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -222,6 +223,9 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   private void stubDefaults() {
+    // The server's credential check (GET /me): the token is accepted unless a test stubs it otherwise.
+    server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/me")).atPriority(DEFAULT_PRIORITY)
+        .willReturn(json(new JsonObject().put("id", "1000000000").put("name", "Stub Page"))));
     server.stubFor(post(urlPathEqualTo(MESSENGER_PATH)).atPriority(DEFAULT_PRIORITY)
         .willReturn(json(new JsonObject().put("recipient_id", "stub-recipient").put("message_id", "m_stub-message"))));
     server.stubFor(post(urlPathMatching(WHATSAPP_PATH_REGEX)).atPriority(DEFAULT_PRIORITY)

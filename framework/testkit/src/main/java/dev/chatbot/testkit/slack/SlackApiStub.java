@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class SlackApiStub implements AutoCloseable {
 
   public static final String POST_MESSAGE = "/chat.postMessage";
+  /** The server's credential check; answered {@code ok} unless a test stubs it otherwise. */
+  public static final String AUTH_TEST = "/auth.test";
   public static final Duration WAIT = Duration.ofSeconds(10);
 
   /** One request the stub received. */
@@ -46,9 +48,16 @@ public final class SlackApiStub implements AutoCloseable {
     WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     server.start();
     SlackApiStub stub = new SlackApiStub(server);
-    server.addMockServiceRequestListener((request, response) -> stub.received.add(new Received(request.getUrl(),
-        request.getHeader("Authorization"), request.getHeader("Content-Type"), json(request.getBodyAsString()))));
+    server.addMockServiceRequestListener((request, response) -> {
+      if (!request.getUrl().startsWith(AUTH_TEST)) { // the server's credential check, not a message
+        stub.received.add(new Received(request.getUrl(), request.getHeader("Authorization"),
+            request.getHeader("Content-Type"), json(request.getBodyAsString())));
+      }
+    });
     stub.answerOk();
+    server.stubFor(post(urlPathEqualTo(AUTH_TEST)).atPriority(10).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"ok\":true,\"team\":\"Stub Team\",\"user\":\"stubbot\",\"team_id\":\"T0STUB\"}")));
     return stub;
   }
 

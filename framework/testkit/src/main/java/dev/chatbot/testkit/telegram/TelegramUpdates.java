@@ -3,13 +3,13 @@ package dev.chatbot.testkit.telegram;
 import dev.chatbot.testkit.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -119,12 +119,9 @@ public final class TelegramUpdates {
         request.header(SECRET_HEADER, secret);
       }
       try {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new AssertionError("could not reach the server: " + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+      } catch (CompletionException e) {
+        throw new AssertionError("could not reach the server at " + serverBaseUrl + ": " + e.getCause(), e);
       }
     }
 

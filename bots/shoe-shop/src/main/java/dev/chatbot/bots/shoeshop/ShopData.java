@@ -1,0 +1,124 @@
+package dev.chatbot.bots.shoeshop;
+
+import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.state.BotDataStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The shop's own data in the bot-wide store ({@code BotVerticle.data()}), shared by every instance and replica and
+ * durable with a durable store: the stock (one key, so an order takes all its lines or none in one atomic update),
+ * the order counter, each order, and the number of handovers to a person.
+ */
+final class ShopData {
+
+  static final String STOCK = "stock";
+  static final String COUNTER = "order-counter";
+  static final String HANDOVERS = "handovers";
+  static final String ORDER = "order:";
+  /** Order numbers start here, so every one has six digits ("SS-100001"). */
+  private static final long FIRST_ORDER = 100_000;
+
+  /** Refused: a line the stock cannot cover, an order that is not the shopper's or is already cancelled. */
+  static final class Refused extends RuntimeException {
+    Refused(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  private final BotDataStore data;
+
+  ShopData(BotDataStore data) {
+    this.data = data;
+  }
+
+  /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
+  Future<Stock> open(Catalog catalog) {
+    return data.update(STOCK, stock -> {
+      catalog.openingStock().forEach((sku, pairs) -> {
+        if (!stock.containsKey(sku)) {
+          stock.put(sku, pairs.copy());
+        }
+      });
+      return stock;
+    }).map(Stock::new);
+  }
+
+  Future<Stock> stock() {
+    return data.get(STOCK).map(Stock::new);
+  }
+
+  /** Takes every line's pairs in one atomic update, or none of them (failing with {@link Refused}). */
+  Future<Stock> take(List<Line> lines) {
+    return data.update(STOCK, stock -> {
+      Stock now = new Stock(stock);
+      for (Line line : lines) {
+        if (now.left(line.sku(), line.size()) < line.quantity()) {
+          throw new Refused("short of " + line.sku());
+        }
+      }
+      lines.forEach(line -> add(stock, line, -line.quantity()));
+      return stock;
+    }).map(Stock::new);
+  }
+
+  Future<Stock> putBack(List<Line> lines) {
+    return data.update(STOCK, stock -> {
+      lines.forEach(line -> add(stock, line, line.quantity()));
+      return stock;
+    }).map(Stock::new);
+  }
+
+  /** A new order number, unique across instances and restarts: "SS-100001". */
+  Future<String> nextOrderNumber() {
+    return data.update(COUNTER, counter -> counter.put("last", counter.getLong("last", 0L) + 1))
+        .map(counter -> "SS-" + (FIRST_ORDER + counter.getLong("last")));
+  }
+
+  Future<Void> save(JsonObject order) {
+    return data.update(ORDER + order.getString("number"), ignored -> order).mapEmpty();
+  }
+
+  /** The order, or an empty object when there is none. */
+  Future<JsonObject> order(String number) {
+    return data.get(ORDER + number);
+  }
+
+  /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
+  Future<JsonObject> cancel(String number, String userKey) {
+    return data.update(ORDER + number, order -> {
+      if (order.isEmpty() || !userKey.equals(order.getString("user"))) {
+        throw new Refused("no order " + number);
+      }
+      if ("cancelled".equals(order.getString("status"))) {
+        throw new Refused("order " + number + " is already cancelled");
+      }
+      return order.put("status", "cancelled");
+    }).compose(order -> putBack(lines(order.getJsonArray("lines"))).map(order));
+  }
+
+  /** How many conversations were handed to a person (kept here until bots have a metrics API of their own). */
+  Future<Long> handovers() {
+    return data.get(HANDOVERS).map(count -> count.getLong("count", 0L));
+  }
+
+  Future<Long> countHandover() {
+    return data.update(HANDOVERS, count -> count.put("count", count.getLong("count", 0L) + 1))
+        .map(count -> count.getLong("count"));
+  }
+
+  static List<Line> lines(JsonArray lines) {
+    return lines.stream().map(JsonObject.class::cast)
+        .map(line -> new Line(line.getString("sku"), line.getInteger("size"), line.getInteger("qty"))).toList();
+  }
+
+  private static void add(JsonObject stock, Line line, int pairs) {
+    JsonObject sizes = stock.getJsonObject(line.sku());
+    String size = Sizes.format(line.size());
+    if (sizes != null && sizes.containsKey(size)) {
+      sizes.put(size, sizes.getInteger(size) + pairs);
+    }
+  }
+}

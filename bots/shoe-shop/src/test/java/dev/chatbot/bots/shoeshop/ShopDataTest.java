@@ -1,0 +1,118 @@
+package dev.chatbot.bots.shoeshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.state.MemoryBotDataStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Stock and orders in the bot-wide store: opened once, taken atomically, never oversold, put back on cancel. */
+class ShopDataTest {
+
+  private static final Catalog CATALOG = Catalog.shared();
+
+  private final MemoryBotDataStore store = new MemoryBotDataStore();
+  private final ShopData shop = new ShopData(store);
+
+  @Test
+  void opensTheCatalogStockOnceAndKeepsWhatWasSoldAcrossRestarts() {
+    Stock opened = join(shop.open(CATALOG));
+    assertThat(opened.left("JM-CONARD-BRN", 21)).isEqualTo(2);
+    join(shop.take(List.of(new Line("JM-CONARD-BRN", 21, 2))));
+
+    // A restart opens the shelves again on the same store: what was sold stays sold.
+    ShopData restarted = new ShopData(store);
+    assertThat(join(restarted.open(CATALOG)).left("JM-CONARD-BRN", 21)).isZero();
+    assertThat(join(restarted.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(12);
+  }
+
+  @Test
+  void anOrderTakesAllItsLinesOrNone() {
+    join(shop.open(CATALOG));
+    List<Line> order = List.of(new Line("JM-CONARD-BRN", 18, 2), new Line("JM-TABOR-BRN", 22, 2));
+    Throwable refused = shop.take(order).cause();
+    assertThat(refused).isInstanceOf(ShopData.Refused.class);
+    Stock after = join(shop.stock());
+    assertThat(after.left("JM-CONARD-BRN", 18)).as("nothing taken").isEqualTo(12);
+    assertThat(after.left("JM-TABOR-BRN", 22)).isEqualTo(1);
+    assertThat(join(shop.take(List.of(new Line("JM-TABOR-BRN", 22, 1)))).left("JM-TABOR-BRN", 22)).isZero();
+    assertThat(shop.take(List.of(new Line("JM-TABOR-BRN", 25, 1))).cause())
+        .as("a size not made is never sold").isInstanceOf(ShopData.Refused.class);
+    assertThat(shop.take(List.of(new Line("NOPE", 18, 1))).cause()).isInstanceOf(ShopData.Refused.class);
+  }
+
+  @Test
+  void stockIsNeverOversoldAndOrderNumbersNeverRepeatUnderConcurrentSales() throws InterruptedException {
+    join(shop.open(CATALOG));
+    int left = join(shop.stock()).left("JM-CONARD-BRN", 18);
+    AtomicInteger sold = new AtomicInteger();
+    Set<String> numbers = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Runnable> buyers = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      buyers.add(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (shop.take(List.of(new Line("JM-CONARD-BRN", 18, 1))).succeeded()) {
+          sold.incrementAndGet();
+        }
+        numbers.add(join(shop.nextOrderNumber()));
+      });
+    }
+    buyers.forEach(pool::execute);
+    go.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(sold.get()).isEqualTo(left);
+    assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isZero();
+    assertThat(numbers).hasSize(40).allMatch(number -> number.matches("SS-\\d{6}"));
+  }
+
+  @Test
+  void cancellingAnOrderPutsItsPairsBackOnceAndOnlyForItsOwner() {
+    join(shop.open(CATALOG));
+    List<Line> lines = List.of(new Line("JM-CONARD-BRN", 18, 3));
+    join(shop.take(lines));
+    join(shop.save(new JsonObject().put("number", "SS-100007").put("user", "test:ann").put("status", "confirmed")
+        .put("lines", new JsonArray().add(new JsonObject().put("sku", "JM-CONARD-BRN").put("size", 18)
+            .put("qty", 3)))));
+    assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(9);
+
+    assertThat(shop.cancel("SS-100007", "test:bob").cause()).isInstanceOf(ShopData.Refused.class);
+    assertThat(join(shop.cancel("SS-100007", "test:ann")).getString("status")).isEqualTo("cancelled");
+    assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(12);
+    assertThat(shop.cancel("SS-100007", "test:ann").cause()).hasMessageContaining("already cancelled");
+    assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).as("put back once").isEqualTo(12);
+    assertThat(shop.cancel("SS-999999", "test:ann").cause()).isInstanceOf(ShopData.Refused.class);
+  }
+
+  @Test
+  void countsHandovers() {
+    assertThat(join(shop.handovers())).isZero();
+    assertThat(join(shop.countHandover())).isEqualTo(1);
+    assertThat(join(shop.countHandover())).isEqualTo(2);
+    assertThat(join(shop.handovers())).isEqualTo(2);
+  }
+
+  /** The memory store completes its futures before returning them. */
+  static <T> T join(Future<T> future) {
+    assertThat(future.succeeded()).as("succeeded: %s", future.cause()).isTrue();
+    return future.result();
+  }
+}

@@ -1,0 +1,245 @@
+# Writing a bot
+
+A bot is a class that extends `BotVerticle`. It can answer every message itself in `onMessage`, or declare
+**routes**, **forms** and an **NLU engine** and let the framework run the dialog. This page builds a small but
+complete bot that way, from an empty folder to a tested module, then describes each part.
+
+The finished bot is `bots/appointments`: it books salon appointments with one form, two intents (book, opening
+hours) and a global help handler, in 56 lines of Java. Every code block on this page is quoted from files the build
+compiles and tests (`BotsGuideTest` fails when they drift apart).
+
+## 1. A module
+
+Make a folder `bots/appointments` with a `pom.xml` whose parent is `chatbot-parent` (copy `bots/echo/pom.xml`) and
+these dependencies:
+
+{{bots/appointments/pom.xml dependencies xml}}
+
+Add `<module>bots/appointments</module>` to the root `pom.xml`, and one line to `deploy/pom.xml` so the jar ships
+it:
+
+```text
+<dependency><groupId>dev.chatbot</groupId><artifactId>chatbot-bot-appointments</artifactId><version>${project.version}</version></dependency>
+```
+
+List the bot class in `src/main/resources/META-INF/services/dev.chatbot.bot.BotVerticle`:
+
+```text
+dev.chatbot.bots.appointments.AppointmentBot
+```
+
+## 2. What the bot understands
+
+Intents and entities are data, in `src/main/resources/appointments-nlu.yaml`. Each intent lists phrases that say
+it; each entity lists its values, each with synonyms (the value itself matches too). Typos are forgiven (one letter
+in words of five letters or more, by default), and numbers, money and ranges are found without being listed.
+
+{{bots/appointments/src/main/resources/appointments-nlu.yaml nlu yaml}}
+
+## 3. The bot
+
+What the bot collects is a record; choices are enums. State that must outlive a message is declared as typed keys
+(this conversation's last booking; the bot-wide diary, shared by every conversation):
+
+{{bots/appointments/src/main/java/dev/chatbot/bots/appointments/AppointmentBot.java types java}}
+
+The form says what to ask for each component of the record, in order. A slot fills from an entity of its name
+(`service`, `day`) in any message, several at once, so "a haircut on Friday at 10" leaves only the name to ask.
+`"number"` lets a plain number fill `hour` too. The name is remembered per user: a returning customer is not
+asked again. While the form waits, the `hours` intent may interrupt it; the form then asks its question again.
+
+{{bots/appointments/src/main/java/dev/chatbot/bots/appointments/AppointmentBot.java form java}}
+
+The routes: the NLU engine, a global handler that works anywhere (even mid-form, which then resumes), a global
+cancel, the two intents and a fallback. A form is a handler: `r.intent("book", BOOKING)` starts it.
+
+{{bots/appointments/src/main/java/dev/chatbot/bots/appointments/AppointmentBot.java routes java}}
+
+When every slot is filled, `onDone` gets the record. Here it takes the hour in the bot-wide diary, atomically,
+refusing it when someone else has it, and keeps the booking in the conversation:
+
+{{bots/appointments/src/main/java/dev/chatbot/bots/appointments/AppointmentBot.java confirm java}}
+
+## 4. A test
+
+`BotTester` (in `chatbot-testkit`) runs the bot in memory: no server, no HTTP, a millisecond or so per turn. Each
+`say` or `tap` is one turn, handled as the server would (state loaded, saved only if the turn succeeds); replies
+queue up for the `expect...` methods. The first case of `AppointmentBotTest`:
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/AppointmentBotTest.java test java}}
+
+Run it with `mvn -q -pl bots/appointments -am test`. The module's other cases walk through wrong answers, help and
+opening hours mid-form, a name remembered across conversations, a double booking refused, and cancel.
+
+## 5. Run it
+
+```sh
+mvn -q package -DskipTests && BOT=appointments java -jar deploy/target/chatbot.jar
+```
+
+Open `http://localhost:8080/chat` and type "I'd like a haircut on Friday at 10".
+
+---
+
+# Reference
+
+## How a message is handled
+
+1. The receive interceptors, outermost first (each may stop the turn).
+2. The NLU engine reads typed text (not taps), told which slot the form is asking.
+3. **Global** routes, in order: the first that matches answers. A form in progress then asks its question again,
+   unless the handler ended it (`turn.cancel()`) or started another.
+4. The **form** waiting for an answer, if any: a route it declared with `interruptedBy` answers and the form asks
+   again; otherwise the message is the answer.
+5. The other routes, in the order declared; the first match answers.
+6. The fallback, if any; otherwise the bot says nothing.
+
+Then the turn's typed state and the dialog position are written into the conversation; a turn whose future failed
+writes nothing.
+
+## Routes
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java routes java}}
+
+- `text(pattern)`: the whole typed text, any case; `{name}` captures one or more characters, read with
+  `turn.param("name")`. Everything else is literal: no regex escaping.
+- `payload(pattern)`: the payload of a tapped button or quick reply, exact case (`BUY:{sku}`).
+- `intent(name)`: the NLU's intent, when its confidence is at least `minConfidence` (0.6 by default).
+- `command("/x")`: a slash command, typed or sent by Slack; its argument is `turn.param("args")`.
+- `on(When, handler)` takes any `When` (`When.anyOf(...)`, or your own lambda over the `Turn`); `global(When, ...)`
+  the same, before any form.
+
+A handler returns a `Future<Void>`; `turn.reply(...)` returns one, so most handlers are one expression. Never
+block in a handler.
+
+## Prompts
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java prompts java}}
+
+| prompt | answer | parsed from |
+|---|---|---|
+| `Prompt.text(q)` | `String` | any non-blank text |
+| `Prompt.number(q)`, `Prompt.integer(q)` | `Double`, `Integer` | "12", "10.5", "10 1/2", "ten and a half" |
+| `Prompt.choice(q, "A", "B")`, `Prompt.choice(q, Enum.values())` | the option, the constant | the option in any case, its number ("2"), a tap; options are quick replies |
+| `Prompt.yesNo(q)` | `Boolean` | yes, yeah, sure, ok / no, nope, nah... |
+| `Prompt.of(q, parse)`, `Prompt.ofAsync(q, parse)` | anything | your function (null, a throw or a failed future: not an answer) |
+
+`validate(test, message)` and `validateAsync(test, message)` add checks; a failing check says its message and
+asks again. An answer that does not parse gets the retry message (`retry(message, limit)`, default limit 2); after
+`limit` wrong answers in a row the form ends and its `onGiveUp` handler answers. Prompts are immutable values:
+keep them in `static final` fields.
+
+## Forms
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java form-extras java}}
+
+A form over a record fills each declared component; `onDone` gets the record (components never filled are null or
+zero). `turn.begin(form)` starts a form from any handler; a form used only that way must be made known with
+`r.form(FORM)` so it is found again after a restart.
+
+Where a conversation stands is plain data under the `_dialog` key of its state, never code:
+
+```text
+{"form":"Booking","slot":"hour","values":{"service":"HAIRCUT","day":"FRIDAY"},"retries":1,"since":1767603600000}
+```
+
+so it rides the per-conversation order, survives restarts and moves between cluster members. A form is named by
+its record's simple name; a position whose form the bot no longer has is dropped, and the message is routed afresh.
+
+## Typed state
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java state java}}
+
+| scope | read, write | lives in |
+|---|---|---|
+| `StateKey.conversation` | `turn.get`, `turn.set`, `turn.update` | the conversation's state, written when the turn succeeds |
+| `StateKey.user` | the same | the user's profile (every conversation of that user) |
+| `StateKey.bot` | `turn.load`, `turn.change` (futures) | the bot's data store (`BotVerticle.data()`), changed at once and atomically; throw in `change` to refuse |
+
+Values are JSON through Jackson: records, lists, maps, enums, strings and numbers. Names starting with `_` are the
+framework's. The raw `conversation.state()` and `profile()` JSON objects are still there for bots that want them.
+
+## NLU
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java nlu java}}
+
+An engine implements one method, `understand(text, context)`, returning a future of an `Understanding`: the intent,
+its confidence (0..1) and the entities, each with a name, a value and the words it came from. The context names the
+slot being asked, its kind and its options, so a lone "10" after "How many?" becomes that slot's entity, and a
+typo of an offered option still picks it.
+
+`LookupNlu` reads YAML or JSON: `intents` (name: phrases), `entities` (name: value: synonyms) and
+`fuzzy: {maxDistance: 1, minLength: 5}`. It always finds:
+
+| entity | value | from |
+|---|---|---|
+| `number` | `BigDecimal` | "10", "10.5", "1,250", "10 1/2", "10½", "twenty one", "ten and a half", "a dozen" |
+| `money` | `Money(amount, currency)` | "$150", "150 dollars", "20 euros", "£5" |
+| `range` | `Range(min, max)` | "under $150", "less than 80", "at least 3", "between 8 and 10", "8-10", "from 5 to 7" |
+
+`RasaNlu` posts `{"text": ...}` to `{base}/model/parse` of a Rasa server and reads its intent, confidence and
+entities; a lone number after a number question is named as the lookup engine does.
+
+## Interceptors
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java interceptors java}}
+
+A receive interceptor runs around the turn and returns a future: call `next.get()` to go on, or not, to keep the bot
+out (a human has taken over). A send interceptor sees each reply and returns the one to send, or null to drop it.
+`TurnLogger` is the example that ships: one line per turn, the conversation as a short hash.
+
+## Testing
+
+`BotTester.start(bot)` deploys one bot on a Vert.x of its own; `close()` stops it.
+
+- `say(text)`, `tap(payload)`, `post(message)`: one turn each; a failing turn fails the test. `attempt(message)`
+  returns the failure instead (a failed turn saves nothing).
+- `expectText("...")`, `expectText(Text.contains(...))`, `expectQuickReplies(...)`, `expect(Reply.Cards.class)`,
+  `expectNoMoreReplies()`, `drain()`.
+- `state()`, `profile()`, `state("booked", Booking.class)`: what is saved.
+- `newConversation(id)` (same user elsewhere), `as(user)` (another user), `restart(new MyBot())` (a fresh instance
+  on the saved state, as after a restart), `clock().advance(Duration.ofMinutes(31))`, `data()` (the bot-wide store).
+
+For a test through HTTP and a real platform adapter, use `TestServer` and the `Chat` DSL (see the README).
+
+## Handling everything yourself
+
+The declarative layer sits on top of `onMessage`; a bot may still override it and never declare a route:
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java on-message java}}
+
+## Proactive messages
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java proactive java}}
+
+`proactive(conversation, user, name, data)` sends an event into a conversation through the server's own queue: it
+waits behind the conversation's messages, runs with its state loaded and saved, and is routed by
+`r.event(name, ...)` (its data is `turn.message().raw()`; global routes, forms and the fallback never see events,
+and a form in progress keeps waiting). `BotTester.event(name, data)` sends one in a test, and events a bot sends
+during a test turn are handled right after it. (A timer is not durable: for reminders that must survive a restart,
+keep them in the bot's data and re-arm the timers at start.)
+
+Messenger and WhatsApp allow free-form messages only within 24 hours of the user's last message. A reply to an
+event after that must be platform-specific, a WhatsApp template or a Messenger message tag (see below); any other
+reply fails the turn with an error that says so, instead of a rejection from the platform.
+
+## Escape hatches
+
+{{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java escape-hatches java}}
+
+- `message.raw()` is the platform's own event the message came from (a Messenger `messaging` item, a WhatsApp
+  `message`), a copy each time, so reading it changes nothing; null where an adapter keeps none.
+- `Reply.platformSpecific(platform, json, fallback)` sends `json` on that platform and the neutral `fallback`
+  everywhere else (`.with(...)` adds platforms). The JSON is the platform's request body without the recipient:
+  Messenger's `message` (and, when needed, `messaging_type` and `tag`), WhatsApp's fields besides
+  `messaging_product` and `to` (a `template`, say), Slack's `chat.postMessage` fields besides `channel`. A
+  Messenger payload without `message` keeps the fallback's rendering and adds its fields: that is how a message tag
+  is sent outside the 24-hour window.
+
+## Cost per turn
+
+The framework's own work per message (routing, the dialog, typed state, loading and saving state with the `memory`
+store), measured by `bench/turn-cost.sh` outside any bot's work: about 3.3 µs of CPU for a bare `onMessage`,
+4.8 µs with routes, 4.4-6.2 µs for a turn of a form (with or without the lookup NLU); the target is 20 µs. See
+bench/README.md for the method and the full table.
+
