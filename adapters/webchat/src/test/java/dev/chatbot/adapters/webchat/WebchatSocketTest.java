@@ -319,9 +319,10 @@ class WebchatSocketTest {
 
   @Test
   void aShortSecretOrAnOriginThatIsNoWebOriginStopsStartupNamingTheVariable() {
-    assertThat(TestServer.startFailure(Map.of("WEBCHAT_SESSION_SECRET", "too-short")))
+    assertThat(TestServer.startFailure(Map.of("BOT", "echo", "WEBCHAT_SESSION_SECRET", "too-short")))
         .hasMessageContaining("WEBCHAT_SESSION_SECRET must be at least 32 characters");
-    assertThat(TestServer.startFailure(Map.of("WEBCHAT_ALLOWED_ORIGINS", "https://ok.example, ftp://files.example")))
+    assertThat(TestServer.startFailure(Map.of("BOT", "echo",
+        "WEBCHAT_ALLOWED_ORIGINS", "https://ok.example, ftp://files.example")))
         .hasMessageContaining("WEBCHAT_ALLOWED_ORIGINS 'ftp://files.example' must look like https://chat.example.com");
   }
 

@@ -60,7 +60,7 @@ final class WhatsAppParser implements WebhookParser {
     for (JsonFields message : value.objects("messages")) {
       Message parsed = parseMessage(message, names);
       if (parsed != null) {
-        out.add(parsed.withRaw(message));
+        out.add(parsed.withRaw(message.json()));
       }
     }
   }
