@@ -146,12 +146,12 @@ public final class ChatbotServer {
     try {
       enabled = AdapterDirectory.enabled(all, config.settings());
       management = ManagementServer.from(vertx, config);
-      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
       checkTlsFiles();
       httpGuards = HttpGuards.from(config.settings(), metrics.registry());
       Map<String, SendRate> defaultRates = new LinkedHashMap<>();
       enabled.forEach(adapter -> defaultRates.put(adapter.platform(), adapter.defaultSendRate()));
       deliverySettings = DeliverySettings.from(config.settings(), defaultRates);
+      bots = config.bots().isEmpty() ? List.of(BotDirectory.sole(classes)) : config.bots();
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
