@@ -57,12 +57,17 @@ class BodyFloodIT {
         HttpResponse<String> ready = Http.get(base + "/health/ready");
         assertThat(ready.statusCode()).as("ready during the flood: %s", ready.body()).isEqualTo(200);
         readyChecks++;
-        // Meta retries a webhook that was not answered 200; so does this loop.
-        HttpResponse<String> webhook = signed.post(MetaWebhooks.messengerText("4711", "during " + signedAttempts));
+        // Meta retries a webhook that was not answered 200 (shed, or not even connected while the accept queue is
+        // full of flood connections); so does this loop.
         signedAttempts++;
-        assertThat(webhook.statusCode()).as("signed webhook during the flood").isIn(200, 503);
-        if (webhook.statusCode() == 200) {
-          signedAccepted++;
+        try {
+          HttpResponse<String> webhook = signed.post(MetaWebhooks.messengerText("4711", "during " + signedAttempts));
+          assertThat(webhook.statusCode()).as("signed webhook during the flood").isIn(200, 503);
+          if (webhook.statusCode() == 200) {
+            signedAccepted++;
+          }
+        } catch (AssertionError notConnected) {
+          assertThat(notConnected).hasMessageContaining("could not reach the server");
         }
       }
       flood.join();

@@ -93,8 +93,13 @@ class HttpLimitsTest {
     try (RawConnection holder = RawConnection.open(server.port())) {
       // 900 kB announced and partly sent: most of the 1 MiB budget is reserved while it uploads.
       holder.write(WEBHOOK_HEAD + "Content-Length: 900000\r\nX-Hub-Signature-256: sha256=00\r\n\r\n{\"object\":\"");
-      HttpResponse<String> shed = Http.post(server.url("/webhooks/messenger"), "{\"pad\":\"" + bigText + "\"}",
-          "content-type", "application/json");
+      // Once the server has read the holder's headers (a moment after they were sent), a large body no longer fits.
+      long deadline = System.nanoTime() + CLOSE_WITHIN.toNanos();
+      HttpResponse<String> shed;
+      do {
+        shed = Http.post(server.url("/webhooks/messenger"), "{\"pad\":\"" + bigText + "\"}",
+            "content-type", "application/json");
+      } while (shed.statusCode() == 401 && System.nanoTime() < deadline);
       assertThat(shed.statusCode()).isEqualTo(503);
       assertThat(shed.headers().firstValue("retry-after")).contains("1");
       assertThat(shed.body()).contains("server busy");

@@ -1,11 +1,17 @@
 package dev.chatbot.adapters.webchat;
 
 import dev.chatbot.config.ConfigException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,8 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * screenshot, a guess) is then not enough to read or post into someone's conversation.
  *
  * <p>The key comes from {@code WEBCHAT_SESSION_SECRET} when set, so tokens stay valid across restarts and on every
- * member of a cluster; otherwise it is random per process, and a page whose token no longer verifies (after a restart,
- * or on another member) simply starts a new conversation.
+ * member of a cluster. Without it, a server with a durable store ({@code STATE_STORE=file}) keeps a random key in
+ * {@code DATA_DIR/webchat-session.key}, so its conversations survive a restart as its state does; otherwise the key
+ * is random per process, and a page whose token no longer verifies simply starts a new conversation.
  */
 final class SessionTokens {
 
@@ -47,7 +54,40 @@ final class SessionTokens {
     return new SessionTokens(secret.get().getBytes(StandardCharsets.UTF_8), true);
   }
 
-  /** Whether tokens outlive this process (the key is the configured secret). */
+  /**
+   * The key kept in {@code file}, made (32 random bytes, readable by the owner only) when there is none yet. Blocking:
+   * call it off the event loop.
+   */
+  static SessionTokens fromKeyFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "webchat-session", ".tmp");
+        try {
+          Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Windows: the directory's permissions apply.
+        }
+        Files.writeString(temporary, HexFormat.of().formatHex(random));
+        try {
+          // A hard link appears whole and never replaces a key another process made meanwhile: the first one stays.
+          Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+          // read below
+        } finally {
+          Files.deleteIfExists(temporary);
+        }
+      }
+      return new SessionTokens(HexFormat.of().parseHex(Files.readString(file).trim()), true);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("the web chat session key " + file + " could not be read or made (set "
+          + SECRET_VARIABLE + " instead): " + e.getMessage());
+    }
+  }
+
+  /** Whether tokens outlive this process (a configured secret or a kept key). */
   boolean configured() {
     return configured;
   }

@@ -8,7 +8,9 @@ import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.PlatformAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,11 @@ public final class WebchatAdapter implements PlatformAdapter {
   public static final String PLATFORM = "webchat";
   static final String PAGE_PATH = "/chat";
   static final String SOCKET_PATH = "/chat/ws";
+  static final String KEY_FILE = "webchat-session.key";
 
   private final ConversationSockets sockets;
   private ClusterRelay relay;
-  private SessionTokens tokens = SessionTokens.from(java.util.Optional.empty());
+  private Optional<String> secret = Optional.empty();
   private String allowedOrigins = "";
 
   public WebchatAdapter() {
@@ -50,7 +53,8 @@ public final class WebchatAdapter implements PlatformAdapter {
 
   @Override
   public boolean configure(Settings settings) {
-    tokens = SessionTokens.from(settings.get(SessionTokens.SECRET_VARIABLE));
+    secret = settings.get(SessionTokens.SECRET_VARIABLE);
+    SessionTokens.from(secret); // a short secret stops startup here, naming the variable
     allowedOrigins = settings.get(AllowedOrigins.VARIABLE, "");
     return true;
   }
@@ -68,6 +72,23 @@ public final class WebchatAdapter implements PlatformAdapter {
 
   @Override
   public Future<Void> start(AdapterContext context) {
+    return sessionTokens(context).compose(tokens -> {
+      mount(context, tokens);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The configured secret; else the key kept with a durable store's data; else a key of this process only. */
+  private Future<SessionTokens> sessionTokens(AdapterContext context) {
+    if (secret.isEmpty() && "file".equals(context.config().stateStore())) {
+      // DATA_DIR and its default as the file state store reads them.
+      Path keyFile = Path.of(context.config().settings().get("DATA_DIR", "data"), KEY_FILE);
+      return context.vertx().executeBlocking(() -> SessionTokens.fromKeyFile(keyFile));
+    }
+    return Future.succeededFuture(SessionTokens.from(secret));
+  }
+
+  private void mount(AdapterContext context, SessionTokens tokens) {
     // The socket route first: the page's static handler must never see an upgrade request.
     AllowedOrigins origins = new AllowedOrigins(context.config().publicBaseUrl(), allowedOrigins);
     context.router().get(SOCKET_PATH).handler(new ChatSocketHandler(context, sockets, tokens, origins));
@@ -80,7 +101,6 @@ public final class WebchatAdapter implements PlatformAdapter {
       relay = new ClusterRelay(context.vertx(), sockets);
       sockets.presence(relay);
     }
-    return Future.succeededFuture();
   }
 
   @Override

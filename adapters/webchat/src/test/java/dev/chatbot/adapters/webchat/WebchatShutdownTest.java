@@ -10,6 +10,7 @@ import dev.chatbot.model.Message;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.WebhookParser;
+import dev.chatbot.spi.WebhookReader;
 import dev.chatbot.spi.WebhookVerifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -128,7 +129,7 @@ class WebchatShutdownTest {
     }
 
     @Override
-    public Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, dev.chatbot.spi.WebhookReader reader) {
+    public Handler<RoutingContext> webhookWithAnswer(WebhookVerifier verifier, WebhookReader reader) {
       throw new UnsupportedOperationException("the web chat has no webhook");
     }
 

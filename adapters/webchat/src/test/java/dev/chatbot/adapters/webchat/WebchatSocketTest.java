@@ -12,11 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The web chat over its real WebSocket, against the whole server with the echo bot behind it. */
 class WebchatSocketTest {
@@ -293,6 +297,33 @@ class WebchatSocketTest {
       raw.sendText(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
       assertThat(raw.awaitCloseCode()).isEqualTo(1007);
     }
+  }
+
+  @Test
+  void withADurableStoreATabResumesItsConversationAfterARestart(@TempDir Path dataDir) throws Exception {
+    Map<String, String> env = Map.of("BOT", "echo", "STATE_STORE", "file", "DATA_DIR", dataDir.toString());
+    JsonObject session;
+    try (TestServer before = TestServer.start(env); SocketClient tab = SocketClient.connect(before.url("/chat/ws"))) {
+      session = tab.take("session");
+    }
+    Path key = dataDir.resolve(WebchatAdapter.KEY_FILE);
+    assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    try (TestServer after = TestServer.start(env);
+         SocketClient tab = SocketClient.connect(SocketClient.resumeUrl(after.url("/chat/ws"), session))) {
+      JsonObject resumed = tab.take("session");
+      assertThat(resumed.getString("conversation")).isEqualTo(session.getString("conversation"));
+      assertThat(resumed.getString("user")).isEqualTo(session.getString("user"));
+    }
+  }
+
+  @Test
+  void aShortSecretOrAnOriginThatIsNoWebOriginStopsStartupNamingTheVariable() {
+    assertThat(TestServer.startFailure(Map.of("BOT", "echo", "WEBCHAT_SESSION_SECRET", "too-short")))
+        .hasMessageContaining("WEBCHAT_SESSION_SECRET must be at least 32 characters");
+    assertThat(TestServer.startFailure(Map.of("BOT", "echo",
+        "WEBCHAT_ALLOWED_ORIGINS", "https://ok.example, ftp://files.example")))
+        .hasMessageContaining("WEBCHAT_ALLOWED_ORIGINS 'ftp://files.example' must look like https://chat.example.com");
   }
 
   private static JsonObject sessionOfAClosedTab() {
