@@ -92,9 +92,14 @@ final class WebhookHandler implements Handler<RoutingContext> {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
       return Future.succeededFuture();
-    } catch (BadRequestException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+    } catch (BadRequestException | IllegalArgumentException e) {
       metrics.webhook(platform, Outcome.bad_request);
       HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
+      return Future.succeededFuture();
+    } catch (ClassCastException | NullPointerException e) {
+      // A parser that read a field without checking its type: the sender learns that much, never a Java class name.
+      metrics.webhook(platform, Outcome.bad_request);
+      HttpErrors.send(ctx, 400, "unexpected payload", List.of("a field is missing or has the wrong type"));
       return Future.succeededFuture();
     }
     List<Message> messages = result.messages();

@@ -6,6 +6,7 @@ import dev.chatbot.model.Message.Attachment;
 import dev.chatbot.model.Message.Kind;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.JsonFields;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,90 +30,105 @@ final class TelegramParser {
   private TelegramParser() {}
 
   static TelegramUpdate parse(Buffer body) {
-    JsonObject update = body.toJsonObject();
-    Long updateId = update.getLong("update_id");
+    JsonFields update = JsonFields.of(body.toJsonObject());
+    Number updateId = update.number("update_id");
     if (updateId == null) {
       throw new BadRequestException("an update needs an update_id");
     }
-    String id = String.valueOf(updateId);
-    JsonObject message = update.getJsonObject("message");
+    String id = String.valueOf(updateId.longValue());
+    JsonFields message = update.objectOrNull("message");
     if (message != null) {
       return new TelegramUpdate(fromMessage(id, message), null);
     }
-    JsonObject callback = update.getJsonObject("callback_query");
+    JsonFields callback = update.objectOrNull("callback_query");
     if (callback != null) {
       return fromCallback(id, callback);
     }
     return TelegramUpdate.ignored();
   }
 
-  private static List<Message> fromMessage(String id, JsonObject message) {
-    JsonObject from = message.getJsonObject("from");
-    if (from == null || from.getBoolean("is_bot", false)) {
+  private static List<Message> fromMessage(String id, JsonFields message) {
+    JsonFields from = message.objectOrNull("from");
+    if (from == null || from.bool("is_bot", false)) {
       return List.of();
     }
     ConversationRef conversation = conversation(message);
     UserRef user = user(from);
-    long timestamp = message.getLong("date", 0L) * 1000;
-    String text = message.getString("text");
+    long timestamp = seconds(message, "date") * 1000;
+    String text = message.string("text");
     if (text != null) {
       return List.of(new Message(id, conversation, user, Kind.TEXT, text, null, null, timestamp));
     }
-    JsonObject location = message.getJsonObject("location");
+    JsonFields location = message.objectOrNull("location");
     if (location != null) {
       return List.of(new Message(id, conversation, user, Kind.LOCATION, null, null,
-          Attachment.location(location.getDouble("latitude"), location.getDouble("longitude")), timestamp));
+          Attachment.location(coordinate(location, "latitude"), coordinate(location, "longitude")), timestamp));
     }
     // A photo's file can only be fetched with the bot token in the URL, which must not travel in messages and
     // state; a bot that wants the picture asks the Bot API with getFile.
-    Kind kind = message.containsKey("photo") ? Kind.IMAGE : Kind.OTHER;
-    return List.of(new Message(id, conversation, user, kind, message.getString("caption"), null, null, timestamp));
+    Kind kind = message.has("photo") ? Kind.IMAGE : Kind.OTHER;
+    return List.of(new Message(id, conversation, user, kind, message.string("caption"), null, null, timestamp));
   }
 
-  private static TelegramUpdate fromCallback(String id, JsonObject callback) {
-    String queryId = callback.getString("id");
-    JsonObject from = callback.getJsonObject("from");
-    JsonObject message = callback.getJsonObject("message");
-    String data = callback.getString("data");
+  private static TelegramUpdate fromCallback(String id, JsonFields callback) {
+    String queryId = callback.string("id");
+    JsonFields from = callback.objectOrNull("from");
+    JsonFields message = callback.objectOrNull("message");
+    String data = callback.string("data");
     // Without the message (a button under an inline-mode result) there is no chat to answer in; without data (a
     // game) there is nothing to hand the bot. The query is still answered.
-    if (from == null || message == null || message.getJsonObject("chat") == null || data == null) {
+    if (from == null || message == null || message.objectOrNull("chat") == null || data == null) {
       return new TelegramUpdate(List.of(), queryId);
     }
-    long timestamp = message.getLong("date", 0L) * 1000;
+    long timestamp = seconds(message, "date") * 1000;
     Message tap = new Message(id, conversation(message), user(from), Kind.POSTBACK, buttonText(message, data), data,
         null, timestamp);
     return new TelegramUpdate(List.of(tap), queryId);
   }
 
-  private static ConversationRef conversation(JsonObject message) {
-    JsonObject chat = message.getJsonObject("chat");
-    if (chat == null || chat.getValue("id") == null) {
-      throw new BadRequestException("a message needs chat.id");
+  private static ConversationRef conversation(JsonFields message) {
+    JsonFields chat = message.object("chat");
+    Number chatId = chat.number("id");
+    if (chatId == null) {
+      throw new BadRequestException("a message needs " + chat.pathOf("id"));
     }
-    String thread = message.getBoolean("is_topic_message", false) && message.getValue("message_thread_id") != null
-        ? String.valueOf(message.getValue("message_thread_id")) : null;
-    return new ConversationRef(TelegramAdapter.PLATFORM, String.valueOf(chat.getValue("id")), thread);
+    Number topic = message.number("message_thread_id");
+    String thread = message.bool("is_topic_message", false) && topic != null ? String.valueOf(topic.longValue()) : null;
+    return new ConversationRef(TelegramAdapter.PLATFORM, String.valueOf(chatId.longValue()), thread);
   }
 
-  private static UserRef user(JsonObject from) {
-    if (from.getValue("id") == null) {
-      throw new BadRequestException("from needs an id");
+  private static UserRef user(JsonFields from) {
+    Number userId = from.number("id");
+    if (userId == null) {
+      throw new BadRequestException(from.pathOf("id") + " is missing");
     }
-    return new UserRef(TelegramAdapter.PLATFORM, String.valueOf(from.getValue("id")), from.getString("first_name"));
+    return new UserRef(TelegramAdapter.PLATFORM, String.valueOf(userId.longValue()), from.string("first_name"));
+  }
+
+  private static long seconds(JsonFields object, String name) {
+    Number value = object.number(name);
+    return value == null ? 0L : value.longValue();
+  }
+
+  private static double coordinate(JsonFields location, String name) {
+    Number value = location.number(name);
+    if (value == null) {
+      throw new BadRequestException(location.pathOf(name) + " is missing");
+    }
+    return value.doubleValue();
   }
 
   /** The label of the tapped button, as the user saw it; the data itself when the keyboard is not included. */
-  private static String buttonText(JsonObject message, String data) {
-    JsonObject markup = message.getJsonObject("reply_markup");
-    JsonArray rows = markup == null ? null : markup.getJsonArray("inline_keyboard");
-    if (rows != null) {
-      for (Object row : rows) {
-        for (Object button : (JsonArray) row) {
-          JsonObject key = (JsonObject) button;
-          if (data.equals(key.getString("callback_data"))) {
-            return key.getString("text", data);
-          }
+  private static String buttonText(JsonFields message, String data) {
+    JsonFields markup = message.object("reply_markup");
+    JsonArray rows = markup.array("inline_keyboard");
+    for (int r = 0; r < rows.size(); r++) {
+      if (!(rows.getValue(r) instanceof JsonArray row)) {
+        throw new BadRequestException(markup.pathOf("inline_keyboard") + "[" + r + "] must be an array");
+      }
+      for (int b = 0; b < row.size(); b++) {
+        if (row.getValue(b) instanceof JsonObject key && data.equals(key.getValue("callback_data"))) {
+          return key.getValue("text") instanceof String label ? label : data;
         }
       }
     }

@@ -90,4 +90,21 @@ class TelegramParserTest {
         "{\"update_id\":1,\"message\":{\"from\":{\"id\":5},\"text\":\"hi\"}}")))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("chat.id");
   }
+
+  @Test
+  void aFieldOfTheWrongTypeIsRefusedNamingItsPath() {
+    String message = "{\"update_id\":1,\"message\":{\"from\":{\"id\":5},\"chat\":{\"id\":5},\"text\":%s}}";
+    assertWrongType(message.formatted("{\"a\":1}"), "message.text must be a string");
+    assertWrongType(message.formatted("42"), "message.text must be a string");
+    assertWrongType("{\"update_id\":\"1\"}", "update_id must be a number");
+    assertWrongType("{\"update_id\":1,\"message\":{\"from\":{\"id\":5},\"chat\":{\"id\":[5]},\"text\":\"hi\"}}",
+        "message.chat.id must be a number");
+    assertWrongType("{\"update_id\":1,\"callback_query\":{\"id\":\"q\",\"from\":{\"id\":5},\"data\":7}}",
+        "callback_query.data must be a string");
+  }
+
+  private static void assertWrongType(String body, String message) {
+    assertThatThrownBy(() -> TelegramParser.parse(Buffer.buffer(body))).isInstanceOf(BadRequestException.class)
+        .hasMessage(message);
+  }
 }
