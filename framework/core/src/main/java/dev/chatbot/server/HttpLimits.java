@@ -38,10 +38,14 @@ public record HttpLimits(
         settings.getInt("HTTP_MAX_CONNECTIONS_PER_ADDRESS", 1_000, 1, 10_000_000));
   }
 
-  /** An eighth of the heap, at most 64 MiB: 32 MiB at a 256 MB heap, 64 MiB at the shipped 576 MB. */
+  /**
+   * A sixteenth of the heap, at most 64 MiB: 16 MiB at a 256 MB heap, 36 MiB at the shipped 576 MB. A buffered body
+   * costs more than its bytes while it is checked (the signature reads a copy), and a flood at an eighth of a 256 MB
+   * heap was seen to reach the heap's limit on a loaded machine.
+   */
   static int defaultBudgetMegabytes() {
-    long eighth = Runtime.getRuntime().maxMemory() / 8;
-    return (int) Math.max(1, Math.min(MAX_DEFAULT_BUDGET_BYTES, eighth) / (1024 * 1024));
+    long sixteenth = Runtime.getRuntime().maxMemory() / 16;
+    return (int) Math.max(1, Math.min(MAX_DEFAULT_BUDGET_BYTES, sixteenth) / (1024 * 1024));
   }
 
   /**
