@@ -46,6 +46,13 @@ final class Usage {
         LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
         PLATFORM_CHECK_SECONDS          how often adapters check their token with the platform (300)
         OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
+        HTTP_BODY_BUDGET_MB             unauthenticated body memory over all connections (heap/16, at most 64)
+        HTTP_HEADER_TIMEOUT_SECONDS, HTTP_BODY_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS
+                                        slow or silent connections are closed (20, 30, 60)
+        HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS
+                                        open connections in total and per client (3/4 of free fds, 1000)
+        WEBCHAT_SESSION_SECRET          key of the web chat's session tokens (32+ characters; per DATA_DIR)
+        WEBCHAT_ALLOWED_ORIGINS         other origins allowed to open the web chat socket
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)
         CLUSTER_MEMBERS                 host:port,... of the cluster's members
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
