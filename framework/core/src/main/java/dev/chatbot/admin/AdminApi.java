@@ -4,7 +4,9 @@ import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.delivery.Delivery;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
+import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.server.HttpErrors;
 import dev.chatbot.spi.PlatformAdapter;
@@ -25,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API under {@code /api/v1}: proactive messages, which adapters are on, dead letters and erasure. Mounted
- * only when {@code ADMIN_API_TOKEN} is set; every request under {@code /api/v1} needs that bearer token (checked
- * before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
+ * The admin API under {@code /api/v1}: proactive messages, which adapters are on, dead letters, erasure and
+ * resuming a conversation handed to a person. Mounted only when {@code ADMIN_API_TOKEN} is set; every request under
+ * {@code /api/v1} needs that bearer token (checked before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
  * against {@code openapi.yaml} before it reaches a handler.
  */
 public final class AdminApi {
@@ -40,6 +42,7 @@ public final class AdminApi {
   private final Delivery delivery;
   private final StateBackend backend;
   private final Erasure erasure;
+  private final ConversationDispatcher dispatcher;
   private final MessageStatusStore statuses = new MessageStatusStore();
 
   private AdminApi(ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
@@ -49,6 +52,7 @@ public final class AdminApi {
     this.delivery = delivery;
     this.backend = backend;
     this.erasure = new Erasure(backend, dispatcher);
+    this.dispatcher = dispatcher;
   }
 
   /**
@@ -76,6 +80,8 @@ public final class AdminApi {
           .handler(api::discardDeadLetter);
       router.delete(PREFIX + "/users/:platform/:userId").handler(validation.handler("eraseUser"))
           .handler(api::erase);
+      router.post(PREFIX + "/conversations/:platform/:conversationId/resume")
+          .handler(validation.handler("resumeConversation")).handler(api::resume);
       LOG.info("admin_api=on path={}", PREFIX);
       return null;
     });
@@ -184,6 +190,28 @@ public final class AdminApi {
           ctx.response().setStatusCode(204).end();
         },
         failure -> HttpErrors.send(ctx, 503, "could not erase", List.of(firstLine(failure.getMessage()))));
+  }
+
+  /** Ends a handover: the resume event goes through the conversation's own queue, behind its messages. */
+  private void resume(RoutingContext ctx) {
+    ConversationRef conversation = new ConversationRef(ctx.pathParam("platform"), ctx.pathParam("conversationId"),
+        ctx.queryParams().get("thread"));
+    backend.stateStore().get("conversation:" + conversation.key()).compose(state -> {
+      if (state.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      Message resume = Handover.resumeEvent(conversation, state, System.currentTimeMillis());
+      return resume == null ? Future.succeededFuture(true) : dispatcher.accept(List.of(resume)).map(true);
+    }).onComplete(
+        known -> {
+          if (known) {
+            LOG.info("conversation resumed platform={}", conversation.platform());
+            ctx.response().setStatusCode(204).end();
+          } else {
+            HttpErrors.send(ctx, 404, "unknown conversation", List.of("conversation: no state for it"));
+          }
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not resume", List.of(firstLine(failure.getMessage()))));
   }
 
   private void status(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,12 @@ final class Describe {
       text.append(" from ").append(or(wanted.wants(Slot.BRAND)));
     }
     if (wanted.maxPriceCents() != null && wanted.minPriceCents() != null) {
-      text.append(" between ").append(Money.format(wanted.minPriceCents()))
-          .append(" and ").append(Money.format(wanted.maxPriceCents()));
+      text.append(" between ").append(PriceLimits.format(wanted.minPriceCents()))
+          .append(" and ").append(PriceLimits.format(wanted.maxPriceCents()));
     } else if (wanted.maxPriceCents() != null) {
-      text.append(" under ").append(Money.format(wanted.maxPriceCents()));
+      text.append(" under ").append(PriceLimits.format(wanted.maxPriceCents()));
     } else if (wanted.minPriceCents() != null) {
-      text.append(" over ").append(Money.format(wanted.minPriceCents()));
+      text.append(" over ").append(PriceLimits.format(wanted.minPriceCents()));
     }
     List<String> avoided = new ArrayList<>();
     wanted.avoids().forEach((slot, values) -> values.forEach(value ->

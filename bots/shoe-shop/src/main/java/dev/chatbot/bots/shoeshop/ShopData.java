@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
-import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,13 +11,12 @@ import java.util.List;
 /**
  * The shop's own data in the bot-wide store ({@code BotVerticle.data()}), shared by every instance and replica and
  * durable with a durable store: the stock (one key, so an order takes all its lines or none in one atomic update),
- * the order counter, each order, and the number of handovers to a person.
+ * the order counter and each order.
  */
 final class ShopData {
 
   static final String STOCK = "stock";
   static final String COUNTER = "order-counter";
-  static final String HANDOVERS = "handovers";
   static final String ORDER = "order:";
   /** Order numbers start here, so every one has six digits ("SS-100001"). */
   private static final long FIRST_ORDER = 100_000;
@@ -28,18 +28,28 @@ final class ShopData {
     }
   }
 
-  private final BotDataStore data;
-  private final Runnable handoverMetric;
+  /** Pairs left, as read for one message: {@code {"JM-CONARD-BRN": {"10.5": 2, ...}}}. */
+  record Stock(JsonObject pairs) {
 
-  /** {@code handoverMetric}: also counts each handover for the dashboards ({@code chatbot_bot_events_total}). */
-  ShopData(BotDataStore data, Runnable handoverMetric) {
-    this.data = data;
-    this.handoverMetric = handoverMetric;
+    /** Pairs left of {@code sku} in {@code halves}; 0 for a size the model is not made in. */
+    int left(String sku, int halves) {
+      JsonObject sizes = pairs.getJsonObject(sku);
+      return sizes != null && sizes.getValue(Sizes.format(halves)) instanceof Number left ? left.intValue() : 0;
+    }
+
+    boolean inStock(Shoe shoe, int halves) {
+      return left(shoe.sku(), halves) > 0;
+    }
+
+    List<Integer> sizesInStock(Shoe shoe) {
+      return shoe.sizes().stream().filter(size -> inStock(shoe, size)).toList();
+    }
   }
 
-  /** Without a metric: tests of the shop's data alone. */
+  private final BotDataStore data;
+
   ShopData(BotDataStore data) {
-    this(data, () -> { });
+    this.data = data;
   }
 
   /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
@@ -105,17 +115,6 @@ final class ShopData {
       }
       return order.put("status", "cancelled");
     }).compose(order -> putBack(lines(order.getJsonArray("lines"))).map(order));
-  }
-
-  /** How many conversations were handed to a person (kept here until bots have a metrics API of their own). */
-  Future<Long> handovers() {
-    return data.get(HANDOVERS).map(count -> count.getLong("count", 0L));
-  }
-
-  Future<Long> countHandover() {
-    handoverMetric.run();
-    return data.update(HANDOVERS, count -> count.put("count", count.getLong("count", 0L) + 1))
-        .map(count -> count.getLong("count"));
   }
 
   static List<Line> lines(JsonArray lines) {

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
   private final Catalog catalog = Catalog.shared();
-  private final Stock stock = new Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
+  private final ShopData.Stock stock = new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
 
   @Test
   void isLargeAndVaried() {
@@ -60,7 +61,7 @@ class CatalogTest {
 
   @Test
   void readsSizesFeaturesAndTheOpeningStock() {
-    Catalog small = Catalog.parse(new JsonObject("""
+    Catalog small = new Catalog(new JsonObject("""
         {"shoes": [{"sku": "T-1", "brand": "Test", "name": "One", "style": "oxford", "category": "dress",
           "colour": "brown", "material": "leather", "price": 100, "features": ["waterproof"],
           "stock": {"9": 2, "10.5": 0, "12": 1}}]}"""));
@@ -75,7 +76,7 @@ class CatalogTest {
 
   @Test
   void everyFeatureIsOneTheLexiconKnows() {
-    JsonObject features = Resources.json("shoe-shop/lexicon.json").getJsonObject("feature");
+    JsonObject features = Catalog.json("shoe-shop/lexicon.json").getJsonObject("feature");
     assertThat(catalog.all().stream().flatMap(shoe -> shoe.features().stream()).distinct())
         .isNotEmpty().allMatch(features::containsKey);
   }

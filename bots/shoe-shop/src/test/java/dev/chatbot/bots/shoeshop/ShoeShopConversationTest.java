@@ -2,6 +2,8 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Message;
@@ -66,7 +68,7 @@ class ShoeShopConversationTest {
       Shoe shoe = shoeOf(card);
       assertThat(card.imageUrl()).isEqualTo(BASE + "/assets/shoes/" + shoe.sku() + ".png");
       assertThat(card.title()).contains(shoe.name());
-      assertThat(card.subtitle()).contains(Money.format(shoe.priceCents())).contains("brown leather");
+      assertThat(card.subtitle()).contains(PriceLimits.format(shoe.priceCents())).contains("brown leather");
       assertThat(card.buttons()).extracting(Button::title).containsExactly("Buy", "Details");
       assertThat(card.buttons()).extracting(Button::payload)
           .containsExactly("BUY:" + shoe.sku(), "DETAILS:" + shoe.sku());

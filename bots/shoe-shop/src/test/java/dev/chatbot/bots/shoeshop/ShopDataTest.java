@@ -2,7 +2,8 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.bots.shoeshop.Session.Line;
+import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -100,14 +101,6 @@ class ShopDataTest {
     assertThat(shop.cancel("SS-100007", "test:ann").cause()).hasMessageContaining("already cancelled");
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).as("put back once").isEqualTo(12);
     assertThat(shop.cancel("SS-999999", "test:ann").cause()).isInstanceOf(ShopData.Refused.class);
-  }
-
-  @Test
-  void countsHandovers() {
-    assertThat(join(shop.handovers())).isZero();
-    assertThat(join(shop.countHandover())).isEqualTo(1);
-    assertThat(join(shop.countHandover())).isEqualTo(2);
-    assertThat(join(shop.handovers())).isEqualTo(2);
   }
 
   /** The memory store completes its futures before returning them. */
