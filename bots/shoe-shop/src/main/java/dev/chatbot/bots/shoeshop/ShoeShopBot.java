@@ -5,10 +5,11 @@ import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.dialog.Handler;
 import dev.chatbot.dialog.Routes;
 import dev.chatbot.dialog.Turn;
-import dev.chatbot.dialog.When;
 import dev.chatbot.model.Reply;
 import io.vertx.core.Future;
+import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,11 @@ public final class ShoeShopBot extends BotVerticle {
 
   @Override
   protected void routes(Routes r) {
-    // After "talk to a person" (turn.handOver()) the bot is quiet until the shopper says "bot" or an operator
-    // resumes the conversation (POST /api/v1/conversations/{platform}/{id}/resume).
-    r.handover(turn -> turn.message().input() != null && ShoeNlu.understand(turn.message().input())
-        .has(Understanding.Intent.BOT) ? java.util.Map.of() : null, step((turn, stock) -> shop.resumed()));
+    // tag::handover[]
+    r.payload("HUMAN", answer((turn, stock) -> shop.handOver(turn)));       // turn.handOver(): a person has it
+    r.handover(turn -> ShoeNlu.understand(turn.text()).has(Intent.BOT) ? Map.of() : null,  // "bot" resumes,
+        step((turn, stock) -> shop.resumed()));                              // as does the admin API
+    // end::handover[]
     r.payload("BUY:{sku}", step((turn, stock) -> shop.checkout().buy(turn, stock, turn.param("sku"))));
     r.payload("DETAILS:{sku}", step((turn, stock) -> shop.cards().details(turn, stock, turn.param("sku"))));
     r.payload("QTY:{count}", step((turn, stock) -> shop.checkout().quantity(turn, stock,
@@ -69,7 +71,6 @@ public final class ShoeShopBot extends BotVerticle {
     r.payload("EMPTY_CART", step((turn, stock) -> shop.checkout().emptyCart(turn)));
     r.payload("ORDER_STATUS", answer((turn, stock) -> shop.checkout().status(turn, null)));
     r.payload("KEEP_ORDER", step((turn, stock) -> shop.keepOrder(turn)));
-    r.payload("HUMAN", answer((turn, stock) -> shop.handOver(turn)));
     r.payload("HELP", step((turn, stock) -> shop.help()));
     r.payload("START_OVER", step((turn, stock) -> shop.startOver(turn)));
     r.payload("CANCEL", step((turn, stock) -> shop.cancel(turn)));

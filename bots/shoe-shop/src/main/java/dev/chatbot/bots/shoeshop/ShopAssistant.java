@@ -340,7 +340,7 @@ final class ShopAssistant {
     return checkout.buy(turn, stock, shown.get(index));
   }
 
-  /** The shopper asked for a person: say how one will reach them, count it, and stay quiet from now on. */
+  /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
   Future<List<Reply>> handOver(Turn turn) {
     return turn.handOver().map(counted -> List.of(Reply.text(store.getString("handover"))));
   }
