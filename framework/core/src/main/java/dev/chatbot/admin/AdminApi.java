@@ -2,9 +2,9 @@ package dev.chatbot.admin;
 
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.delivery.Delivery;
+import dev.chatbot.dialog.Handover;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
-import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin API under {@code /api/v1}: proactive messages, which adapters are on, dead letters, erasure and
  * resuming a conversation handed to a person. Mounted only when {@code ADMIN_API_TOKEN} is set; every request under
- * {@code /api/v1} needs that bearer token (checked before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
+ * {@code /api/v1} needs that bearer token (checked before anything else, so a wrong method is a 401 to a stranger
+ * and a 405 only to the operator) and is validated
  * against {@code openapi.yaml} before it reaches a handler.
  */
 public final class AdminApi {

@@ -9,11 +9,11 @@ import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**

@@ -30,7 +30,8 @@ class PriceLimitsTest {
   @CsvSource(delimiter = '|', value = {
       "boots under $150 | 15000 | ", "less than 100 dollars | 10000 | ", "nothing over 80 | 8000 | ",
       "i dont want to spend more than 90 bucks | 9000 | ", "over $200 | | 20000", "more than 60 | | 6000",
-      "between 50 and 100 | 10000 | 5000", "$120 or less | 12000 | ", "$90 | 9000 | ", "around 100 bucks | 12000 | 8000",
+      "between 50 and 100 | 10000 | 5000", "$120 or less | 12000 | ", "$90 | 9000 | ",
+      "around 100 bucks | 12000 | 8000",
       "below 12 | | ", "size 10 | | "})
   void readsLimitsLikePeopleWriteThem(String text, Long max, Long min) {
     StringBuilder builder = new StringBuilder(text);

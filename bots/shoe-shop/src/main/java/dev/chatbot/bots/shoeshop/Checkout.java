@@ -4,6 +4,7 @@ import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Ask;
 import dev.chatbot.bots.shoeshop.Session.Cart;
 import dev.chatbot.bots.shoeshop.Session.Line;
+import dev.chatbot.bots.shoeshop.ShopData.Order;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
@@ -11,8 +12,6 @@ import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PaymentMethods;
 import dev.chatbot.nlu.PriceLimits;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,7 +136,7 @@ final class Checkout {
 
   List<Reply> emptyCart(Turn turn) {
     turn.set(Session.CART, null);
-    if (turn.get(Session.ASK) == Ask.CONFIRM || turn.get(Session.ASK) == Ask.ADDRESS || turn.get(Session.ASK) == Ask.PAYMENT) {
+    if (List.of(Ask.CONFIRM, Ask.ADDRESS, Ask.PAYMENT).contains(turn.get(Session.ASK))) {
       Session.ask(turn, null);
     }
     return List.of(Reply.text("Done — your cart is empty. What would you like to look for?"));
@@ -160,7 +159,8 @@ final class Checkout {
     }
     Session.ask(turn, Ask.CONFIRM);
     List<Line> cart = Session.cart(turn);
-    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal " + PriceLimits.format(total(cart))
+    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal "
+        + PriceLimits.format(total(cart))
         + ".\nShip to " + turn.get(Session.SHIP_TO) + ", pay with " + turn.get(Session.PAY_WITH) + " — confirm?",
         List.of(QuickReply.of("Confirm", CONFIRM), QuickReply.of("Change address", CHANGE_ADDRESS),
             QuickReply.of("Change payment", CHANGE_PAYMENT), QuickReply.of("Cancel", "CANCEL"))));
@@ -214,10 +214,8 @@ final class Checkout {
     }
     return data.take(cart).compose(
         taken -> data.nextOrderNumber().compose(number -> {
-          JsonObject order = new JsonObject().put("number", number).put("user", user).put("status", "confirmed")
-              .put("placedAt", java.time.Instant.now().toString()).put("lines", linesJson(cart))
-              .put("total", total(cart)).put("shipTo", turn.get(Session.SHIP_TO))
-              .put("payWith", turn.get(Session.PAY_WITH));
+          Order order = new Order(number, user, "confirmed", java.time.Instant.now().toString(), cart,
+              total(cart), turn.get(Session.SHIP_TO), turn.get(Session.PAY_WITH));
           return data.save(order).map(saved -> placed(turn, order));
         }).recover(failed -> data.putBack(cart).compose(back -> Future.failedFuture(failed))),
         refused -> refused instanceof ShopData.Refused
@@ -225,9 +223,9 @@ final class Checkout {
             : Future.failedFuture(refused));
   }
 
-  private List<Reply> placed(Turn turn, JsonObject order) {
+  private List<Reply> placed(Turn turn, Order order) {
     List<Line> cart = Session.cart(turn);
-    String number = order.getString("number");
+    String number = order.number();
     List<String> orders = new ArrayList<>(Arrays.asList(turn.get(Session.ORDERS)));
     orders.add(number);
     turn.set(Session.ORDERS, orders.subList(Math.max(0, orders.size() - 10), orders.size()).toArray(String[]::new));
@@ -281,15 +279,14 @@ final class Checkout {
           + "ask me \"where's my order?\" and I'll look it up.")));
     }
     return data.order(number).map(order -> {
-      if (order.isEmpty() || !user.equals(order.getString("user"))) {
+      if (order == null || !user.equals(order.user())) {
         return List.of(Reply.text("I can't find order " + number + " in your orders. Check the number, or say "
             + "\"talk to a person\"."));
       }
-      List<Line> lines = ShopData.lines(order.getJsonArray("lines"));
-      boolean cancelled = "cancelled".equals(order.getString("status"));
-      String text = "Order " + number + ":\n" + lines(lines) + "\nTotal " + PriceLimits.format(order.getLong("total"))
+      boolean cancelled = order.cancelled();
+      String text = "Order " + number + ":\n" + lines(order.lines()) + "\nTotal " + PriceLimits.format(order.total())
           + (cancelled ? ".\nIt was cancelled, and nothing will ship."
-          : ".\nIt's confirmed and ships within 1 business day to " + order.getString("shipTo")
+          : ".\nIt's confirmed and ships within 1 business day to " + order.shipTo()
               + "; you'll get the tracking link by email.");
       return List.of(cancelled ? Reply.text(text) : Reply.quickReplies(text, List.of(
           QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), QuickReply.of("Keep shopping", KEEP_SHOPPING))));
@@ -315,8 +312,8 @@ final class Checkout {
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return data.cancel(number, user).map(order -> List.<Reply>of(Reply.quickReplies("Done: order " + number
-        + " is cancelled and nothing will ship. The " + Describe.pairs(ShopData.lines(order.getJsonArray("lines"))
-        .stream().mapToInt(Line::quantity).sum()) + " went back on our shelves.", List.of(QuickReply.of(
+        + " is cancelled and nothing will ship. The " + Describe.pairs(order.pairs()) + " went back on our shelves.",
+        List.of(QuickReply.of(
         "Keep shopping", KEEP_SHOPPING))))).recover(refused -> refused instanceof ShopData.Refused
         ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
             ? "Order " + number + " was already cancelled, so there's nothing more to do."
@@ -345,7 +342,8 @@ final class Checkout {
         text.append('\n');
       }
       text.append("• ").append(line.quantity()).append(" × ").append(shoe.fullName()).append(", size ")
-          .append(Sizes.format(line.size())).append(" — ").append(PriceLimits.format(shoe.priceCents() * line.quantity()));
+          .append(Sizes.format(line.size())).append(" — ")
+          .append(PriceLimits.format(shoe.priceCents() * line.quantity()));
     }
     return text.toString();
   }
@@ -389,12 +387,5 @@ final class Checkout {
       }
     }
     cart.add(line);
-  }
-
-  private static JsonArray linesJson(List<Line> cart) {
-    JsonArray lines = new JsonArray();
-    cart.forEach(line -> lines.add(new JsonObject().put("sku", line.sku()).put("size", line.size())
-        .put("qty", line.quantity())));
-    return lines;
   }
 }

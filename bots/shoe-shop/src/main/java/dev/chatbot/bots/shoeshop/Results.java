@@ -2,8 +2,8 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
-import dev.chatbot.dialog.Turn;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import java.util.ArrayList;

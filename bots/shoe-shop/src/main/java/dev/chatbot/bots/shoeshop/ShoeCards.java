@@ -45,7 +45,7 @@ final class ShoeCards {
 
   private Fixed fixed(Shoe shoe) {
     String subtitleStart = PriceLimits.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material()
-        + " · " + Describe.oneStyle(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "");
+        + " · " + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "");
     // A PNG: Messenger's and Slack's image renderers do not take SVG.
     return new Fixed(shoe.fullName(), subtitleStart, " · ★" + shoe.rating(),
         baseUrl + "/assets/shoes/" + shoe.sku() + ".png",
@@ -61,10 +61,10 @@ final class ShoeCards {
     List<Integer> sizes = stock.sizesInStock(shoe);
     StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ")
         .append(PriceLimits.format(shoe.priceCents())).append(". ").append(Describe.capitalise(shoe.colour()))
-        .append(' ').append(shoe.material()).append(' ').append(Describe.oneStyle(shoe.style()))
+        .append(' ').append(shoe.material()).append(' ').append(Describe.one(shoe.style()))
         .append("W".equals(shoe.width()) ? ", wide fit" : "").append(". ").append(shoe.description())
         .append(shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ", shoe.features()
-            .stream().map(Describe::feature).toList())) + ".")
+            .stream().map(Describe::one).toList())) + ".")
         .append(" Rated ").append(shoe.rating()).append("/5.\n")
         .append(sizes.isEmpty() ? "Sold out in every size right now."
             : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");

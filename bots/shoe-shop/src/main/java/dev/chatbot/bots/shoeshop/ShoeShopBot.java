@@ -2,12 +2,12 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bot.BotVerticle;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.dialog.Handler;
 import dev.chatbot.dialog.Routes;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Reply;
 import io.vertx.core.Future;
-import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;

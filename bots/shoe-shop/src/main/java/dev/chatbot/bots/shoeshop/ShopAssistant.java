@@ -10,10 +10,9 @@ import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
-import io.vertx.core.Future;
 import dev.chatbot.nlu.TextCues;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -247,7 +246,8 @@ final class ShopAssistant {
     turn.set(Session.WANTED, wanted);
     turn.set(Session.PAGE, null);
     boolean newSearch = u.says(Slot.STYLE) || u.says(Slot.BRAND) || u.says(Slot.COLOUR) || u.says(Slot.MATERIAL);
-    if (turn.get(Session.ASK) == Ask.CONFIRM || (turn.get(Session.ASK) == Ask.SIZE && newSearch && turn.get(Session.PENDING_SKU) != null)) {
+    Ask ask = turn.get(Session.ASK);
+    if (ask == Ask.CONFIRM || (ask == Ask.SIZE && newSearch && turn.get(Session.PENDING_SKU) != null)) {
       // The shopper moved on from the shoe they were buying.
       Session.ask(turn, null);
       turn.set(Session.PENDING_SKU, null);

@@ -4,7 +4,6 @@ import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -43,6 +42,19 @@ final class ShopData {
 
     List<Integer> sizesInStock(Shoe shoe) {
       return shoe.sizes().stream().filter(size -> inStock(shoe, size)).toList();
+    }
+  }
+
+  /** A placed order, as kept under {@code order:<number>}. */
+  record Order(String number, String user, String status, String placedAt, List<Line> lines, long total,
+      String shipTo, String payWith) {
+
+    boolean cancelled() {
+      return "cancelled".equals(status);
+    }
+
+    int pairs() {
+      return lines.stream().mapToInt(Line::quantity).sum();
     }
   }
 
@@ -95,17 +107,17 @@ final class ShopData {
         .map(counter -> "SS-" + (FIRST_ORDER + counter.getLong("last")));
   }
 
-  Future<Void> save(JsonObject order) {
-    return data.update(ORDER + order.getString("number"), ignored -> order).mapEmpty();
+  Future<Void> save(Order order) {
+    return data.update(ORDER + order.number(), ignored -> JsonObject.mapFrom(order)).mapEmpty();
   }
 
-  /** The order, or an empty object when there is none. */
-  Future<JsonObject> order(String number) {
-    return data.get(ORDER + number);
+  /** The order, or null when there is none. */
+  Future<Order> order(String number) {
+    return data.get(ORDER + number).map(json -> json.isEmpty() ? null : json.mapTo(Order.class));
   }
 
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
-  Future<JsonObject> cancel(String number, String userKey) {
+  Future<Order> cancel(String number, String userKey) {
     return data.update(ORDER + number, order -> {
       if (order.isEmpty() || !userKey.equals(order.getString("user"))) {
         throw new Refused("no order " + number);
@@ -114,12 +126,7 @@ final class ShopData {
         throw new Refused("order " + number + " is already cancelled");
       }
       return order.put("status", "cancelled");
-    }).compose(order -> putBack(lines(order.getJsonArray("lines"))).map(order));
-  }
-
-  static List<Line> lines(JsonArray lines) {
-    return lines.stream().map(JsonObject.class::cast)
-        .map(line -> new Line(line.getString("sku"), line.getInteger("size"), line.getInteger("qty"))).toList();
+    }).map(json -> json.mapTo(Order.class)).compose(order -> putBack(order.lines()).map(order));
   }
 
   private static void add(JsonObject stock, Line line, int pairs) {

@@ -2,12 +2,12 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
   private final Catalog catalog = Catalog.shared();
-  private final ShopData.Stock stock = new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
+  private final ShopData.Stock stock =
+      new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
 
   @Test
   void isLargeAndVaried() {

@@ -3,12 +3,12 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.testkit.BotTester;
 import dev.chatbot.testkit.Text;
 import java.util.List;

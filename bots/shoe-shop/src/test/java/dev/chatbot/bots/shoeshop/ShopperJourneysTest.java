@@ -122,7 +122,8 @@ class ShopperJourneysTest {
     chat.expectQuickReplies(Text.contains("sneakers in size 10"));
     assertThat(resume(path, TOKEN).statusCode()).as("nothing to resume").isEqualTo(204);
     chat.send("hi").expectQuickReplies(Text.contains("What are you looking for today?"));
-    HttpResponse<String> unknown = resume("/api/v1/conversations/" + TestAdapter.PLATFORM + "/nobody-here/resume", TOKEN);
+    HttpResponse<String> unknown =
+        resume("/api/v1/conversations/" + TestAdapter.PLATFORM + "/nobody-here/resume", TOKEN);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("unknown conversation");
   }
