@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Message;
@@ -388,6 +389,18 @@ class ShoeShopConversationTest {
   }
 
 
+
+  @Test
+  void aPersonHasTheConversationUntilItIsResumedAndNothingIsAnsweredMeanwhile() {
+    BotTester chat = shopper();
+    chat.tap("HUMAN").expectText(Text.contains("A person will reply right here"));
+    assertThat(chat.state().getJsonObject(Handover.KEY)).isNotNull();
+    chat.say("hello?").say("sneakers size 10").expectNoMoreReplies();
+    chat.event(Handover.RESUME_EVENT, new io.vertx.core.json.JsonObject())
+        .expectQuickReplies(Text.contains("I'm back"));
+    assertThat(chat.state().containsKey(Handover.KEY)).isFalse();
+    chat.say("sneakers size 10").expect(Reply.Cards.class);
+  }
 
   private static Reply.Cards expectCards(BotTester chat) {
     return chat.expect(Reply.Cards.class);
