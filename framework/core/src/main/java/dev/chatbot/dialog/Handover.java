@@ -21,11 +21,6 @@ public final class Handover {
 
   private Handover() {}
 
-  /** Whether the conversation with this saved state is with a person. */
-  public static boolean isHandedOver(JsonObject state) {
-    return state.getJsonObject(KEY) != null;
-  }
-
   /** The event that resumes the conversation, or null when it is not handed over (there is nothing to resume). */
   public static Message resumeEvent(ConversationRef conversation, JsonObject state, long now) {
     JsonObject handover = state.getJsonObject(KEY);
