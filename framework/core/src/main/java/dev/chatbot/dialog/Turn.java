@@ -35,6 +35,7 @@ public final class Turn {
   private final DialogPosition loaded;
   private DialogPosition position;
   private Map<StateKey<?>, Object> changed;
+  private Map<StateKey<?>, Object> reads;
   private Map<String, Object> rememberedChanges;
   private final boolean handedOverBefore;
   private JsonObject handover;
@@ -143,8 +144,12 @@ public final class Turn {
       Object value = changed.get(key);
       return value == null ? key.fallback() : key.type().cast(value);
     }
-    T saved = StateJson.read(scopeJson(key).getValue(key.name()), key.type());
-    return saved != null ? saved : key.fallback();
+    if (reads == null) {
+      reads = new HashMap<>();
+    }
+    // Read from JSON once per turn: a handler asks for the same value many times.
+    Object saved = reads.computeIfAbsent(key, k -> StateJson.read(scopeJson(key).getValue(key.name()), key.type()));
+    return saved != null ? key.type().cast(saved) : key.fallback();
   }
 
   /** Sets a conversation- or user-scoped value; saved when the turn succeeds. Null removes it. */
