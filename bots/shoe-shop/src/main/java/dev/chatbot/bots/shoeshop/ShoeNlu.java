@@ -8,7 +8,6 @@ import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.PriceLimits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

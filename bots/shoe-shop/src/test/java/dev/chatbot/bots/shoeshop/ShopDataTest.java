@@ -6,8 +6,6 @@ import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
