@@ -269,8 +269,7 @@ public final class ConversationDispatcher implements Inbound {
               replySink(kept.id(), undelivered));
           EventHandler own = message.kind() == Message.Kind.EVENT && !ownEvents.isEmpty()
               ? ownEvents.get(message.payload()) : null;
-          Future<Boolean> turn = own != null
-              ? own.handle(message, conversation).map(true).otherwise(false)
+          Future<Boolean> turn = own != null ? ownTurn(own, message, conversation)
               : callBot(message, conversation, undelivered);
           return turn
               .compose(succeeded -> conversation.allSent().map(succeeded))
@@ -305,6 +304,21 @@ public final class ConversationDispatcher implements Inbound {
       return delivery.deliver(to, reply, Outbox.Origin.turn(inboxId, position))
           .onFailure(failure -> undelivered[0] = true);
     };
+  }
+
+  /** An event the core handles: like a bot's turn, a failure is logged and changes nothing. */
+  private static Future<Boolean> ownTurn(EventHandler own, Message message, Conversation conversation) {
+    Future<Void> handled;
+    try {
+      handled = own.handle(message, conversation);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    return handled.map(true).recover(failure -> {
+      LOG.error("event failed event={} conversation={} id={} error=\"{}\" state=unchanged", message.payload(),
+          message.conversation().key(), message.id(), failure.getMessage());
+      return Future.succeededFuture(false);
+    });
   }
 
   /**
