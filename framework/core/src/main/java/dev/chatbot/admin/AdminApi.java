@@ -25,10 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin API under {@code /api/v1}: proactive messages and their status, which adapters are on, dead letters and
- * erasure. Mounted
- * only when {@code ADMIN_API_TOKEN} is set; every request under {@code /api/v1} needs that bearer token (checked
- * before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
- * against {@code openapi.yaml} before it reaches a handler.
+ * erasure. Mounted only when {@code ADMIN_API_TOKEN} is set; every request under {@code /api/v1} needs that bearer
+ * token (checked before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and
+ * is validated against {@code openapi.yaml} before it reaches a handler.
  */
 public final class AdminApi {
 
