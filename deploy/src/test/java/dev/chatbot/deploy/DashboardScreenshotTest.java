@@ -264,12 +264,17 @@ class DashboardScreenshotTest {
           .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
       Prometheus prometheus = new Prometheus(process, "http://127.0.0.1:" + port);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!prometheus.ready()) {
-        assertThat(System.nanoTime()).as("prometheus ready within 30 s, see " + dir.resolve("prometheus.log"))
-            .isLessThan(deadline);
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      try {
+        while (!prometheus.ready()) {
+          assertThat(System.nanoTime()).as("prometheus ready within 30 s, see " + dir.resolve("prometheus.log"))
+              .isLessThan(deadline);
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return prometheus;
+      } catch (RuntimeException | AssertionError notReady) {
+        prometheus.close(); // never leave it running behind a failed test
+        throw notReady;
       }
-      return prometheus;
     }
 
     private boolean ready() {
