@@ -48,7 +48,7 @@ final class ShopAssistant {
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
-    this.results = new Results(new ShoeSearch(catalog), cards);
+    this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data);
     this.store = Catalog.json("shoe-shop/store.json");
   }
@@ -222,7 +222,7 @@ final class ShopAssistant {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
       return line -> {
         Shoe shoe = catalog.find(line.sku());
-        return shoe != null && ShoeSearch.meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
+        return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
     if (last != null && (lower.contains(" it") || lower.contains("that") || lower.contains("this")

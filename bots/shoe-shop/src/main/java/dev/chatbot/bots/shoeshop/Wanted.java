@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.search.Wishes;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param byPrice cheapest first, after "cheaper"
  */
 record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, String model, Integer size,
-    String sizeAsSaid, Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice) {
+    String sizeAsSaid, Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice)
+    implements Wishes<Slot> {
 
   static final Wanted NOTHING = new Wanted(Map.of(), Map.of(), null, null, null, null, null, false, false);
   /** The wishes a product switch ("red chucks") drops when the new product cannot meet them. */
@@ -36,12 +38,24 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
         || wants.containsKey(Slot.COLOUR) || wants.containsKey(Slot.MATERIAL) || wants.containsKey(Slot.FEATURE);
   }
 
-  Set<String> wants(Slot slot) {
+  @Override
+  public Set<String> wants(Slot slot) {
     return wants.getOrDefault(slot, Set.of());
   }
 
-  Set<String> avoids(Slot slot) {
+  @Override
+  public Set<String> avoids(Slot slot) {
     return avoids.getOrDefault(slot, Set.of());
+  }
+
+  @Override
+  public Long atLeast(Slot slot) {
+    return slot == Slot.PRICE ? minPriceCents : null;
+  }
+
+  @Override
+  public Long atMost(Slot slot) {
+    return slot == Slot.PRICE ? maxPriceCents : null;
   }
 
   /** The first value wanted for {@code slot}, or null. */
@@ -123,7 +137,7 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
       }
       Wanted only = new Wanted(Map.of(slot, wishes.get(slot)), Map.of(), null, null, null, null, null, false, false);
       boolean someShoe = catalog.all().stream().anyMatch(shoe -> brands.contains(shoe.brand())
-          && (u.model() == null || shoe.isModel(u.model())) && ShoeSearch.meetsEvery(shoe, only));
+          && (u.model() == null || shoe.isModel(u.model())) && catalog.search().meets(shoe, only, slot));
       if (!someShoe) {
         wishes.remove(slot);
       }
@@ -153,12 +167,6 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     return new Wanted(fewer, fewerAvoided, slot == Slot.BRAND ? null : model, size, sizeAsSaid,
         slot == Slot.PRICE ? null : maxPriceCents, slot == Slot.PRICE ? null : minPriceCents,
         anyStyle || slot == Slot.STYLE, byPrice);
-  }
-
-  /** Whether this search says anything about {@code slot}: a wish, a dislike or a budget. */
-  boolean asks(Slot slot) {
-    return slot == Slot.PRICE ? maxPriceCents != null || minPriceCents != null
-        : wants.containsKey(slot) || avoids.containsKey(slot);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
