@@ -6,6 +6,7 @@ import dev.chatbot.bots.shoeshop.Session.Cart;
 import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Order;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Refused;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
@@ -218,7 +219,7 @@ final class Checkout {
               total(cart), turn.get(Session.SHIP_TO), turn.get(Session.PAY_WITH));
           return data.save(order).map(saved -> placed(turn, order));
         }).recover(failed -> data.putBack(cart).compose(back -> Future.failedFuture(failed))),
-        refused -> refused instanceof ShopData.Refused
+        refused -> refused instanceof Refused
             ? data.stock().map(stock -> soldOut(turn, stock))
             : Future.failedFuture(refused));
   }
@@ -314,7 +315,7 @@ final class Checkout {
     return data.cancel(number, user).map(order -> List.<Reply>of(Reply.quickReplies("Done: order " + number
         + " is cancelled and nothing will ship. The " + Describe.pairs(order.pairs()) + " went back on our shelves.",
         List.of(QuickReply.of(
-        "Keep shopping", KEEP_SHOPPING))))).recover(refused -> refused instanceof ShopData.Refused
+        "Keep shopping", KEEP_SHOPPING))))).recover(refused -> refused instanceof Refused
         ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
             ? "Order " + number + " was already cancelled, so there's nothing more to do."
             : "I can't find order " + number + " in your orders, so nothing was cancelled.")))

@@ -58,12 +58,6 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     return slot == Slot.PRICE ? maxPriceCents : null;
   }
 
-  /** The first value wanted for {@code slot}, or null. */
-  String first(Slot slot) {
-    Set<String> values = wants(slot);
-    return values.isEmpty() ? null : values.iterator().next();
-  }
-
   /**
    * This search updated by one message. New values replace old ones in their slot and never drop the other slots
    * ("in suede" keeps the style); a dislike is added; "any colour" lets go. A different kind of shoe, or a whole new
@@ -154,19 +148,6 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
 
   Wanted cheapestFirst() {
     return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
-  }
-
-  /** Without one slot: how the no-match path relaxes the search. */
-  Wanted without(Slot slot) {
-    Map<Slot, Set<String>> fewer = new EnumMap<>(Slot.class);
-    fewer.putAll(wants);
-    fewer.remove(slot);
-    Map<Slot, Set<String>> fewerAvoided = new EnumMap<>(Slot.class);
-    fewerAvoided.putAll(avoids);
-    fewerAvoided.remove(slot);
-    return new Wanted(fewer, fewerAvoided, slot == Slot.BRAND ? null : model, size, sizeAsSaid,
-        slot == Slot.PRICE ? null : maxPriceCents, slot == Slot.PRICE ? null : minPriceCents,
-        anyStyle || slot == Slot.STYLE, byPrice);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
