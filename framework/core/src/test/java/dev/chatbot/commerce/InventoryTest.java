@@ -34,11 +34,13 @@ class InventoryTest {
 
   @Test
   void takesAllLinesOrNoneAndPutsBack() {
-    join(inventory.open(opening));
+    // tag::inventory[]
+    join(inventory.open(opening));  // {"MUG": {"red": 3, "blue": 1}, "PLATE": {"white": 5}}, once
     List<Inventory.Line> tooMany = List.of(new Inventory.Line("PLATE", "white", 2), new Inventory.Line("MUG", "blue",
         2));
     assertThat(inventory.take(tooMany).cause()).isInstanceOf(Refused.class);
     assertThat(join(inventory.stock()).left("PLATE", "white")).as("nothing taken").isEqualTo(5);
+    // end::inventory[]
     assertThat(inventory.take(List.of(new Inventory.Line("MUG", "green", 1))).cause()).isInstanceOf(Refused.class);
     List<Inventory.Line> order = List.of(new Inventory.Line("PLATE", "white", 2), new Inventory.Line("MUG", "blue",
         1));
@@ -71,6 +73,7 @@ class InventoryTest {
 
   @Test
   void anOrderIsCancelledOnceAndOnlyByItsOwner() {
+    // tag::orders[]
     OrderBook book = new OrderBook(store, "A-", 0);
     String number = join(book.nextNumber());
     assertThat(number).isEqualTo("A-1");
@@ -80,6 +83,7 @@ class InventoryTest {
     assertThat(book.cancel(number, "bob").cause()).isInstanceOf(Refused.class);
     assertThat(join(book.cancel(number, "ann")).getString("status")).isEqualTo(OrderBook.CANCELLED);
     assertThat(book.cancel(number, "ann").cause()).isInstanceOf(Refused.class).hasMessageContaining("already");
+    // end::orders[]
   }
 
   /** The memory store completes its futures before returning them. */

@@ -15,6 +15,7 @@ class FacetSearchTest {
 
   record Item(String name, String colour, List<String> tags, long price, String kind) {}
 
+  // tag::wishes[]
   /** A search as a bot keeps it: its own record, implementing {@link Wishes}. */
   record Wish(Map<Facet, Set<String>> wants, Map<Facet, Set<String>> avoids, Long max) implements Wishes<Facet> {
 
@@ -40,6 +41,8 @@ class FacetSearchTest {
       new Item("black mug", "black", List.of(), 700, "mug"),
       new Item("blue plate", "blue", List.of("dishwasher"), 1500, "plate"));
 
+  // end::wishes[]
+  // tag::search[]
   private final FacetSearch<Item, Facet> search = new FacetSearch<>(ITEMS,
       List.of(Facet.COLOUR, Facet.TAG, Facet.PRICE, Facet.KIND), new FacetSearch.Facets<>() {
         @Override
@@ -62,6 +65,7 @@ class FacetSearchTest {
           return facet == Facet.TAG;
         }
       });
+  // end::search[]
   private final Comparator<Item> cheapestFirst = Comparator.comparingLong(Item::price);
 
   @Test
@@ -88,10 +92,12 @@ class FacetSearchTest {
     // No blue mug under $10: a mug under $10 (colour given up) ranks before a blue item (price and kind given up).
     Wish blueMugUnder10 = new Wish(Map.of(Facet.KIND, Set.of("mug"), Facet.COLOUR, Set.of("blue")),
         Map.of(Facet.TAG, Set.of("large")), 1000L);
+    // tag::closest[]
     assertThat(search.exact(blueMugUnder10, item -> true, cheapestFirst)).isEmpty();
     List<FacetSearch.Near<Item, Facet>> near = search.closest(blueMugUnder10, item -> true, cheapestFirst);
     assertThat(near).extracting(n -> n.item().name()).containsExactly("black mug", "red mug", "blue plate");
     assertThat(near.get(0).missed()).containsExactly(Facet.COLOUR);
+    // end::closest[]
     assertThat(near.get(2).missed()).containsExactly(Facet.PRICE, Facet.KIND);
   }
 
