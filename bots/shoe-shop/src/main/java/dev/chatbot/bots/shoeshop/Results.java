@@ -66,7 +66,7 @@ final class Results {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
     }
     if (cartHasItems) {
-      chips.add(QuickReply.of("Checkout", Checkout.CHECKOUT));
+      chips.add(Checkout.CHECKOUT_CHIP);
     }
     chips.add(QuickReply.of("Cheaper", "cheaper"));
     if (cartHasItems) {
