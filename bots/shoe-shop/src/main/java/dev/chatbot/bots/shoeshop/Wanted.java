@@ -3,7 +3,6 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.search.Wishes;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +27,8 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
   private static final Slot[] ABOUT_THE_PRODUCT = {Slot.STYLE, Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE};
 
   Wanted {
-    wants = Understanding.frozen(wants);
-    avoids = Understanding.frozen(avoids);
+    wants = Wishes.frozen(wants);
+    avoids = Wishes.frozen(avoids);
   }
 
   /** Enough to search on: some idea of the kind of shoe (or "anything"). A size is checked separately. */
@@ -89,20 +88,8 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
         dropWhatTheProductCannotMeet(newWants, u, catalog);
       }
     }
-    // Let go first, so "any colour but black" still keeps its "but black".
-    for (Slot slot : u.cleared()) {
-      newWants.remove(slot);
-      newAvoids.remove(slot);
-      newModel = slot == Slot.BRAND ? null : newModel;
-    }
-    u.said().forEach((slot, values) -> {
-      newWants.put(slot, values);
-      newAvoids.computeIfPresent(slot, (s, avoided) -> without(avoided, values));
-    });
-    u.avoided().forEach((slot, values) -> {
-      newAvoids.merge(slot, values, Wanted::union);
-      newWants.computeIfPresent(slot, (s, wanted) -> without(wanted, values));
-    });
+    newModel = u.cleared().contains(Slot.BRAND) ? null : newModel;
+    Wishes.refine(newWants, newAvoids, u.said(), u.avoided(), u.cleared());
     boolean anyStyle = !u.says(Slot.STYLE) && (this.anyStyle && !fresh || u.cleared().contains(Slot.STYLE));
     if (u.cleared().contains(Slot.PRICE)) {
       max = null;
@@ -148,17 +135,5 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
 
   Wanted cheapestFirst() {
     return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new LinkedHashSet<>(a);
-    all.addAll(b);
-    return all;
-  }
-
-  private static Set<String> without(Set<String> values, Set<String> removed) {
-    Set<String> rest = new LinkedHashSet<>(values);
-    rest.removeAll(removed);
-    return rest.isEmpty() ? null : rest;
   }
 }
