@@ -190,7 +190,7 @@ reading on top of the extractors the framework ships, each a small class with on
 
 | extractor | finds |
 |---|---|
-| `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
+| `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `putAll(json, meaning)` loads a data file's groups (`{"black": ["blk", "jet black"]}`); `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
 | `FuzzyNames` | names as people misspell them: typos, swapped letters (`EditDistance`, optimal string alignment), glued or split words; short names must be exact |
 | `PriceLimits` | "under $150", "nothing over 80" (a ceiling only after a negation), "between 50 and 100", "around a hundred bucks", prices in words; blanks what it read so a number is read once |
 | `Positions` | "the second one", "the last", "#3"; small counts ("two pairs", "just one") |
