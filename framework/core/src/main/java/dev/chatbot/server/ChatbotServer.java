@@ -202,13 +202,18 @@ public final class ChatbotServer {
    * conversation's in their order and before anything new (the server listens only after this).
    */
   private Void resume() {
-    var pendingMessages = stateBackend.inbox().pending();
-    var pendingReplies = stateBackend.outbox().pending();
+    resume(stateBackend.inbox().pending(), stateBackend.outbox().pending());
+    // Later, what another process left (a cluster member that died) is handled the same way.
+    stateBackend.adoptWith(this::resume);
+    return null;
+  }
+
+  private void resume(List<dev.chatbot.state.Inbox.Kept> pendingMessages,
+      List<dev.chatbot.state.Outbox.Entry> pendingReplies) {
     if (!pendingMessages.isEmpty() || !pendingReplies.isEmpty()) {
       LOG.info("resuming pending_messages={} pending_replies={}", pendingMessages.size(), pendingReplies.size());
     }
     dispatcher.resume(pendingMessages, delivery.resume(pendingReplies));
-    return null;
   }
 
   private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {

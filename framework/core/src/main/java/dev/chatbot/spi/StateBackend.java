@@ -11,6 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Where conversation state, user profiles, dedupe memory, the inbox, the outbox and dead letters live, and the kind
@@ -60,6 +62,14 @@ public interface StateBackend {
   default Future<Inbound> inbound(Inbound local) {
     return Future.succeededFuture(local);
   }
+
+  /**
+   * Work that another process left (a cluster member that died) may come to this one at any time: the backend hands
+   * it to {@code resume}, which treats it as a restart does (the replies sent first, then the messages handled, each
+   * conversation in its order). Called once, after the server handled what {@link Inbox#pending()} and
+   * {@link Outbox#pending()} had at start.
+   */
+  default void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {}
 
   /** Readiness: true when this backend can serve (joined its cluster, store reachable). */
   default Future<Boolean> ready() {
