@@ -49,6 +49,7 @@ public final class ClusterBackend implements StateBackend {
   private ClusterOwnership ownership;
   private ConversationRouter router;
   private Adoption adoption;
+  private SendShare sendShare;
 
   @Override
   public String name() {
@@ -82,6 +83,7 @@ public final class ClusterBackend implements StateBackend {
         .onSuccess(clustered -> {
           HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
           hazelcast.getCluster().addMembershipListener(new MembershipLog());
+          sendShare = new SendShare(hazelcast.getCluster());
           LOG.info("cluster joined node={} member={}:{} members={} discovery={} join_ms={}",
               clusterManager.getNodeId(), cluster.host(), cluster.port(), clusterManager.getNodes().size(),
               cluster.kubernetesService().map(service -> "kubernetes:" + service)
@@ -152,6 +154,12 @@ public final class ClusterBackend implements StateBackend {
     ownership = new ClusterOwnership(clusterManager);
     router = new ConversationRouter(vertx, ownership, local);
     return router.start().map(router);
+  }
+
+  /** An equal share of each platform's send budget per member (docs/cluster.md). */
+  @Override
+  public java.util.function.DoubleSupplier sendShare() {
+    return sendShare;
   }
 
   /** The work of members that die is taken over by the owners of their conversations. */

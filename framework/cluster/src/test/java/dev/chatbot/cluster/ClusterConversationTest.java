@@ -48,6 +48,14 @@ class ClusterConversationTest {
   }
 
   @Test
+  @Order(1)
+  void eachMemberLeasesAThirdOfEachPlatformsSendBudget() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(cluster.member(i).server().stateBackend().sendShare().getAsDouble()).isEqualTo(1.0 / 3);
+    }
+  }
+
+  @Test
   @Order(2)
   void aConversationContinuesWhenMessagesAlternateBetweenMembers() {
     for (int i = 1; i <= 6; i++) {
@@ -193,6 +201,10 @@ class ClusterConversationTest {
     cluster.discard(owner);
     cluster.awaitSize(2);
     int[] survivors = java.util.stream.IntStream.range(0, 3).filter(i -> i != owner).toArray();
+    for (int survivor : survivors) {
+      assertThat(cluster.member(survivor).server().stateBackend().sendShare().getAsDouble())
+          .as("a survivor's share of the send budget").isEqualTo(0.5);
+    }
     cluster.send(survivors[0], channel, "after");
     assertThat(cluster.nextText(channel)).isEqualTo("5:after");
     cluster.send(survivors[1], channel, "address?");

@@ -160,7 +160,7 @@ public final class ChatbotServer {
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
-        stateBackend.deadLetters());
+        stateBackend.deadLetters(), stateBackend.sendShare());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
         BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));

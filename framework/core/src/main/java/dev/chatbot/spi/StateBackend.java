@@ -71,6 +71,14 @@ public interface StateBackend {
    */
   default void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {}
 
+  /**
+   * This process's part of each platform's send rate budget, read at every send: 1 for a process alone; a cluster
+   * of n members gives each 1/n, so together they keep to the platform's limit without asking each other per message.
+   */
+  default java.util.function.DoubleSupplier sendShare() {
+    return () -> 1.0;
+  }
+
   /** Readiness: true when this backend can serve (joined its cluster, store reachable). */
   default Future<Boolean> ready() {
     return Future.succeededFuture(true);
