@@ -97,24 +97,22 @@ public final class ClusterBackend implements StateBackend {
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
     String self = clusterManager.getNodeId();
     return clustered.sharedData().<String, JsonObject>getAsyncMap(HazelcastConfigs.STATE_MAP)
-        .compose(state -> clustered.sharedData().<String, Boolean>getAsyncMap(HazelcastConfigs.DEDUPE_MAP)
-            .compose(dedupe -> clustered.executeBlocking(() -> {
-              // Reads the dead letters the cluster has: blocking, once.
-              deadLetters = new ClusterDeadLetters(hazelcast.getMap(HazelcastConfigs.DEAD_LETTERS_MAP));
-              return dedupe;
-            }))
-            .map(dedupe -> {
-              stateMap = state;
-              botDataStore = new ClusterBotDataStore(state);
-              stateStore = new ClusterStateStore(state);
-              var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
-              outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self,
-                  deadLetters);
-              inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self,
-                  stateStore, outbox);
-              dedupeStore = new ClusterDedupeStore(dedupe, settings.dedupeWindow());
-              return clustered;
-            }));
+        .compose(state -> clustered.executeBlocking(() -> {
+          // Reads the dead letters the cluster has: blocking, once.
+          deadLetters = new ClusterDeadLetters(hazelcast.getMap(HazelcastConfigs.DEAD_LETTERS_MAP));
+          return state;
+        }))
+        .map(state -> {
+          stateMap = state;
+          botDataStore = new ClusterBotDataStore(state);
+          stateStore = new ClusterStateStore(state);
+          var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
+          outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters);
+          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
+              outbox);
+          dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP), settings.dedupeWindow());
+          return clustered;
+        });
   }
 
   @Override

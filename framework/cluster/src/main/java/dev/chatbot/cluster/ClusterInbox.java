@@ -56,7 +56,7 @@ final class ClusterInbox implements Inbox {
       PartitionAwareKey<Long, String> key = Work.key(id, message.conversation().key());
       keys.put(id, key);
       kept.add(new Kept(id, message));
-      writes.add(Hz.future(map.setAsync(key, Work.value(self, JsonObject.mapFrom(message).encode()))));
+      writes.add(Hz.future(map.setAsync(key, Work.value(self, MessageJson.encode(message).encode()))));
     }
     return Future.all(writes).map(kept).onFailure(notKept -> kept.forEach(entry -> keys.remove(entry.id())));
   }
@@ -93,7 +93,7 @@ final class ClusterInbox implements Inbox {
   Kept adopt(PartitionAwareKey<Long, String> key, String value) {
     long id = Work.id(key);
     keys.put(id, key);
-    return new Kept(id, new JsonObject(Work.json(value)).mapTo(Message.class));
+    return new Kept(id, MessageJson.decode(new JsonObject(Work.json(value))));
   }
 
   /** True while this member handles inbox message {@code id}. */
