@@ -110,6 +110,15 @@ final class MemberProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM: a graceful shutdown (drain, hand the data over, leave); returns the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("member " + httpPort + " still running 60 s after SIGTERM:\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown, no goodbye to the cluster. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -289,9 +289,10 @@ public final class ChatbotServer {
     HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
     ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
+    // tryComplete: on a slow answer the health check's own timeout has completed the promise already.
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
-        up -> promise.complete(up ? Status.OK() : Status.KO()),
-        failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
+        up -> promise.tryComplete(up ? Status.OK() : Status.KO()),
+        failure -> promise.tryComplete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
           ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));
