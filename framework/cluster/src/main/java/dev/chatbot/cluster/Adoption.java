@@ -1,12 +1,12 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import dev.chatbot.state.Inbox;
 import dev.chatbot.state.Outbox;
@@ -152,17 +152,17 @@ final class Adoption implements MembershipListener, MigrationListener {
     Claim claim = new Claim(gone, clusterManager.getNodeId());
     Map<PartitionAwareKey<Long, String>, String> messages =
         claimAll(inbox.map(), claim, key -> inbox.handles(Work.id(key)));
-    Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), claim, outbox::handles);
+    Set<Long> turns = new HashSet<>();
+    messages.keySet().forEach(key -> turns.add(Work.id(key)));
+    // After the messages: a reply whose message is still to be claimed (its partition arrived between the two
+    // scans) waits for the next scan, so the message and the replies its turn recorded are always taken together.
+    Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), claim,
+        key -> outbox.handles(key) || awaitsItsMessage(key, turns));
     if (messages.isEmpty() && replies.isEmpty()) {
       return new Adopted(List.of(), List.of());
     }
     List<Inbox.Kept> kept = new ArrayList<>();
-    Set<Long> turns = new HashSet<>();
-    messages.forEach((key, value) -> {
-      Inbox.Kept message = inbox.adopt(key, value);
-      kept.add(message);
-      turns.add(message.id());
-    });
+    messages.forEach((key, value) -> kept.add(inbox.adopt(key, value)));
     kept.sort(Comparator.comparingLong(Inbox.Kept::id));
     List<Outbox.Entry> entries = new ArrayList<>();
     replies.forEach((key, value) -> {
@@ -174,6 +174,14 @@ final class Adoption implements MembershipListener, MigrationListener {
     });
     entries.sort(Comparator.comparingLong(Outbox.Entry::id));
     return new Adopted(kept, entries);
+  }
+
+  /** True for a reply of a turn whose message is in the inbox but not claimed by this scan. */
+  private boolean awaitsItsMessage(PartitionAwareKey<Long, String> key, Set<Long> claimed) {
+    String value = outbox.map().get(key);
+    long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
+    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn)
+        && inbox.map().containsKey(new PartitionAwareKey<>(turn, key.getPartitionKey()));
   }
 
   /** The entries of this member's partitions that {@code claim} wins, but for those it handles already. */

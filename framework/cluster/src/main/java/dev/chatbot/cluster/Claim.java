@@ -1,7 +1,7 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.query.Predicate;
 import java.io.Serial;
 import java.util.Map;

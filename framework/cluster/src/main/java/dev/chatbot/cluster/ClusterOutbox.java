@@ -1,8 +1,8 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.query.Predicate;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
