@@ -20,7 +20,7 @@ class ValidationDetailsTest {
     ValidationDetails details = ValidationDetails.from(OpenApiDocument.load().json());
     ValidationDetails.Discriminator reply = details.discriminators().get("Reply");
     assertThat(reply.property()).isEqualTo("type");
-    assertThat(reply.branches()).containsOnlyKeys("text", "quick_replies", "cards", "image", "typing")
-        .containsEntry("text", 0).containsEntry("typing", 4);
+    assertThat(reply.branches()).containsOnlyKeys("text", "quick_replies", "cards", "image", "typing", "platform_specific")
+        .containsEntry("text", 0).containsEntry("typing", 4).containsEntry("platform_specific", 5);
   }
 }
