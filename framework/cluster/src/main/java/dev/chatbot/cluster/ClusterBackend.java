@@ -1,8 +1,8 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.BotDataStore;

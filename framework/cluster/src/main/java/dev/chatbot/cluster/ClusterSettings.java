@@ -1,7 +1,7 @@
 package dev.chatbot.cluster;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

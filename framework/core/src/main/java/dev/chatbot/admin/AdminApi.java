@@ -6,7 +6,7 @@ import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendFailure;
 import dev.chatbot.spi.StateBackend;

@@ -4,9 +4,10 @@ import dev.chatbot.admin.AdminApi;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.bot.BotServices;
 import dev.chatbot.config.ChatbotConfig;
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.config.ConfigLoader;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.HttpErrors;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.delivery.Delivery;
 import dev.chatbot.delivery.DeliverySettings;
 import dev.chatbot.dispatch.BotRoutes;
@@ -215,7 +216,8 @@ public final class ChatbotServer {
     Future<Void> adaptersStarted = Future.succeededFuture();
     for (PlatformAdapter adapter : enabled) {
       ServerAdapterContext context = new ServerAdapterContext(
-          adapter.platform(), vertx, router, config, inbound, metrics, lifecycle);
+          adapter.platform(), vertx, router, config.publicBaseUrl(), stateBackend.dataDir(), inbound, metrics,
+          lifecycle);
       adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
     }
     return adaptersStarted;

@@ -1,6 +1,6 @@
 package dev.chatbot.server;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.MemoryStateBackend;
 import dev.chatbot.state.file.FileStateBackend;

@@ -1,6 +1,5 @@
 package dev.chatbot.spi;
 
-import dev.chatbot.config.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -25,7 +24,12 @@ public interface PlatformAdapter {
 
   /**
    * Reads this adapter's variables. Returns false when they are unset (the adapter stays off) and throws a
-   * {@link dev.chatbot.config.ConfigException} naming the variable when they are half set or wrong.
+   * {@link ConfigException} naming the variable when they are half set or wrong.
+   *
+   * <p>{@code settings} holds this adapter's own variables only: those named in {@link #variables()} and those
+   * starting with its platform in capitals and an underscore ({@code TELEGRAM_}, for {@code telegram};
+   * {@code GOOGLE_CHAT_} for {@code google-chat}). The core's (the admin token, {@code DATA_DIR}) and the other
+   * adapters' are not there; what an adapter needs of the core comes with {@link AdapterContext}.
    */
   boolean configure(Settings settings);
 

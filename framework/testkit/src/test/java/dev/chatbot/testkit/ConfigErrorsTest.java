@@ -2,7 +2,7 @@ package dev.chatbot.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.server.ChatbotServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
