@@ -38,6 +38,13 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void unknownStateStoreListsTheRegisteredBackends() {
+    assertThat(TestServer.startFailure(Map.of("STATE_STORE", "redis")))
+        .hasMessage("STATE_STORE must be one of [file, memory], got 'redis' (another store needs its module on the"
+            + " class path)");
+  }
+
+  @Test
   void unreadableCertificate() {
     Throwable failure = TestServer.startFailure(Map.of("TLS_CERT_PATH", "/nonexistent/cert.pem", "TLS_KEY_PATH", "/nonexistent/key.pem"));
     assertThat(failure).hasMessageContaining("TLS_CERT_PATH");
