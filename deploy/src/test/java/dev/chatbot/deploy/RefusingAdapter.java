@@ -29,6 +29,12 @@ public final class RefusingAdapter implements PlatformAdapter {
     return List.of("REFUSING_ADAPTER");
   }
 
+  /** A platform of tests only. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
+  }
+
   @Override
   public boolean configure(Settings settings) {
     return settings.get("REFUSING_ADAPTER").map("on"::equals).orElse(false);

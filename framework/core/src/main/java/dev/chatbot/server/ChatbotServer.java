@@ -179,7 +179,7 @@ public final class ChatbotServer {
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
-    OpenApiDocument openApi = OpenApiDocument.load();
+    OpenApiDocument openApi = OpenApiDocument.load(all);
     ApiDocs.mount(router, openApi);
     mountErrors(router);
 

@@ -38,6 +38,19 @@ public interface PlatformAdapter {
     return "/webhooks/" + platform();
   }
 
+  /**
+   * This adapter's part of {@code GET /openapi.yaml} and {@code /docs}: class-path resources in its own jar, each a
+   * YAML document with the {@code paths} of the routes it mounts, the {@code components} they use and any
+   * {@code tags} of its own. The core merges those of every adapter on the class path into its description; a
+   * fragment may refer to the core's components ({@code BadRequest}, {@code BadSignature}, {@code TooLarge},
+   * {@code ShuttingDown}, {@code EventReceived}, {@code Error}). Default: {@code openapi/<platform>.yaml}. A
+   * component that several adapters list (a shared file) must be the same in each; a path may be described once.
+   * A platform whose routes are no part of the product's API (a test double) returns none.
+   */
+  default List<String> openApi() {
+    return List.of("openapi/" + platform() + ".yaml");
+  }
+
   /** The platform's limits; the core fits every reply to them before {@link #send}. */
   Capabilities capabilities();
 

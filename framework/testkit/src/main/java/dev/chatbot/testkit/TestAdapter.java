@@ -38,6 +38,12 @@ public final class TestAdapter implements PlatformAdapter {
     return List.of("TEST_ADAPTER");
   }
 
+  /** A platform of tests only: its webhook is no part of the product's API. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
+  }
+
   @Override
   public boolean configure(Settings settings) {
     return settings.get("TEST_ADAPTER").map("on"::equals).orElse(false);

@@ -22,6 +22,12 @@ public final class DiscoveredAdapter implements PlatformAdapter {
     return List.of("DISCOVERED_TOKEN");
   }
 
+  /** A platform of tests only. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
+  }
+
   @Override
   public boolean configure(Settings settings) {
     return settings.group("discovered adapter", "DISCOVERED_TOKEN", "DISCOVERED_SECRET");

@@ -52,6 +52,11 @@ public final class MessengerAdapter implements PlatformAdapter {
   }
 
   @Override
+  public List<String> openApi() {
+    return List.of(MetaHandshake.OPENAPI, "openapi/messenger.yaml");
+  }
+
+  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class MetaHandshake implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetaHandshake.class);
+  /** The OpenAPI components of the handshake and the signature, which each Meta adapter lists before its own. */
+  public static final String OPENAPI = "openapi/meta.yaml";
   static final String MODE = "hub.mode";
   static final String TOKEN = "hub.verify_token";
   static final String CHALLENGE = "hub.challenge";

@@ -57,6 +57,11 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   }
 
   @Override
+  public List<String> openApi() {
+    return List.of(MetaHandshake.OPENAPI, "openapi/whatsapp.yaml");
+  }
+
+  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }
