@@ -27,7 +27,7 @@ class AdapterSettingsTest {
     List<PlatformAdapter> enabled = AdapterDirectory.enabled(List.of(adapter), all);
 
     assertThat(enabled).containsExactly(adapter);
-    Settings seen = adapter.settings();
+    Settings seen = adapter.settings().get();
     assertThat(seen.get("GOOGLE_CHAT_KEY")).hasValue("gc-key");
     assertThat(seen.get("GOOGLE_CHAT_API_BASE_URL")).hasValue("http://127.0.0.1:9/chat");
     assertThat(seen.get("SHARED_WEBHOOK_KEY")).as("declared in variables()").hasValue("shared");

@@ -8,50 +8,22 @@ import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.Settings;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** An adapter with nothing behind it, for tests of what the core does with adapters: it keeps its settings. */
-public final class BareAdapter implements PlatformAdapter {
-
-  private final String platform;
-  private final List<String> variables;
-  private final List<String> openApi;
-  private Settings settings;
+/**
+ * An adapter with nothing behind it, for tests of what the core does with adapters (which settings it hands them,
+ * which OpenAPI fragments it merges); {@link #settings()} keeps what {@link #configure} was given.
+ */
+public record BareAdapter(String platform, List<String> variables, List<String> openApi,
+    AtomicReference<Settings> settings) implements PlatformAdapter {
 
   public BareAdapter(String platform, List<String> variables, List<String> openApi) {
-    this.platform = platform;
-    this.variables = variables;
-    this.openApi = openApi;
-  }
-
-  /** What {@link #configure} was given. */
-  public Settings settings() {
-    return settings;
+    this(platform, variables, openApi, new AtomicReference<>());
   }
 
   @Override
-  public String platform() {
-    return platform;
-  }
-
-  @Override
-  public List<String> variables() {
-    return variables;
-  }
-
-  @Override
-  public List<String> openApi() {
-    return openApi;
-  }
-
-  @Override
-  public boolean configure(Settings settings) {
-    this.settings = settings;
-    return true;
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.UNLIMITED;
+  public Future<Void> send(ConversationRef to, Reply reply) {
+    return Future.succeededFuture();
   }
 
   @Override
@@ -60,7 +32,13 @@ public final class BareAdapter implements PlatformAdapter {
   }
 
   @Override
-  public Future<Void> send(ConversationRef to, Reply reply) {
-    return Future.succeededFuture();
+  public Capabilities capabilities() {
+    return Capabilities.UNLIMITED;
+  }
+
+  @Override
+  public boolean configure(Settings given) {
+    settings.set(given);
+    return true;
   }
 }
