@@ -1,6 +1,7 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.chatbot.logging.LogSetup;
 import dev.chatbot.spi.ConfigException;
 import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.Inbound;
@@ -55,6 +56,7 @@ public final class ClusterBackend implements StateBackend {
   @Override
   public Future<Vertx> createVertx(VertxOptions options, VertxBuilder builder, Settings settings) {
     ClusterSettings cluster = ClusterSettings.from(settings);
+    LogSetup.quieter("com.hazelcast");
     clusterManager = new HazelcastClusterManager(HazelcastConfigs.build(cluster));
     // The event bus talks member to member on the same address as Hazelcast (its port is free unless set).
     options.getEventBusOptions()

@@ -333,7 +333,7 @@ public final class ChatbotServer {
       }
       String[] parts = entry.split(":");
       if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        throw new ConfigException("BOT_ROUTES must look like 'slack:echo,messenger:shoe-shop', got '" + entry + "'");
+        throw new ConfigException("BOT_ROUTES must look like 'platform:bot,platform:bot', got '" + entry + "'");
       }
       routes.put(parts[0].trim(), parts[1].trim());
     }

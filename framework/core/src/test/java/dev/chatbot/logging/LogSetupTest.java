@@ -56,6 +56,17 @@ class LogSetupTest {
   }
 
   @Test
+  void aModuleMakesItsOwnChattyLibraryQuieter() {
+    LoggerContext context = context(LogSetup.Format.text);
+
+    LogSetup.quieter(context, "org.example.engine");
+    context.getLogger("org.example.engine.Node").info("joined, members=3");
+    context.getLogger("org.example.engine.Node").warn("member left");
+
+    assertThat(lines()).singleElement().asString().endsWith("WARN  Node member left");
+  }
+
+  @Test
   void jsonWritesOneParseableObjectPerLine() throws Exception {
     LoggerContext context = context(LogSetup.Format.json);
     Logger logger = context.getLogger("dev.chatbot.server.ChatbotServer");

@@ -45,6 +45,12 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void botRoutesThatDoNotPairAPlatformWithABot() {
+    assertThat(TestServer.startFailure(Map.of("BOT", "recording", "BOT_ROUTES", "webchat")))
+        .hasMessage("BOT_ROUTES must look like 'platform:bot,platform:bot', got 'webchat'");
+  }
+
+  @Test
   void unreadableCertificate() {
     Throwable failure = TestServer.startFailure(Map.of("TLS_CERT_PATH", "/nonexistent/cert.pem", "TLS_KEY_PATH", "/nonexistent/key.pem"));
     assertThat(failure).hasMessageContaining("TLS_CERT_PATH");
