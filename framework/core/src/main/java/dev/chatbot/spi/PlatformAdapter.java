@@ -19,7 +19,10 @@ public interface PlatformAdapter {
   /** The platform's name: {@code messenger}, {@code slack}... Used in paths, metrics and conversation refs. */
   String platform();
 
-  /** The variables that switch this adapter on, for the startup log when it is off. */
+  /**
+   * The variables that switch this adapter on, for the startup log when it is off. {@link #configure} gets them, with
+   * every variable named after the platform.
+   */
   List<String> variables();
 
   /**
