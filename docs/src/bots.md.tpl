@@ -181,6 +181,25 @@ typo of an offered option still picks it.
 `RasaNlu` posts `{"text": ...}` to `{base}/model/parse` of a Rasa server and reads its intent, confidence and
 entities; a lone number after a number question is named as the lookup engine does.
 
+### Extractors for an engine of your own
+
+A bot whose language is richer than intents and entities (negations, several values at once, units) writes its own
+reading on top of the extractors the framework ships, each a small class with one job in `dev.chatbot.nlu`:
+
+{{framework/core/src/test/java/dev/chatbot/nlu/ExtractorsExampleTest.java extractors java}}
+
+| extractor | finds |
+|---|---|
+| `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
+| `FuzzyNames` | names as people misspell them: typos, swapped letters (`EditDistance`, optimal string alignment), glued or split words; short names must be exact |
+| `PriceLimits` | "under $150", "nothing over 80" (a ceiling only after a negation), "between 50 and 100", "around a hundred bucks", prices in words; blanks what it read so a number is read once |
+| `Positions` | "the second one", "the last", "#3"; small counts ("two pairs", "just one") |
+| `PaymentMethods` | a wallet or a card type with its last 4 digits; a full card number, to refuse it |
+| `TextCues` | the cheap checks that let an extractor skip a regex that cannot match |
+
+`bots/shoe-shop` (`ShoeNlu`) is the example: its words are data (`shoe-shop/lexicon.json`), and it reads a message
+in microseconds.
+
 ## Interceptors
 
 {{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java interceptors java}}
@@ -188,6 +207,25 @@ entities; a lone number after a number question is named as the lookup engine do
 A receive interceptor runs around the turn and returns a future: call `next.get()` to go on, or not, to keep the bot
 out (a human has taken over). A send interceptor sees each reply and returns the one to send, or null to drop it.
 `TurnLogger` is the example that ships: one line per turn, the conversation as a short hash.
+
+## Handing over to a person
+
+{{bots/shoe-shop/src/main/java/dev/chatbot/bots/shoeshop/ShoeShopBot.java handover java}}
+
+`turn.handOver()` gives the conversation to a person: from the end of that turn the bot hears nothing in it (no
+routes, no forms, no fallback) until it is resumed, and the bot event `handover` is counted
+(`chatbot_bot_events_total{bot,event="handover"}`). Two things resume it, both then running the handler given to
+`r.handover(when, handler)` (the bot says it is back):
+
+- the user, with a message matching `when` ("bot");
+- an operator, with the admin API: `POST /api/v1/conversations/{platform}/{conversationId}/resume` (the bearer
+  token of `/api/v1`; `conversationId` is the channel, `?thread=` a thread), answered 204, or 404 for a
+  conversation the server has never seen. The resume is an event (`Handover.RESUME_EVENT`) queued behind the
+  conversation's messages, so it never races a turn; a conversation not handed over is left as it is.
+
+The handover is data in the conversation's state, `"_handover": {"since": 1767603600000, "user": "1001"}`, so it
+survives restarts and moves between cluster members. In a test, `bot.event(Handover.RESUME_EVENT, new
+JsonObject())` is the operator's resume.
 
 ## Testing
 

@@ -103,6 +103,33 @@ class DurabilityIT {
   }
 
   @Test
+  void anAdminMessageAndItsStatusSurviveKills() throws Exception {
+    graph.failMessenger(500, 2, "Service temporarily unavailable");
+    JarProcess first = start("echo");
+    HttpResponse<String> accepted = admin("POST", "/api/v1/messages", new JsonObject().put("platform", "messenger")
+        .put("recipient", "judy").put("message", new JsonObject().put("text", "Your parcel is on its way")).encode());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String status = "/api/v1/messages/" + new JsonObject(accepted.body()).getString("id");
+    graph.awaitMessengerRequests(1); // being retried while the platform fails
+    assertThat(new JsonObject(admin("GET", status, null).body()).getString("status")).isEqualTo("queued");
+    kill(first);
+    graph.reset();
+
+    JarProcess second = start("echo");
+    assertThat(textsTo(graph.awaitMessengerSends(1), "judy")).containsExactly("Your parcel is on its way");
+    HttpResponse<String> sent = Http.getUntil(url(status),
+        answer -> answer.statusCode() == 200 && "sent".equals(new JsonObject(answer.body()).getString("status")),
+        Duration.ofSeconds(10), "authorization", "Bearer " + TOKEN);
+    assertThat(new JsonObject(sent.body())).isEqualTo(new JsonObject().put("id", status.substring(status.lastIndexOf('/') + 1))
+        .put("status", "sent").put("platform", "messenger").put("recipient", "judy"));
+    kill(second);
+
+    start("echo");
+    assertThat(new JsonObject(admin("GET", status, null).body()).getString("status")).isEqualTo("sent");
+    assertThat(graph.drain()).as("sent once").isEmpty();
+  }
+
+  @Test
   void aRedeliveryAfterAKillIsStillADuplicate() throws Exception {
     graph.failMessenger(500, 2, "Service temporarily unavailable");
     JarProcess first = start("echo");

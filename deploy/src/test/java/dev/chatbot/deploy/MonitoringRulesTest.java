@@ -30,7 +30,7 @@ class MonitoringRulesTest {
   private static final Set<String> PROMQL = Set.of("sum", "min", "max", "avg", "count", "by", "without", "on",
       "ignoring", "group_left", "group_right", "and", "or", "unless", "rate", "irate", "increase", "delta", "deriv",
       "histogram_quantile", "clamp_min", "clamp_max", "max_over_time", "min_over_time", "avg_over_time", "offset",
-      "bool", "abs", "absent");
+      "bool", "abs", "absent", "vector");
 
   @Test
   void theDashboardParsesAndItsPanelsHaveQueries() throws IOException {

@@ -2,16 +2,17 @@ package dev.chatbot.admin;
 
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.delivery.Delivery;
+import dev.chatbot.dialog.Handover;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.HttpErrors;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
-import dev.chatbot.spi.SendFailure;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.DeadLetter;
-import dev.chatbot.state.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -25,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API under {@code /api/v1}: proactive messages, which adapters are on, dead letters and erasure. Mounted
- * only when {@code ADMIN_API_TOKEN} is set; every request under {@code /api/v1} needs that bearer token (checked
- * before anything else, so a wrong method is a 401 to a stranger and a 405 only to the operator) and is validated
- * against {@code openapi.yaml} before it reaches a handler.
+ * The admin API under {@code /api/v1}: proactive messages and their status, which adapters are on, dead letters,
+ * erasure and resuming a conversation handed to a person. Mounted only when {@code ADMIN_API_TOKEN} is set; every
+ * request under {@code /api/v1} needs that bearer token (checked before anything else, so a wrong method is a 401 to
+ * a stranger and a 405 only to the operator) and is validated against {@code openapi.yaml} before it reaches a
+ * handler.
  */
 public final class AdminApi {
 
@@ -40,29 +42,33 @@ public final class AdminApi {
   private final Delivery delivery;
   private final StateBackend backend;
   private final Erasure erasure;
-  private final MessageStatusStore statuses = new MessageStatusStore();
+  private final ConversationDispatcher dispatcher;
+  private final AdminMessages messages;
 
-  private AdminApi(ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
-      StateBackend backend, ConversationDispatcher dispatcher) {
+  private AdminApi(Vertx vertx, ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
+      StateBackend backend, ConversationDispatcher dispatcher, Inbound inbound) {
     this.config = config;
     this.adapters = Map.copyOf(adapters);
     this.delivery = delivery;
     this.backend = backend;
     this.erasure = new Erasure(backend, dispatcher);
+    this.dispatcher = dispatcher;
+    this.messages = AdminMessages.register(dispatcher, inbound, backend.messageStatuses(vertx));
   }
 
   /**
-   * Adds the {@code /api/v1} routes to {@code router} when the token is set. {@code delivery} is the core's reply
-   * delivery (outbox, fitting, retries), so proactive messages behave exactly like the bot's replies.
+   * Adds the {@code /api/v1} routes to {@code router} when the token is set. Proactive messages enter their
+   * conversations through {@code inbound}, as a bot's own proactive messages do, and {@code dispatcher} hands their
+   * turns to this API; {@code delivery} sends dead letters again.
    */
   public static Future<Void> mount(Vertx vertx, Router router, ChatbotConfig config, OpenApiDocument document,
       Map<String, PlatformAdapter> adapters, Delivery delivery, StateBackend backend,
-      ConversationDispatcher dispatcher) {
+      ConversationDispatcher dispatcher, Inbound inbound) {
     if (config.adminApiToken() == null) {
       LOG.info("admin_api=off enable_with=ADMIN_API_TOKEN");
       return Future.succeededFuture();
     }
-    AdminApi api = new AdminApi(config, adapters, delivery, backend, dispatcher);
+    AdminApi api = new AdminApi(vertx, config, adapters, delivery, backend, dispatcher, inbound);
     return ContractValidation.create(vertx, document.only(PREFIX)).map(validation -> {
       router.route(PREFIX + "/*").handler(new BearerAuth(config.adminApiToken()));
       router.post(PREFIX + "/messages").handler(validation.handler("sendMessage", AdminApi::typedMessage))
@@ -76,6 +82,8 @@ public final class AdminApi {
           .handler(api::discardDeadLetter);
       router.delete(PREFIX + "/users/:platform/:userId").handler(validation.handler("eraseUser"))
           .handler(api::erase);
+      router.post(PREFIX + "/conversations/:platform/:conversationId/resume")
+          .handler(validation.handler("resumeConversation")).handler(api::resume);
       LOG.info("admin_api=on path={}", PREFIX);
       return null;
     });
@@ -101,31 +109,17 @@ public final class AdminApi {
       return;
     }
     ConversationRef to = new ConversationRef(platform, body.getString("recipient"), body.getString("thread"));
-    MessageStatus queued = MessageStatus.queued(UUID.randomUUID().toString(), platform, to.channel());
-    statuses.put(queued);
-    Delivery.Submitted submitted = delivery.submit(to, reply, Outbox.Origin.admin(queued.id()));
-    // 202 once the message is kept: from then on a crash does not lose it.
-    submitted.kept().onComplete(
-        kept -> {
+    // 202 once the message is kept (status and inbox): from then on a crash does not lose it.
+    messages.queue(UUID.randomUUID().toString(), to, reply).onComplete(
+        queued -> {
           LOG.info("admin message queued id={} platform={} reply={}", queued.id(), platform,
               reply.getClass().getSimpleName());
           ctx.response().setStatusCode(202)
               .putHeader("content-type", "application/json")
               .putHeader("location", PREFIX + "/messages/" + queued.id())
-              .end(new JsonObject().put("id", queued.id()).put("status", MessageStatus.State.queued.name()).encode());
+              .end(new JsonObject().put("id", queued.id()).put("status", queued.state().name()).encode());
         },
         failure -> HttpErrors.send(ctx, 503, "could not queue the message", List.of(firstLine(failure.getMessage()))));
-    submitted.delivered().onComplete(
-        done -> {
-          statuses.put(queued.sent());
-          LOG.info("admin message sent id={} platform={}", queued.id(), queued.platform());
-        },
-        failure -> {
-          String error = failure instanceof SendFailure sendFailure && sendFailure.platformError() != null
-              ? sendFailure.platformError() : String.valueOf(failure.getMessage());
-          statuses.put(queued.failed(error));
-          LOG.warn("admin message failed id={} platform={} error=\"{}\"", queued.id(), queued.platform(), error);
-        });
   }
 
   /** {@code "message": {"text": "hi"}} is a text reply: the {@code type} the contract asks for is filled in. */
@@ -186,11 +180,35 @@ public final class AdminApi {
         failure -> HttpErrors.send(ctx, 503, "could not erase", List.of(firstLine(failure.getMessage()))));
   }
 
+  /** Ends a handover: the resume event goes through the conversation's own queue, behind its messages. */
+  private void resume(RoutingContext ctx) {
+    ConversationRef conversation = new ConversationRef(ctx.pathParam("platform"), ctx.pathParam("conversationId"),
+        ctx.queryParams().get("thread"));
+    backend.stateStore().get("conversation:" + conversation.key()).compose(state -> {
+      if (state.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      Message resume = Handover.resumeEvent(conversation, state, System.currentTimeMillis());
+      return resume == null ? Future.succeededFuture(true) : dispatcher.accept(List.of(resume)).map(true);
+    }).onComplete(
+        known -> {
+          if (known) {
+            LOG.info("conversation resumed platform={}", conversation.platform());
+            ctx.response().setStatusCode(204).end();
+          } else {
+            HttpErrors.send(ctx, 404, "unknown conversation", List.of("conversation: no state for it"));
+          }
+        },
+        failure -> HttpErrors.send(ctx, 503, "could not resume", List.of(firstLine(failure.getMessage()))));
+  }
+
   private void status(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    statuses.get(id).ifPresentOrElse(
-        status -> ctx.response().putHeader("content-type", "application/json").end(status.toJson().encode()),
-        () -> HttpErrors.send(ctx, 404, "unknown message id", List.of("id: " + id)));
+    messages.statuses().get(id).onComplete(
+        found -> found.ifPresentOrElse(
+            status -> ctx.response().putHeader("content-type", "application/json").end(status.toJson().encode()),
+            () -> HttpErrors.send(ctx, 404, "unknown message id", List.of("id: " + id))),
+        failure -> HttpErrors.send(ctx, 503, "could not read the status", List.of(firstLine(failure.getMessage()))));
   }
 
   private void adapters(RoutingContext ctx) {

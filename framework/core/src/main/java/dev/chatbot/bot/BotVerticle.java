@@ -86,7 +86,8 @@ public abstract class BotVerticle extends VerticleBase {
     Routes declared = new Routes();
     routes(declared);
     dialog = declared.isEmpty() ? null : new Dialog(declared, BotServices.of(vertx).clock(), this::data,
-        platform -> BotServices.of(vertx).replyWindow(platform));
+        platform -> BotServices.of(vertx).replyWindow(platform),
+        dev.chatbot.metrics.BotMetrics.of(vertx, name())::count);
     thread = Thread.currentThread();
     LocalBots.of(vertx).register(name(), thread, this::handle);
     consumer = vertx.eventBus().localConsumer(Addresses.bot(name()), call -> handle(call.body().message(),

@@ -4,15 +4,14 @@ import dev.chatbot.bot.Conversation;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.NluContext;
-import dev.chatbot.nlu.Understanding;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,17 +25,28 @@ public final class Dialog {
   private final Clock clock;
   private final Supplier<BotDataStore> data;
   private final Function<String, Duration> replyWindows;
+  private final Consumer<String> events;
 
   public Dialog(Routes routes, Clock clock, Supplier<BotDataStore> data) {
-    this(routes, clock, data, platform -> null);
+    this(routes, clock, data, platform -> null, event -> { });
   }
 
   /** {@code replyWindows}: each platform's reply window (null: none), checked for replies to events. */
   public Dialog(Routes routes, Clock clock, Supplier<BotDataStore> data, Function<String, Duration> replyWindows) {
+    this(routes, clock, data, replyWindows, event -> { });
+  }
+
+  /**
+   * {@code replyWindows}: each platform's reply window (null: none), checked for replies to events; {@code events}:
+   * counts what the framework counts for the bot ({@code handover}), as {@code BotMetrics.count} does.
+   */
+  public Dialog(Routes routes, Clock clock, Supplier<BotDataStore> data, Function<String, Duration> replyWindows,
+      Consumer<String> events) {
     this.routes = routes;
     this.clock = clock;
     this.data = data;
     this.replyWindows = replyWindows;
+    this.events = events;
   }
 
   /** Handles one message; the future fails when a handler failed, and then the state is left as it was. */
@@ -68,6 +78,9 @@ public final class Dialog {
   }
 
   private Future<Void> route(Turn turn) {
+    if (turn.handedOver()) {
+      return handedOver(turn);
+    }
     if (turn.message().kind() == Message.Kind.EVENT) {
       // The bot's own event: only event routes; a form in progress keeps waiting for the user.
       Routes.Route route = first(routes.routes, turn);
@@ -104,6 +117,18 @@ public final class Dialog {
       return route.handler().handle(turn);
     }
     return routes.fallback != null ? routes.fallback.handle(turn) : Future.succeededFuture();
+  }
+
+  /** A person has the conversation: only the admin's resume or the user's {@code Routes.handover} words get through. */
+  private Future<Void> handedOver(Turn turn) {
+    Message message = turn.message();
+    boolean resume = message.kind() == Message.Kind.EVENT ? Handover.RESUME_EVENT.equals(message.payload())
+        : routes.resume != null && routes.resume.match(turn) != null;
+    if (!resume) {
+      return Future.succeededFuture();
+    }
+    turn.resumeFromHandover();
+    return routes.resumed == null ? Future.succeededFuture() : routes.resumed.handle(turn);
   }
 
   /** After an interruption: the form asks again, unless the handler ended or replaced it. */
@@ -169,6 +194,10 @@ public final class Dialog {
 
   void known(Form<?> form) {
     routes.form(form);
+  }
+
+  void count(String event) {
+    events.accept(event);
   }
 
   Clock clock() {

@@ -32,6 +32,8 @@ public final class Routes {
   final List<ReceiveInterceptor> receivers = new ArrayList<>();
   final List<SendInterceptor> senders = new ArrayList<>();
   Handler fallback;
+  When resume;
+  Handler resumed;
   NluEngine nlu;
   double minConfidence = 0.6;
 
@@ -83,6 +85,17 @@ public final class Routes {
     if (other != null && other != form) {
       throw new IllegalArgumentException("two forms named " + form.name() + ": their records need different names");
     }
+    return this;
+  }
+
+  /**
+   * What ends a handover to a person ({@code turn.handOver()}) from the user's side ("bot"), and what the bot says
+   * when it is back, after those words or the admin API's resume (then the message is the event
+   * {@link Handover#RESUME_EVENT}). Without it only the admin API resumes, quietly.
+   */
+  public Routes handover(When resume, Handler resumed) {
+    this.resume = resume;
+    this.resumed = register(resumed);
     return this;
   }
 

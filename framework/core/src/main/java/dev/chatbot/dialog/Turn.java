@@ -35,7 +35,10 @@ public final class Turn {
   private final DialogPosition loaded;
   private DialogPosition position;
   private Map<StateKey<?>, Object> changed;
+  private Map<StateKey<?>, Object> reads;
   private Map<String, Object> rememberedChanges;
+  private final boolean handedOverBefore;
+  private JsonObject handover;
 
   Turn(Dialog dialog, Message message, Conversation conversation) {
     this.dialog = dialog;
@@ -44,6 +47,8 @@ public final class Turn {
     this.loaded = DialogPosition.read(conversation.state());
     this.position = loaded;
     this.understanding = Understanding.none(message.text());
+    this.handover = conversation.state().getJsonObject(Handover.KEY);
+    this.handedOverBefore = handover != null;
   }
 
   public Message message() {
@@ -100,6 +105,29 @@ public final class Turn {
     return Future.succeededFuture();
   }
 
+  /**
+   * Hands the conversation to a person: from the end of this turn the bot answers nothing in it until the user says
+   * what {@link Routes#handover} names or an operator resumes it through the admin API. Counted as the bot event
+   * {@code handover} ({@code chatbot_bot_events_total}). Any form in progress is dropped.
+   */
+  public Future<Void> handOver() {
+    if (handover == null) {
+      handover = Handover.start(message, dialog.clock().millis());
+      endDialog();
+      dialog.count("handover");
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Whether the conversation is with a person (the bot only hears what resumes it). */
+  public boolean handedOver() {
+    return handover != null;
+  }
+
+  void resumeFromHandover() {
+    handover = null;
+  }
+
   /** Whether a form is waiting for an answer. */
   public boolean inDialog() {
     return position != null;
@@ -113,10 +141,15 @@ public final class Turn {
   /** The conversation- or user-scoped value of {@code key}, with this turn's changes; its fallback when unset. */
   public <T> T get(StateKey<T> key) {
     if (changed != null && changed.containsKey(key)) {
-      return key.type().cast(changed.get(key));
+      Object value = changed.get(key);
+      return value == null ? key.fallback() : key.type().cast(value);
     }
-    T saved = StateJson.read(scopeJson(key).getValue(key.name()), key.type());
-    return saved != null ? saved : key.fallback();
+    if (reads == null) {
+      reads = new HashMap<>();
+    }
+    // Read from JSON once per turn: a handler asks for the same value many times.
+    Object saved = reads.computeIfAbsent(key, k -> StateJson.read(scopeJson(key).getValue(key.name()), key.type()));
+    return saved != null ? key.type().cast(saved) : key.fallback();
   }
 
   /** Sets a conversation- or user-scoped value; saved when the turn succeeds. Null removes it. */
@@ -220,6 +253,13 @@ public final class Turn {
         conversation.state().remove(DialogPosition.KEY);
       } else {
         conversation.state().put(DialogPosition.KEY, position.toJson());
+      }
+    }
+    if ((handover != null) != handedOverBefore) {
+      if (handover == null) {
+        conversation.state().remove(Handover.KEY);
+      } else {
+        conversation.state().put(Handover.KEY, handover);
       }
     }
     if (changed != null) {

@@ -61,6 +61,8 @@ public final class ConversationDispatcher implements Inbound {
   private final ConcurrentMap<String, Future<Void>> gates = new ConcurrentHashMap<>();
   // Who waits for a conversation to have nothing queued (erasure must not be undone by a turn finishing after it).
   private final ConcurrentMap<String, List<Promise<Void>>> settleWaiters = new ConcurrentHashMap<>();
+  // Events the core handles itself instead of a bot, by name (the admin API's messages).
+  private final Map<String, EventHandler> ownEvents = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<Promise<Void>> idleWaiters = new ArrayList<>();
 
@@ -76,6 +78,20 @@ public final class ConversationDispatcher implements Inbound {
     this.routes = routes;
     this.localBots = LocalBots.of(vertx);
     this.botCallOptions = new DeliveryOptions().setCodecName(BOT_CALL_CODEC).setSendTimeout(botTimeout.toMillis());
+  }
+
+  /** Handles one event in its conversation's turn, in place of the bot; failing means the turn changes nothing. */
+  @FunctionalInterface
+  public interface EventHandler {
+    Future<Void> handle(Message event, Conversation conversation);
+  }
+
+  /**
+   * Events named {@code name} (see {@link Message#event}) are handled by {@code handler} instead of a bot: queued
+   * behind the conversation's messages, durable in the inbox and replayed after a crash like them.
+   */
+  public void handleEvents(String name, EventHandler handler) {
+    ownEvents.put(name, handler);
   }
 
   @Override
@@ -251,7 +267,11 @@ public final class ConversationDispatcher implements Inbound {
           boolean[] undelivered = {false};
           Conversation conversation = new Conversation(message.conversation(), message.user(), state, profile,
               replySink(kept.id(), undelivered));
-          return callBot(message, conversation, undelivered)
+          EventHandler own = message.kind() == Message.Kind.EVENT && !ownEvents.isEmpty()
+              ? ownEvents.get(message.payload()) : null;
+          Future<Boolean> turn = own != null ? ownTurn(own, message, conversation)
+              : callBot(message, conversation, undelivered);
+          return turn
               .compose(succeeded -> conversation.allSent().map(succeeded))
               .compose(succeeded -> {
                 // A failed turn changes nothing: the next message sees the state from before it.
@@ -284,6 +304,21 @@ public final class ConversationDispatcher implements Inbound {
       return delivery.deliver(to, reply, Outbox.Origin.turn(inboxId, position))
           .onFailure(failure -> undelivered[0] = true);
     };
+  }
+
+  /** An event the core handles: like a bot's turn, a failure is logged and changes nothing. */
+  private static Future<Boolean> ownTurn(EventHandler own, Message message, Conversation conversation) {
+    Future<Void> handled;
+    try {
+      handled = own.handle(message, conversation);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    return handled.map(true).recover(failure -> {
+      LOG.error("event failed event={} conversation={} id={} error=\"{}\" state=unchanged", message.payload(),
+          message.conversation().key(), message.id(), failure.getMessage());
+      return Future.succeededFuture(false);
+    });
   }
 
   /**

@@ -187,7 +187,7 @@ public final class ChatbotServer {
         .compose(inbound -> startAdapters(enabled, router, inbound)
             .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
             .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
-                dispatcher))
+                dispatcher, inbound))
             .compose(mounted -> deployBots(inbound)))
         .map(deployed -> resume())
         .compose(resumed -> listen(router))

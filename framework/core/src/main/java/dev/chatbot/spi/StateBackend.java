@@ -4,7 +4,9 @@ import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.Inbox;
+import dev.chatbot.state.MessageStatuses;
 import dev.chatbot.state.Outbox;
+import dev.chatbot.state.SharedDataMessageStatuses;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,6 +54,14 @@ public interface StateBackend {
 
   /** Replies that finally failed; valid once {@link #createVertx} completed. */
   DeadLetters deadLetters();
+
+  /**
+   * Statuses of the admin API's proactive messages. By default in Vert.x's shared data, with a time to live: across
+   * the cluster in a clustered Vert.x, this process's heap otherwise; {@code file} keeps them in its file.
+   */
+  default MessageStatuses messageStatuses(Vertx vertx) {
+    return new SharedDataMessageStatuses(vertx);
+  }
 
   /**
    * What the adapters hand parsed messages to. {@code local} is this process's dispatcher (dedupe, per-conversation

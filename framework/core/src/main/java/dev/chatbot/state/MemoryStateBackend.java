@@ -20,6 +20,7 @@ public final class MemoryStateBackend implements StateBackend {
   private final DeadLetters deadLetters = new MemoryDeadLetters();
   private final Inbox inbox = Inbox.unlogged(stateStore);
   private final Outbox outbox = Outbox.unlogged(deadLetters);
+  private final MessageStatuses messageStatuses = new MemoryMessageStatuses();
   private DedupeStore dedupeStore;
 
   @Override
@@ -65,5 +66,10 @@ public final class MemoryStateBackend implements StateBackend {
   @Override
   public DeadLetters deadLetters() {
     return deadLetters;
+  }
+
+  @Override
+  public MessageStatuses messageStatuses(Vertx vertx) {
+    return messageStatuses;
   }
 }

@@ -23,18 +23,4 @@ class ValidationDetailsTest {
     assertThat(reply.branches()).containsOnlyKeys("text", "quick_replies", "cards", "image", "typing")
         .containsEntry("text", 0).containsEntry("typing", 4);
   }
-
-  @Test
-  void keepsStatusesAndForgetsOldOnes() {
-    MessageStatusStore store = new MessageStatusStore(java.time.Duration.ofHours(1), 2);
-    MessageStatus queued = MessageStatus.queued("a", "slack", "C1");
-    store.put(queued);
-    store.put(queued.failed("channel_not_found"));
-    assertThat(store.get("a")).hasValueSatisfying(status -> {
-      assertThat(status.toJson().getString("status")).isEqualTo("failed");
-      assertThat(status.toJson().getString("error")).isEqualTo("channel_not_found");
-    });
-    assertThat(store.get("missing")).isEmpty();
-    assertThat(queued.sent().toJson().containsKey("error")).isFalse();
-  }
 }

@@ -35,13 +35,13 @@ class OpenApiDocumentTest {
     assertThat(admin.getJsonObject("paths").fieldNames())
         .containsExactlyInAnyOrder("/api/v1/messages", "/api/v1/messages/{id}", "/api/v1/adapters",
             "/api/v1/dead-letters", "/api/v1/dead-letters/{id}/retry", "/api/v1/dead-letters/{id}",
-            "/api/v1/users/{platform}/{userId}");
+            "/api/v1/users/{platform}/{userId}", "/api/v1/conversations/{platform}/{conversationId}/resume");
     Vertx vertx = Vertx.vertx();
     try {
       OpenAPIContract contract = OpenAPIContract.from(vertx, admin).await(20, TimeUnit.SECONDS);
       assertThat(contract.operations()).extracting(Operation::getOperationId)
           .containsExactlyInAnyOrder("sendMessage", "getMessageStatus", "listAdapters", "listDeadLetters",
-              "retryDeadLetter", "discardDeadLetter", "eraseUser");
+              "retryDeadLetter", "discardDeadLetter", "eraseUser", "resumeConversation");
     } finally {
       vertx.close().await();
     }

@@ -7,6 +7,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.AdapterContext;
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendRate;
 import io.vertx.core.Future;
@@ -93,6 +94,12 @@ public final class TelegramAdapter implements PlatformAdapter {
       sender.answerCallbackQuery(update.callbackQueryId());
     }
     return update.messages();
+  }
+
+  /** Telegram {@code getMe} with the bot token (platform health). */
+  @Override
+  public Future<CredentialCheck> checkCredentials() {
+    return sender.getMe();
   }
 
   @Override

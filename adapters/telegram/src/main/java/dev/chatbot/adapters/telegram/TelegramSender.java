@@ -1,5 +1,6 @@
 package dev.chatbot.adapters.telegram;
 
+import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.SendFailure;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -47,6 +48,27 @@ final class TelegramSender {
         .sendJsonObject(call.body())
         .recover(failure -> Future.failedFuture(networkFailure(failure)))
         .compose(TelegramSender::outcome);
+  }
+
+  /**
+   * Whether Telegram accepts the token: {@code getMe}, the Bot API's cheapest call. Telegram answers a revoked or
+   * wrong token with 401 and a malformed one with 404; anything else (flood control, 5xx, no answer) says nothing
+   * about the token.
+   */
+  Future<CredentialCheck> getMe() {
+    return client.postAbs(methodsUrl + "getMe").send()
+        .map(response -> {
+          JsonObject answer = answer(response);
+          if (answer.getBoolean("ok", false)) {
+            JsonObject bot = answer.getJsonObject("result", new JsonObject());
+            return CredentialCheck.ok("bot=@" + bot.getString("username", "?") + " id=" + bot.getValue("id", "?"));
+          }
+          int status = answer.getInteger("error_code", response.statusCode());
+          String description = answer.getString("description", "http_" + response.statusCode());
+          return status == 401 || status == 404 ? CredentialCheck.rejected(description)
+              : CredentialCheck.unreachable(description);
+        })
+        .otherwise(failure -> CredentialCheck.unreachable(networkFailure(failure).platformError()));
   }
 
   /** Stops the tapped button's spinner. Best effort: the bot's answer matters more, so a failure is only logged. */

@@ -1,72 +1,87 @@
 package dev.chatbot.bots.shoeshop;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The shoes, as shipped in {@code catalog.json}: read once per JVM ({@link #shared()}) and never changed. The stock
- * the file opens with goes to the bot-wide store on the first start ({@link ShopData#open}); from then on the store
- * holds what is left.
+ * The shoes of {@code catalog.json}, read once per JVM ({@link #shared()}, off the event loop) and never changed.
+ * The stock the file opens with goes to the bot-wide store on the first start ({@link ShopData#open}).
  */
 final class Catalog {
 
-  static final String RESOURCE = "catalog.json";
+  /**
+   * A model in one colour and width.
+   *
+   * @param style the specific style ("oxford"); {@code category} its family ("dress", "boot", "sneaker"...)
+   * @param sizes the US men's sizes it is made in, in half sizes, ascending
+   */
+  record Shoe(String sku, String brand, String name, String style, String category, String colour,
+      String material, String width, long priceCents, double rating, String description, List<String> features,
+      List<Integer> sizes) {
 
-  private final List<Shoe> shoes;
-  private final Map<String, Shoe> bySku;
-  private final Map<String, JsonObject> openingStock;
-  /** Style to the family it belongs to ("oxford" to "dress"); a family is its own. */
+    String fullName() {
+      return brand + " " + name;
+    }
+
+    /** The specific style or its whole family ("dress", "boot"). */
+    boolean isStyle(String wanted) {
+      return wanted.equals(style) || wanted.equals(category);
+    }
+
+    /** "Chuck" for the "Chuck Taylor All Star Hi". */
+    boolean isModel(String model) {
+      return name.toLowerCase(Locale.ROOT).contains(model.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private final List<Shoe> shoes = new ArrayList<>();
+  private final Map<String, Shoe> bySku = new HashMap<>();
+  private final Map<String, JsonObject> openingStock = new LinkedHashMap<>();
+  /** Style to its family ("oxford" to "dress"); a family is its own. */
   private final Map<String, String> families = new HashMap<>();
 
-  private Catalog(List<Shoe> shoes, Map<String, JsonObject> openingStock) {
-    this.shoes = List.copyOf(shoes);
-    Map<String, Shoe> index = new LinkedHashMap<>();
-    shoes.forEach(shoe -> {
-      index.put(shoe.sku(), shoe);
-      families.put(shoe.style(), shoe.category());
-      families.put(shoe.category(), shoe.category());
-    });
-    this.bySku = Collections.unmodifiableMap(index);
-    this.openingStock = Collections.unmodifiableMap(openingStock);
-  }
-
-  /** The JVM's catalog, read from the class path on first use (a blocking read: call it off the event loop once). */
-  static Catalog shared() {
-    return Holder.INSTANCE;
-  }
-
-  private static final class Holder {
-    static final Catalog INSTANCE = parse(Resources.json(RESOURCE));
-  }
-
-  static Catalog parse(JsonObject json) {
-    List<Shoe> shoes = new ArrayList<>();
-    Map<String, JsonObject> openingStock = new LinkedHashMap<>();
+  Catalog(JsonObject json) {
     for (Object item : json.getJsonArray("shoes")) {
       JsonObject entry = (JsonObject) item;
-      JsonObject stock = entry.getJsonObject("stock");
       JsonObject pairs = new JsonObject();
       List<Integer> sizes = new ArrayList<>();
-      stock.forEach(size -> {
-        int halves = Sizes.halves(Double.parseDouble(size.getKey()));
-        sizes.add(halves);
-        pairs.put(Sizes.format(halves), ((Number) size.getValue()).intValue());
+      entry.getJsonObject("stock").forEach(size -> {
+        sizes.add(Sizes.halves(Double.parseDouble(size.getKey())));
+        pairs.put(Sizes.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
       });
       Collections.sort(sizes);
-      openingStock.put(entry.getString("sku"), pairs);
-      shoes.add(new Shoe(entry.getString("sku"), entry.getString("brand"), entry.getString("name"),
+      Shoe shoe = new Shoe(entry.getString("sku"), entry.getString("brand"), entry.getString("name"),
           entry.getString("style"), entry.getString("category"), entry.getString("colour"),
           entry.getString("material"), entry.getString("width", "M"), Math.round(entry.getDouble("price") * 100),
           entry.getDouble("rating", 0.0), entry.getString("description", ""),
-          entry.getJsonArray("features", new io.vertx.core.json.JsonArray()).stream().map(String.class::cast)
-              .toList(), List.copyOf(sizes)));
+          entry.getJsonArray("features", new JsonArray()).stream().map(String.class::cast).toList(),
+          List.copyOf(sizes));
+      shoes.add(shoe);
+      bySku.put(shoe.sku(), shoe);
+      openingStock.put(shoe.sku(), pairs);
+      families.put(shoe.style(), shoe.category());
+      families.put(shoe.category(), shoe.category());
     }
-    return new Catalog(shoes, openingStock);
+  }
+
+  private static final class Holder {
+    static final Catalog INSTANCE = new Catalog(json("catalog.json"));
+  }
+
+  /** The JVM's catalog, read from the class path on first use (blocking: first call it off the event loop). */
+  static Catalog shared() {
+    return Holder.INSTANCE;
   }
 
   List<Shoe> all() {
@@ -85,5 +100,17 @@ final class Catalog {
   /** The family of a style ("oxford" is "dress"); an unknown style is its own family. */
   String family(String style) {
     return families.getOrDefault(style, style);
+  }
+
+  /** One of the bot's data files on the class path (a blocking read). */
+  static JsonObject json(String resource) {
+    try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + resource + " is missing");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

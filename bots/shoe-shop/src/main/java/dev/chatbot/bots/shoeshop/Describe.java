@@ -1,129 +1,74 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.PriceLimits;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Words for what the shopper wants: "brown leather dress shoes from Johnston & Murphy under $150". */
+/**
+ * Words for what the shopper wants: "brown leather dress shoes from Johnston & Murphy under $150". The plurals and
+ * the phrases for letting a wish go are data ({@code "say"} in {@code shoe-shop/lexicon.json}).
+ */
 final class Describe {
 
-  private static final Map<String, String> PLURAL = Map.ofEntries(
-      Map.entry("dress", "dress shoes"), Map.entry("oxford", "oxfords"), Map.entry("derby", "derbies"),
-      Map.entry("loafer", "loafers"), Map.entry("monk strap", "monk straps"),
-      Map.entry("chelsea boot", "chelsea boots"), Map.entry("chukka boot", "chukka boots"),
-      Map.entry("hiking boot", "hiking boots"), Map.entry("boot", "boots"), Map.entry("sneaker", "sneakers"),
-      Map.entry("running", "running shoes"), Map.entry("sandal", "sandals"), Map.entry("clog", "clogs"),
-      Map.entry("boat shoe", "boat shoes"), Map.entry("moccasin", "moccasins"), Map.entry("slip-on", "slip-ons"),
-      Map.entry("casual", "casual shoes"));
+  private static final JsonObject SAY = Catalog.json("shoe-shop/lexicon.json").getJsonObject("say");
 
   private Describe() {}
 
   /** The shoes wanted, without the size: "wide brown leather dress shoes from Johnston & Murphy under $150". */
   static String shoes(Wanted wanted) {
     List<String> words = new ArrayList<>();
-    if (wanted.wants(Slot.WIDTH).contains("W")) {
-      words.add("wide");
-    } else if (wanted.wants(Slot.WIDTH).contains("N")) {
-      words.add("narrow");
-    }
+    Set<String> width = wanted.wants(Slot.WIDTH);
+    words.add(width.contains("W") ? "wide" : width.contains("N") ? "narrow" : "");
     words.add(or(wanted.wants(Slot.COLOUR)));
-    wanted.wants(Slot.FEATURE).forEach(feature -> words.add(feature(feature)));
+    wanted.wants(Slot.FEATURE).forEach(feature -> words.add(one(feature)));
     words.add(or(wanted.wants(Slot.MATERIAL)));
-    if (wanted.model() != null) {
-      words.add(wanted.model());
-    }
+    words.add(wanted.model() == null ? "" : wanted.model());
     words.add(wanted.wants(Slot.STYLE).isEmpty() ? "shoes"
         : String.join(" or ", wanted.wants(Slot.STYLE).stream().map(Describe::style).toList()));
     StringBuilder text = new StringBuilder(String.join(" ", words.stream().filter(word -> !word.isEmpty()).toList()));
     if (!wanted.wants(Slot.BRAND).isEmpty()) {
       text.append(" from ").append(or(wanted.wants(Slot.BRAND)));
     }
-    if (wanted.maxPriceCents() != null && wanted.minPriceCents() != null) {
-      text.append(" between ").append(Money.format(wanted.minPriceCents()))
-          .append(" and ").append(Money.format(wanted.maxPriceCents()));
-    } else if (wanted.maxPriceCents() != null) {
-      text.append(" under ").append(Money.format(wanted.maxPriceCents()));
-    } else if (wanted.minPriceCents() != null) {
-      text.append(" over ").append(Money.format(wanted.minPriceCents()));
-    }
+    Long max = wanted.maxPriceCents();
+    Long min = wanted.minPriceCents();
+    text.append(max != null && min != null ? " between " + PriceLimits.format(min) + " and " + PriceLimits.format(max)
+        : max != null ? " under " + PriceLimits.format(max) : min != null ? " over " + PriceLimits.format(min) : "");
     List<String> avoided = new ArrayList<>();
-    wanted.avoids().forEach((slot, values) -> values.forEach(value ->
-        avoided.add(slot == Slot.STYLE ? style(value) : slot == Slot.FEATURE ? feature(value) : value)));
-    if (!avoided.isEmpty()) {
-      text.append(", no ").append(String.join(" or ", avoided));
-    }
-    return text.toString();
+    wanted.avoids().forEach((slot, values) -> values.forEach(value -> avoided.add(slot == Slot.STYLE ? style(value)
+        : slot == Slot.FEATURE ? one(value) : value)));
+    return text + (avoided.isEmpty() ? "" : ", no " + String.join(" or ", avoided));
   }
 
-  /** "size 10.5 (US men's)", or "US men's 9.5 (your EU 43)" when the shopper wrote another system. */
+  /** "size 10.5 (US men's)", or "size 9.5 (US men's, your EU 43)" when the shopper wrote another system. */
   static String size(Wanted wanted) {
-    String size = Sizes.format(wanted.size());
-    return wanted.sizeAsSaid() == null ? "size " + size + " (US men's)"
-        : "size " + size + " (US men's, your " + wanted.sizeAsSaid() + ")";
+    return "size " + Sizes.format(wanted.size()) + " (US men's"
+        + (wanted.sizeAsSaid() == null ? ")" : ", your " + wanted.sizeAsSaid() + ")");
   }
 
-  static String feature(String feature) {
-    return switch (feature) {
-      case "laceless" -> "lace-free";
-      case "made in USA" -> "USA-made";
-      default -> feature;
-    };
-  }
-
-  private static String or(java.util.Set<String> values) {
-    return String.join(" or ", values);
-  }
-
+  /** Many of a style: "oxfords", "running shoes". */
   static String style(String style) {
-    return PLURAL.getOrDefault(style, style);
+    return SAY.getJsonObject("plural").getString(style, style);
   }
 
-  /** One shoe's style: "oxford", "running shoe", "dress shoe". */
-  static String oneStyle(String style) {
-    return switch (style) {
-      case "dress", "running", "casual" -> style + " shoe";
-      default -> style;
-    };
+  /** One shoe's style or feature: "oxford", "running shoe", "lace-free". */
+  static String one(String styleOrFeature) {
+    return SAY.getJsonObject("one").getString(styleOrFeature, styleOrFeature);
   }
 
-  /** How the alternatives differ: "in other materials", "in other colours and from other brands". */
+  /** How the alternatives differ: "in another material", "in another colour and from another brand". */
   static String compromise(Set<Slot> missed) {
-    List<String> parts = new ArrayList<>();
-    for (Slot slot : ShoeSearch.LEAST_IMPORTANT_FIRST) {
-      if (missed.contains(slot)) {
-        parts.add(switch (slot) {
-          case MATERIAL -> "in another material";
-          case COLOUR -> "in another colour";
-          case WIDTH -> "in another width";
-          case FEATURE -> "without every feature you asked for";
-          case PRICE -> "at a different price";
-          case BRAND -> "from another brand";
-          case STYLE -> "in another style";
-        });
-      }
-    }
-    if (parts.isEmpty()) {
-      return "";
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    List<String> parts = ShoeSearch.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
+        .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList();
+    return parts.size() <= 1 ? String.join("", parts)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   /** The chip that lets a wish go: "Any material". */
   static String letGo(Slot slot) {
-    return switch (slot) {
-      case MATERIAL -> "Any material";
-      case COLOUR -> "Any colour";
-      case WIDTH -> "Any width";
-      case FEATURE -> "Any features";
-      case PRICE -> "Any price";
-      case BRAND -> "Any brand";
-      case STYLE -> "Any style";
-    };
+    return SAY.getJsonObject("letGo").getString(slot.name());
   }
 
   static String capitalise(String text) {
@@ -133,5 +78,9 @@ final class Describe {
   /** "1 pair" / "2 pairs". */
   static String pairs(int count) {
     return count == 1 ? "1 pair" : count + " pairs";
+  }
+
+  private static String or(Set<String> values) {
+    return String.join(" or ", values);
   }
 }

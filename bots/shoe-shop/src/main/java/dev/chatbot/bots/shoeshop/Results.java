@@ -1,6 +1,9 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import java.util.ArrayList;
@@ -25,24 +28,24 @@ final class Results {
     this.cards = cards;
   }
 
-  List<Reply> show(ShopState state, Stock stock) {
-    boolean cartHasItems = !state.cart().isEmpty();
-    Wanted wanted = state.wanted();
-    int page = state.page();
+  List<Reply> show(Turn turn, Stock stock) {
+    boolean cartHasItems = !Session.cart(turn).isEmpty();
+    Wanted wanted = turn.get(Session.WANTED);
+    int page = turn.get(Session.PAGE);
     List<Shoe> exact = search.exact(wanted, stock);
     String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
     if (exact.isEmpty()) {
-      return noMatch(state, wanted, page, stock);
+      return noMatch(turn, wanted, page, stock);
     }
     int from = page * PAGE_SIZE;
     if (from >= exact.size()) {
-      state.page(Math.max(0, page - 1));
+      turn.set(Session.PAGE, Math.max(0, page - 1));
       return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in " + size
           + ". Want to try another colour or brand?", letGoChips(wanted, cartHasItems)));
     }
     List<Shoe> shown = exact.subList(from, Math.min(exact.size(), from + PAGE_SIZE));
-    state.shown(shown.stream().map(Shoe::sku).toList());
+    turn.set(Session.SHOWN, shown.stream().map(Shoe::sku).toArray(String[]::new));
     boolean more = from + shown.size() < exact.size();
     String line;
     String order = wanted.byPrice() ? ", cheapest first" : "";
@@ -71,7 +74,7 @@ final class Results {
     return List.of(Reply.cards(cards.cards(shown, wanted.size(), stock)), Reply.quickReplies(line, chips));
   }
 
-  private List<Reply> noMatch(ShopState state, Wanted wanted, int page, Stock stock) {
+  private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
     String why = search.soldOutInSize(wanted)
@@ -79,7 +82,7 @@ final class Results {
         : "Sorry, I have no " + what + " in " + size + ".";
     List<ShoeSearch.Near> near = search.closest(wanted, stock);
     if (near.isEmpty()) {
-      state.shown(List.of());
+      turn.set(Session.SHOWN, null);
       // Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes).
       List<QuickReply> chips = new ArrayList<>();
       for (int step : new int[] {-1, 1, -2, 2}) {
@@ -97,12 +100,12 @@ final class Results {
     }
     int from = page * PAGE_SIZE;
     if (from >= near.size()) {
-      state.page(Math.max(0, page - 1));
+      turn.set(Session.PAGE, Math.max(0, page - 1));
       return List.of(Reply.quickReplies("That's every close match I have in " + size + ".",
           letGoChips(wanted, false)));
     }
     List<ShoeSearch.Near> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
-    state.shown(shown.stream().map(n -> n.shoe().sku()).toList());
+    turn.set(Session.SHOWN, shown.stream().map(n -> n.shoe().sku()).toArray(String[]::new));
     Set<Slot> relaxed = new LinkedHashSet<>();
     shown.forEach(n -> relaxed.addAll(n.missed()));
     String intro = page == 0

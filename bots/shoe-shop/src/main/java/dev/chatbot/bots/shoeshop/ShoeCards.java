@@ -1,12 +1,19 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
+import dev.chatbot.model.QuickReply;
+import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.PriceLimits;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Shoes as carousel cards: picture, name, price and what it is, with Buy and Details buttons. */
+/** Shoes as carousel cards (picture, name, price, what it is, Buy and Details), and the answer to Details. */
 final class ShoeCards {
 
   static final String BUY = "BUY:";
@@ -17,38 +24,63 @@ final class ShoeCards {
       List<Button> buttons) {}
 
   private final String baseUrl;
-  /** By the catalog's own Shoe instances; any other shoe gets its parts built on the spot. */
+  private final Catalog catalog;
   private final Map<Shoe, Fixed> fixedByShoe = new IdentityHashMap<>();
 
   ShoeCards(String baseUrl, Catalog catalog) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.catalog = catalog;
     catalog.all().forEach(shoe -> fixedByShoe.put(shoe, fixed(shoe)));
   }
 
   List<Card> cards(List<Shoe> shoes, int size, Stock stock) {
-    return shoes.stream().map(shoe -> card(shoe, size, stock)).toList();
-  }
-
-  Card card(Shoe shoe, int size, Stock stock) {
-    Fixed fixed = fixedByShoe.get(shoe);
-    if (fixed == null) {
-      fixed = fixed(shoe);
-    }
-    int left = stock.left(shoe.sku(), size);
-    String subtitle = fixed.subtitleStart() + " · size " + Sizes.format(size)
-        + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd();
-    return new Card(fixed.title(), subtitle, fixed.imageUrl(), fixed.buttons());
+    return shoes.stream().map(shoe -> {
+      Fixed fixed = fixedByShoe.computeIfAbsent(shoe, this::fixed);
+      int left = stock.left(shoe.sku(), size);
+      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + Sizes.format(size)
+          + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd(), fixed.imageUrl(),
+          fixed.buttons());
+    }).toList();
   }
 
   private Fixed fixed(Shoe shoe) {
-    String subtitleStart = Money.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material()
-        + " · " + Describe.oneStyle(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "");
-    return new Fixed(shoe.fullName(), subtitleStart, " · ★" + shoe.rating(), imageUrl(shoe),
+    String subtitleStart = PriceLimits.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material()
+        + " · " + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "");
+    // A PNG: Messenger's and Slack's image renderers do not take SVG.
+    return new Fixed(shoe.fullName(), subtitleStart, " · ★" + shoe.rating(),
+        baseUrl + "/assets/shoes/" + shoe.sku() + ".png",
         List.of(Button.postback("Buy", BUY + shoe.sku()), Button.postback("Details", DETAILS + shoe.sku())));
   }
 
-  /** A PNG: Messenger's and Slack's image renderers do not take SVG. */
-  String imageUrl(Shoe shoe) {
-    return baseUrl + "/assets/shoes/" + shoe.sku() + ".png";
+  /** Details: what the shoe is, the sizes in stock, and a way to buy it in the shopper's size. */
+  List<Reply> details(Turn turn, Stock stock, String sku) {
+    Shoe shoe = catalog.find(sku);
+    if (shoe == null) {
+      return List.of(Reply.text("Hmm, I can't find that shoe any more."));
+    }
+    List<Integer> sizes = stock.sizesInStock(shoe);
+    StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ")
+        .append(PriceLimits.format(shoe.priceCents())).append(". ").append(Describe.capitalise(shoe.colour()))
+        .append(' ').append(shoe.material()).append(' ').append(Describe.one(shoe.style()))
+        .append("W".equals(shoe.width()) ? ", wide fit" : "").append(". ").append(shoe.description())
+        .append(shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ", shoe.features()
+            .stream().map(Describe::one).toList())) + ".")
+        .append(" Rated ").append(shoe.rating()).append("/5.\n")
+        .append(sizes.isEmpty() ? "Sold out in every size right now."
+            : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");
+    Integer size = turn.get(Session.WANTED).size();
+    List<QuickReply> chips = new ArrayList<>();
+    if (size != null && shoe.sizes().contains(size)) {
+      if (stock.inStock(shoe, size)) {
+        chips.add(QuickReply.of("Buy in " + Sizes.format(size), BUY + sku));
+      } else {
+        text.append(" Sorry, size ").append(Sizes.format(size)).append(" is sold out.");
+      }
+    } else if (!sizes.isEmpty()) {
+      chips.add(QuickReply.of("Buy", BUY + sku));
+    }
+    chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
+    text.append(" (SKU ").append(sku).append(')');
+    return List.of(Reply.quickReplies(text.toString(), chips));
   }
 }

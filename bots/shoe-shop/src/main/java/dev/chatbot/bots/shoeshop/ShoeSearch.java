@@ -1,5 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,12 +1,16 @@
 package dev.chatbot.bots.shoeshop;
 
-import dev.chatbot.bots.shoeshop.ShopState.Ask;
-import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.Session.Ask;
+import dev.chatbot.bots.shoeshop.Session.Line;
+import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.TextCues;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -36,189 +40,136 @@ final class ShopAssistant {
       "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
 
   private final Catalog catalog;
-  private final ShopData data;
   private final Results results;
   private final Checkout checkout;
-  private final Details details;
+  private final ShoeCards cards;
   private final JsonObject store;
 
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
-    this.data = data;
-    this.results = new Results(new ShoeSearch(catalog), new ShoeCards(publicBaseUrl, catalog));
+    this.cards = new ShoeCards(publicBaseUrl, catalog);
+    this.results = new Results(new ShoeSearch(catalog), cards);
     this.checkout = new Checkout(catalog, data);
-    this.details = new Details(catalog);
-    this.store = Resources.json("shoe-shop/store.json");
+    this.store = Catalog.json("shoe-shop/store.json");
   }
 
-  /** Reads the stock for one message and gathers what every step needs. */
-  Future<Turn> turn(Message message, JsonObject state, JsonObject profile) {
-    Turn turn = new Turn(new ShopState(state), profile, message);
-    return data.stock().map(stock -> {
-      turn.stock = stock;
-      return turn;
-    });
-  }
-
-  /**
-   * A person has the conversation: nothing is answered until the shopper asks for the bot again. Returns the
-   * replies to this message when the handover decides it (quiet, or "I'm back"), or null to go on as usual.
-   */
-  List<Reply> whileHandedOver(Message message, JsonObject stateJson) {
-    ShopState state = new ShopState(stateJson);
-    if (!state.handedOver()) {
-      return null;
-    }
-    String text = message.input();
-    if (text == null || !ShoeNlu.understand(text).has(Intent.BOT)) {
-      return List.of();
-    }
-    state.handedOver(false);
+  /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
+  List<Reply> resumed() {
     return List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4)));
   }
 
-  /** One message's context: the conversation's state, the user's profile, the message, the stock just read. */
-  static final class Turn {
-    final ShopState state;
-    final JsonObject profile;
-    final Message message;
-    final String user;
-    Stock stock;
-
-    Turn(ShopState state, JsonObject profile, Message message) {
-      this.state = state;
-      this.profile = profile;
-      this.message = message;
-      this.user = message.user().key();
-    }
-  }
-
-  List<Reply> buy(Turn turn, String sku) {
-    return checkout.buy(turn.state, turn.stock, sku);
-  }
-
-  List<Reply> details(Turn turn, String sku) {
-    return details.of(turn.state, turn.stock, sku);
-  }
-
-  Future<List<Reply>> cancelOrder(Turn turn, String number) {
-    return checkout.cancelOrder(turn.state, number, turn.user);
-  }
-
-  List<Reply> quantity(Turn turn, String count) {
-    return checkout.quantity(turn.state, turn.stock, turn.state.lastAdded(), Integer.parseInt(count));
-  }
-
   Future<List<Reply>> confirm(Turn turn) {
-    return turn.state.ask() == Ask.CONFIRM ? checkout.confirm(turn.state, turn.profile, turn.user)
-        : now(checkout.start(turn.state, turn.profile));
+    return turn.get(Session.ASK) == Ask.CONFIRM ? checkout.confirm(turn) : now(checkout.start(turn));
   }
 
   Checkout checkout() {
     return checkout;
   }
 
+  ShoeCards cards() {
+    return cards;
+  }
+
   /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
-  Future<List<Reply>> onText(Turn turn) {
-    Message message = turn.message;
+  Future<List<Reply>> onText(Turn turn, Stock stock) {
+    Message message = turn.message();
     if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
       return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
           ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
           KINDS.subList(0, 4))));
     }
-    return onText(message.input(), turn, message.user().name());
+    return onText(message.input(), turn, stock, message.user().name());
   }
 
-  private Future<List<Reply>> onText(String text, Turn turn, String name) {
-    ShopState state = turn.state;
+  private Future<List<Reply>> onText(String text, Turn turn, Stock stock, String name) {
     Understanding u = ShoeNlu.understand(text);
     String lower = text.toLowerCase(Locale.ROOT);
-    Ask ask = state.ask();
+    Ask ask = turn.get(Session.ASK);
     boolean typingDetails = ask == Ask.ADDRESS || ask == Ask.PAYMENT;
     // While an address is typed, "1 Cart Street" is not a command: only short messages count as commands.
     boolean commands = !typingDetails || text.trim().split("\\s+").length <= 3;
-    if (u.has(Intent.HUMAN) && !(typingDetails && Cues.hasDigit(text))) {
-      return handOver(state);
+    if (u.has(Intent.HUMAN) && !(typingDetails && TextCues.hasDigit(text))) {
+      return handOver(turn);
     }
     if (commands) {
       if (u.has(Intent.START_OVER)) {
-        return now(startOver(state));
+        return now(startOver(turn));
       }
       if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
-        boolean aboutAnOrder = lower.contains("order") || (ask == null && state.cart().isEmpty()
-            && Checkout.latestOrder(turn.profile) != null && (lower.contains(" it") || lower.contains("my")));
-        return now(aboutAnOrder ? checkout.askToCancel(state, turn.profile, orderNumber(text)) : cancel(state));
+        boolean aboutAnOrder = lower.contains("order") || (ask == null && Session.cart(turn).isEmpty()
+            && Checkout.latestOrder(turn) != null && (lower.contains(" it") || lower.contains("my")));
+        return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
       }
       if (u.has(Intent.HELP) && u.topics().isEmpty()) {
         return now(help());
       }
       if (u.has(Intent.EMPTY_CART)) {
-        return now(checkout.emptyCart(state));
+        return now(checkout.emptyCart(turn));
       }
       if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
-        return now(checkout.showCart(state));
+        return now(checkout.showCart(turn));
       }
     }
     if (ask == Ask.ADDRESS && u.describesShoes() && !ADDRESS.matcher(lower).find()) {
       // "actually, show me boots": the shopper left checkout (the cart stays).
-      state.ask(null);
+      Session.ask(turn, null);
     } else if (ask == Ask.ADDRESS) {
-      return now(checkout.address(state, turn.profile, text));
+      return now(checkout.address(turn, text));
     }
     if (ask == Ask.PAYMENT) {
-      return now(checkout.payment(state, turn.profile, text));
+      return now(checkout.payment(turn, text));
     }
     if (u.has(Intent.CHECKOUT)) {
-      return now(checkout.start(state, turn.profile));
+      return now(checkout.start(turn));
     }
     if (ask == Ask.CONFIRM && !u.describesShoes()) {
       if (lower.contains("address")) {
-        return now(checkout.changeAddress(state));
+        return now(checkout.changeAddress(turn));
       }
       if (lower.contains("payment") || lower.contains("card") || lower.contains("pay ")) {
-        return now(checkout.changePayment(state));
+        return now(checkout.changePayment(turn));
       }
       if (u.has(Intent.YES)) {
-        return checkout.confirm(state, turn.profile, turn.user);
+        return checkout.confirm(turn);
       }
       if (u.has(Intent.NO)) {
-        state.ask(null);
+        Session.ask(turn, null);
         return now(List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
             List.of(QuickReply.of("Checkout", Checkout.CHECKOUT), QuickReply.of("Keep shopping",
                 Checkout.KEEP_SHOPPING), QuickReply.of("Change address", Checkout.CHANGE_ADDRESS)))));
       }
     }
-    if (ask == Ask.CANCEL_ORDER && state.orderToCancel() != null) {
+    if (ask == Ask.CANCEL_ORDER && turn.get(Session.ORDER_TO_CANCEL) != null) {
       if (u.has(Intent.YES) || (u.has(Intent.CANCEL) && !u.has(Intent.NO))) {
-        return checkout.cancelOrder(state, state.orderToCancel(), turn.user);
+        return checkout.cancelOrder(turn, turn.get(Session.ORDER_TO_CANCEL));
       }
       if (u.has(Intent.NO)) {
-        return now(keepOrder(state));
+        return now(keepOrder(turn));
       }
     }
-    if (ask == Ask.SIZE_SYSTEM && state.unsureSize() != null && u.size() == null && u.unsureSize() == null) {
+    if (ask == Ask.SIZE_SYSTEM && turn.get(Session.UNSURE_SIZE) != null && u.size() == null && u.unsureSize() == null) {
       // "women's" or "men's" alone answers which size system the number was in.
       boolean women = lower.contains("women") || lower.contains("ladies") || lower.contains("her");
       if (women || lower.contains("men")) {
-        u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(state.unsureSize()));
+        u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(turn.get(Session.UNSURE_SIZE)));
       }
     }
-    if (!state.cart().isEmpty()) {
-      List<Reply> edited = editCart(u, lower, turn);
+    if (!Session.cart(turn).isEmpty()) {
+      List<Reply> edited = editCart(u, lower, turn, stock);
       if (edited != null) {
         return now(edited);
       }
     }
-    if (u.pick() != null && !u.describesShoes() && !state.shown().isEmpty()) {
-      return now(pick(turn, u.pick(), lower));
+    if (u.pick() != null && !u.describesShoes() && !Session.shown(turn).isEmpty()) {
+      return now(pick(turn, stock, u.pick(), lower));
     }
-    if (u.has(Intent.CHEAPEST) && u.has(Intent.ADD) && !state.shown().isEmpty()) {
-      String cheapest = state.shown().stream().map(catalog::find).filter(Objects::nonNull)
+    if (u.has(Intent.CHEAPEST) && u.has(Intent.ADD) && !Session.shown(turn).isEmpty()) {
+      String cheapest = Session.shown(turn).stream().map(catalog::find).filter(Objects::nonNull)
           .min(Comparator.comparingLong(Shoe::priceCents)).map(Shoe::sku).orElseThrow();
-      return now(checkout.buy(state, turn.stock, cheapest));
+      return now(checkout.buy(turn, stock, cheapest));
     }
     if (u.has(Intent.ORDER_STATUS) && !u.describesShoes()) {
-      return checkout.status(turn.profile, turn.user, orderNumber(text));
+      return checkout.status(turn, orderNumber(text));
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
     List<String> said = new ArrayList<>();
@@ -232,22 +183,21 @@ final class ShopAssistant {
     }
     List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
-      return now(more(turn));
+      return now(more(turn, stock));
     }
     if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.CHEAPEST) || u.has(Intent.SHOP)) {
-      replies.addAll(refine(turn, u));
+      replies.addAll(refine(turn, stock, u));
       return now(replies);
     }
-    return now(nudge(u, state, name));
+    return now(nudge(u, turn, name));
   }
 
   /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
-  private List<Reply> editCart(Understanding u, String lower, Turn turn) {
-    ShopState state = turn.state;
-    List<Line> cart = state.cart();
+  private List<Reply> editCart(Understanding u, String lower, Turn turn, Stock stock) {
+    List<Line> cart = Session.cart(turn);
     if (u.has(Intent.REMOVE)) {
-      Predicate<Line> which = lineMatching(u, cart, state.lastAdded(), lower);
-      return checkout.remove(state, which == null ? line -> false : which);
+      Predicate<Line> which = lineMatching(u, cart, turn.get(Session.CART).last(), lower);
+      return checkout.remove(turn, which == null ? line -> false : which);
     }
     boolean aboutQuantity = lower.contains("pair") || lower.contains("make it") || lower.contains("quantity")
         || lower.contains("of them") || lower.contains("of those") || lower.matches("\\s*\\d\\s*")
@@ -255,9 +205,9 @@ final class ShopAssistant {
     if (u.quantity() != null && aboutQuantity && !u.says(Slot.STYLE) && (u.size() == null
         || !Sizes.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
       Predicate<Line> which = lineMatching(u, cart, null, lower);
-      Line line = which == null ? state.lastAdded() : cart.stream().filter(which).findFirst()
-          .orElse(state.lastAdded());
-      return checkout.quantity(state, turn.stock, line, u.quantity());
+      Line line = which == null ? turn.get(Session.CART).last() : cart.stream().filter(which).findFirst()
+          .orElse(turn.get(Session.CART).last());
+      return checkout.quantity(turn, stock, line, u.quantity());
     }
     return null;
   }
@@ -283,102 +233,101 @@ final class ShopAssistant {
   }
 
   /** A message that says something about the shoes: update the search and take the next step. */
-  private List<Reply> refine(Turn turn, Understanding u) {
-    ShopState state = turn.state;
-    Wanted wanted = state.wanted().merge(u, catalog);
+  private List<Reply> refine(Turn turn, Stock stock, Understanding u) {
+    Wanted wanted = turn.get(Session.WANTED).merge(u, catalog);
     if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
       // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
       List<Shoe> shown = u.says(Slot.STYLE) ? List.of()
-          : state.shown().stream().map(catalog::find).filter(Objects::nonNull).toList();
+          : Session.shown(turn).stream().map(catalog::find).filter(Objects::nonNull).toList();
       wanted = Results.cheaper(wanted, shown);
     } else if (u.has(Intent.CHEAPEST)) {
       wanted = wanted.cheapestFirst();
     }
-    state.wanted(wanted);
-    state.page(0);
+    turn.set(Session.WANTED, wanted);
+    turn.set(Session.PAGE, null);
     boolean newSearch = u.says(Slot.STYLE) || u.says(Slot.BRAND) || u.says(Slot.COLOUR) || u.says(Slot.MATERIAL);
-    if (state.ask() == Ask.CONFIRM || (state.ask() == Ask.SIZE && newSearch && state.pendingSku() != null)) {
+    Ask ask = turn.get(Session.ASK);
+    if (ask == Ask.CONFIRM || (ask == Ask.SIZE && newSearch && turn.get(Session.PENDING_SKU) != null)) {
       // The shopper moved on from the shoe they were buying.
-      state.ask(null);
-      state.pendingSku(null);
+      Session.ask(turn, null);
+      turn.set(Session.PENDING_SKU, null);
     }
     if (u.unsureSize() != null) {
-      state.unsureSize(u.unsureSize());
-      state.ask(Ask.SIZE_SYSTEM);
+      turn.set(Session.UNSURE_SIZE, u.unsureSize());
+      Session.ask(turn, Ask.SIZE_SYSTEM);
       String said = Sizes.format(u.unsureSize());
-      int men = SizeChart.get().toUsMen(SizeChart.System.WOMEN, u.unsureSize());
+      int men = Sizes.toUsMen(Sizes.System.WOMEN, u.unsureSize());
       return List.of(Reply.quickReplies("Is that a women's " + said + "? My sizes are US men's, and a women's " + said
           + " is about a men's " + Sizes.format(men) + ". Which one should I look for?", List.of(
           QuickReply.of("Women's " + said, "womens " + said), QuickReply.of("Men's " + said, "mens " + said))));
     }
     if (u.size() != null && !Sizes.plausible(u.size())) {
-      state.ask(Ask.SIZE);
+      Session.ask(turn, Ask.SIZE);
       String asSaid = u.sizeAsSaid() == null ? "" : "A " + u.sizeAsSaid() + " is beyond my size chart. ";
       return List.of(Reply.quickReplies(asSaid + "I carry US men's sizes 6 to 14. Which size should I look for?",
           sizeChips()));
     }
     if (u.size() != null) {
-      state.unsureSize(null);
+      turn.set(Session.UNSURE_SIZE, null);
     }
     List<Reply> replies = new ArrayList<>();
     if (u.sizeAsSaid() != null && Sizes.plausible(u.size())) {
       replies.add(Reply.text("My shoes come in US men's sizes: your " + u.sizeAsSaid() + " is a US men's "
           + Sizes.format(u.size()) + "."));
     }
-    replies.addAll(nextStep(turn));
+    replies.addAll(nextStep(turn, stock));
     return replies;
   }
 
   /** Ask for what is still missing, one thing at a time, or show the shoes. */
-  private List<Reply> nextStep(Turn turn) {
-    ShopState state = turn.state;
-    Wanted wanted = state.wanted();
-    if (state.pendingSku() != null && wanted.size() != null) {
-      return checkout.buy(state, turn.stock, state.pendingSku());
+  private List<Reply> nextStep(Turn turn, Stock stock) {
+    Wanted wanted = turn.get(Session.WANTED);
+    if (turn.get(Session.PENDING_SKU) != null && wanted.size() != null) {
+      return checkout.buy(turn, stock, turn.get(Session.PENDING_SKU));
     }
     if (!wanted.knowsWhatKind()) {
-      state.ask(Ask.STYLE);
+      Session.ask(turn, Ask.STYLE);
       String size = wanted.size() == null ? "" : " in " + Describe.size(wanted);
       return List.of(Reply.quickReplies("Happy to help! What kind of shoes are you after" + size + "?", KINDS));
     }
     if (wanted.size() == null) {
-      state.ask(Ask.SIZE);
+      Session.ask(turn, Ask.SIZE);
       return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
           + "wear (US men's, or tell me EU or UK)?", sizeChips()));
     }
-    if (state.ask() != Ask.CONFIRM) {
-      state.ask(null);
+    if (turn.get(Session.ASK) != Ask.CONFIRM) {
+      Session.ask(turn, null);
     }
-    return results.show(state, turn.stock);
+    return results.show(turn, stock);
   }
 
-  List<Reply> more(Turn turn) {
-    Wanted wanted = turn.state.wanted();
+  List<Reply> more(Turn turn, Stock stock) {
+    Wanted wanted = turn.get(Session.WANTED);
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(turn);
+      return nextStepOrNudge(turn, stock);
     }
-    turn.state.page(turn.state.page() + 1);
-    return results.show(turn.state, turn.stock);
+    turn.update(Session.PAGE, page -> page + 1);
+    return results.show(turn, stock);
   }
 
-  List<Reply> showResults(Turn turn) {
-    Wanted wanted = turn.state.wanted();
+  List<Reply> showResults(Turn turn, Stock stock) {
+    Wanted wanted = turn.get(Session.WANTED);
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(turn);
+      return nextStepOrNudge(turn, stock);
     }
-    return results.show(turn.state, turn.stock);
+    return results.show(turn, stock);
   }
 
-  private List<Reply> nextStepOrNudge(Turn turn) {
-    if (turn.state.wanted().equals(Wanted.NOTHING)) {
+  private List<Reply> nextStepOrNudge(Turn turn, Stock stock) {
+    if (turn.get(Session.WANTED).equals(Wanted.NOTHING)) {
       return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
     }
-    return nextStep(turn);
+    return nextStep(turn, stock);
   }
 
   /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
-  private List<Reply> pick(Turn turn, int position, String lower) {
-    List<String> shown = turn.state.shown();
+  private List<Reply> pick(Turn turn, Stock stock, int position, String lower) {
+    List<String> shown = Session.shown(turn);
     int index = position == -1 ? shown.size() - 1 : position - 1;
     if (index < 0 || index >= shown.size()) {
       return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
@@ -386,24 +335,23 @@ final class ShopAssistant {
     }
     if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")
         || lower.contains("more on")) {
-      return details.of(turn.state, turn.stock, shown.get(index));
+      return cards.details(turn, stock, shown.get(index));
     }
-    return checkout.buy(turn.state, turn.stock, shown.get(index));
+    return checkout.buy(turn, stock, shown.get(index));
   }
 
-  /** The shopper asked for a person: say how one will reach them, count it, and stay quiet from now on. */
-  Future<List<Reply>> handOver(ShopState state) {
-    state.handedOver(true);
-    return data.countHandover().map(count -> List.of(Reply.text(store.getString("handover"))));
+  /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
+  Future<List<Reply>> handOver(Turn turn) {
+    return turn.handOver().map(counted -> List.of(Reply.text(store.getString("handover"))));
   }
 
-  private List<Reply> nudge(Understanding u, ShopState state, String name) {
-    Ask ask = state.ask();
+  private List<Reply> nudge(Understanding u, Turn turn, String name) {
+    Ask ask = turn.get(Session.ASK);
     if (u.has(Intent.KEEP_SHOPPING)) {
-      return keepShopping(state);
+      return keepShopping(turn);
     }
     if (u.has(Intent.GREETING)) {
-      return greet(state, name);
+      return greet(turn, name);
     }
     if (u.has(Intent.THANKS)) {
       return List.of(Reply.text("You're welcome! Anything else I can find for you?"));
@@ -424,21 +372,21 @@ final class ShopAssistant {
         KINDS.subList(0, 4)));
   }
 
-  List<Reply> keepShopping(ShopState state) {
-    state.ask(null);
-    state.pendingSku(null);
+  List<Reply> keepShopping(Turn turn) {
+    Session.ask(turn, null);
+    turn.set(Session.PENDING_SKU, null);
     List<QuickReply> chips = new ArrayList<>();
-    if (state.wanted().size() != null && state.wanted().knowsWhatKind()) {
+    if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
       chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
     }
     chips.addAll(KINDS.subList(0, 4));
     return List.of(Reply.quickReplies("Sure! What else are you looking for?", chips));
   }
 
-  List<Reply> keepOrder(ShopState state) {
-    String number = state.orderToCancel();
-    state.ask(null);
-    state.orderToCancel(null);
+  List<Reply> keepOrder(Turn turn) {
+    String number = turn.get(Session.ORDER_TO_CANCEL);
+    Session.ask(turn, null);
+    turn.set(Session.ORDER_TO_CANCEL, null);
     return List.of(Reply.quickReplies("OK, " + (number == null ? "your order" : "order " + number)
         + " stays as it is.", List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
   }
@@ -453,10 +401,10 @@ final class ShopAssistant {
             QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", "HUMAN"))));
   }
 
-  private List<Reply> greet(ShopState state, String name) {
+  private List<Reply> greet(Turn turn, String name) {
     String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
-    if (!state.cart().isEmpty()) {
-      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(state.cart())
+    if (!Session.cart(turn).isEmpty()) {
+      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(Session.cart(turn))
           .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(QuickReply.of("Checkout",
           Checkout.CHECKOUT), QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
     }
@@ -464,22 +412,22 @@ final class ShopAssistant {
         + EXAMPLES, KINDS.subList(0, 4)));
   }
 
-  List<Reply> startOver(ShopState state) {
-    state.clearAll();
+  List<Reply> startOver(Turn turn) {
+    Session.clearAll(turn);
     return List.of(Reply.quickReplies("Fresh start! What kind of shoes are you looking for?", KINDS));
   }
 
-  List<Reply> cancel(ShopState state) {
-    Ask ask = state.ask();
-    if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || state.pendingSku() != null) {
-      state.ask(null);
-      state.pendingSku(null);
-      String cart = state.cart().isEmpty() ? "" : " " + checkout.cartSummary(state.cart());
+  List<Reply> cancel(Turn turn) {
+    Ask ask = turn.get(Session.ASK);
+    if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || turn.get(Session.PENDING_SKU) != null) {
+      Session.ask(turn, null);
+      turn.set(Session.PENDING_SKU, null);
+      String cart = Session.cart(turn).isEmpty() ? "" : " " + checkout.cartSummary(Session.cart(turn));
       return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + cart,
           List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING), QuickReply.of("My cart", "CART"))));
     }
-    state.clearSearch();
-    return List.of(Reply.quickReplies("OK, I've cleared the search" + (state.cart().isEmpty() ? "."
+    Session.clearSearch(turn);
+    return List.of(Reply.quickReplies("OK, I've cleared the search" + (Session.cart(turn).isEmpty() ? "."
         : "; your cart is kept.") + " Anything else I can help you find?", KINDS.subList(0, 4)));
   }
 

@@ -1,22 +1,21 @@
 package dev.chatbot.bots.shoeshop;
 
-import dev.chatbot.bots.shoeshop.ShopState.Line;
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
  * The shop's own data in the bot-wide store ({@code BotVerticle.data()}), shared by every instance and replica and
  * durable with a durable store: the stock (one key, so an order takes all its lines or none in one atomic update),
- * the order counter, each order, and the number of handovers to a person.
+ * the order counter and each order.
  */
 final class ShopData {
 
   static final String STOCK = "stock";
   static final String COUNTER = "order-counter";
-  static final String HANDOVERS = "handovers";
   static final String ORDER = "order:";
   /** Order numbers start here, so every one has six digits ("SS-100001"). */
   private static final long FIRST_ORDER = 100_000;
@@ -28,18 +27,41 @@ final class ShopData {
     }
   }
 
-  private final BotDataStore data;
-  private final Runnable handoverMetric;
+  /** Pairs left, as read for one message: {@code {"JM-CONARD-BRN": {"10.5": 2, ...}}}. */
+  record Stock(JsonObject pairs) {
 
-  /** {@code handoverMetric}: also counts each handover for the dashboards ({@code chatbot_bot_events_total}). */
-  ShopData(BotDataStore data, Runnable handoverMetric) {
-    this.data = data;
-    this.handoverMetric = handoverMetric;
+    /** Pairs left of {@code sku} in {@code halves}; 0 for a size the model is not made in. */
+    int left(String sku, int halves) {
+      JsonObject sizes = pairs.getJsonObject(sku);
+      return sizes != null && sizes.getValue(Sizes.format(halves)) instanceof Number left ? left.intValue() : 0;
+    }
+
+    boolean inStock(Shoe shoe, int halves) {
+      return left(shoe.sku(), halves) > 0;
+    }
+
+    List<Integer> sizesInStock(Shoe shoe) {
+      return shoe.sizes().stream().filter(size -> inStock(shoe, size)).toList();
+    }
   }
 
-  /** Without a metric: tests of the shop's data alone. */
+  /** A placed order, as kept under {@code order:<number>}. */
+  record Order(String number, String user, String status, String placedAt, List<Line> lines, long total,
+      String shipTo, String payWith) {
+
+    boolean cancelled() {
+      return "cancelled".equals(status);
+    }
+
+    int pairs() {
+      return lines.stream().mapToInt(Line::quantity).sum();
+    }
+  }
+
+  private final BotDataStore data;
+
   ShopData(BotDataStore data) {
-    this(data, () -> { });
+    this.data = data;
   }
 
   /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
@@ -85,17 +107,17 @@ final class ShopData {
         .map(counter -> "SS-" + (FIRST_ORDER + counter.getLong("last")));
   }
 
-  Future<Void> save(JsonObject order) {
-    return data.update(ORDER + order.getString("number"), ignored -> order).mapEmpty();
+  Future<Void> save(Order order) {
+    return data.update(ORDER + order.number(), ignored -> JsonObject.mapFrom(order)).mapEmpty();
   }
 
-  /** The order, or an empty object when there is none. */
-  Future<JsonObject> order(String number) {
-    return data.get(ORDER + number);
+  /** The order, or null when there is none. */
+  Future<Order> order(String number) {
+    return data.get(ORDER + number).map(json -> json.isEmpty() ? null : json.mapTo(Order.class));
   }
 
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
-  Future<JsonObject> cancel(String number, String userKey) {
+  Future<Order> cancel(String number, String userKey) {
     return data.update(ORDER + number, order -> {
       if (order.isEmpty() || !userKey.equals(order.getString("user"))) {
         throw new Refused("no order " + number);
@@ -104,23 +126,7 @@ final class ShopData {
         throw new Refused("order " + number + " is already cancelled");
       }
       return order.put("status", "cancelled");
-    }).compose(order -> putBack(lines(order.getJsonArray("lines"))).map(order));
-  }
-
-  /** How many conversations were handed to a person (kept here until bots have a metrics API of their own). */
-  Future<Long> handovers() {
-    return data.get(HANDOVERS).map(count -> count.getLong("count", 0L));
-  }
-
-  Future<Long> countHandover() {
-    handoverMetric.run();
-    return data.update(HANDOVERS, count -> count.put("count", count.getLong("count", 0L) + 1))
-        .map(count -> count.getLong("count"));
-  }
-
-  static List<Line> lines(JsonArray lines) {
-    return lines.stream().map(JsonObject.class::cast)
-        .map(line -> new Line(line.getString("sku"), line.getInteger("size"), line.getInteger("qty"))).toList();
+    }).map(json -> json.mapTo(Order.class)).compose(order -> putBack(order.lines()).map(order));
   }
 
   private static void add(JsonObject stock, Line line, int pairs) {

@@ -1,55 +1,41 @@
 package dev.chatbot.bots.shoeshop;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What one message says, before the dialogue decides what to do with it. A message like "in black" only says a
- * colour; "black or brown, not suede" says two colours and a material to avoid.
+ * What one message says, before the dialogue decides what to do with it: "black or brown, not suede" says two
+ * colours and a material to avoid.
  *
- * @param said wishes per slot; several values mean any of them ("black or brown")
+ * @param said wishes per slot; several values mean any of them
  * @param avoided values to leave out ("she doesn't like black")
  * @param model a model named ("chucks"), ranked first; its brand is in {@code said}
- * @param size the US men's size in half sizes (21 = 10.5), converted from EU, UK or women's; null if none or unsure
- * @param sizeAsSaid the size as the shopper wrote it when it was converted ("EU 43"), or null
- * @param unsureSize a size whose system must be asked (a bare "8" for her), in half sizes as written, or null
- * @param quantity a small count ("2", "two pairs")
- * @param pick a shoe on the page shown, by position ("the second one": 2; "the last one": -1)
- * @param topics store questions asked ("shipping", "returns")
- * @param unsupported things the shop does not carry that were asked for ("patent leather", "Vans")
+ * @param size the US men's size in half sizes, converted from EU, UK or women's; null if none or unsure
+ * @param sizeAsSaid the size as written when it was converted ("EU 43")
+ * @param unsureSize a size whose system must be asked (a bare "8" for her), in half sizes as written
+ * @param pick a shoe on the page shown, by position (the last: -1)
+ * @param topics store questions asked ("shipping"); {@code unsupported}: things asked for that the shop lacks
  */
-record Understanding(
-    Map<Slot, Set<String>> said,
-    Map<Slot, Set<String>> avoided,
-    String model,
-    Integer size,
-    String sizeAsSaid,
-    Integer unsureSize,
-    Long maxPriceCents,
-    Long minPriceCents,
-    Integer quantity,
-    Integer pick,
-    Set<Intent> intents,
-    Set<Slot> cleared,
-    List<String> topics,
-    List<String> unsupported) {
+record Understanding(Map<Slot, Set<String>> said, Map<Slot, Set<String>> avoided, String model, Integer size,
+    String sizeAsSaid, Integer unsureSize, Long maxPriceCents, Long minPriceCents, Integer quantity, Integer pick,
+    Set<Intent> intents, Set<Slot> cleared, List<String> topics, List<String> unsupported) {
 
   enum Intent {
-    /** Wants shoes, without saying which yet ("I need shoes"). */
-    SHOP,
-    HELP, CART, EMPTY_CART, CHECKOUT, START_OVER, CANCEL, MORE, CHEAPER, CHEAPEST, KEEP_SHOPPING, GREETING, THANKS,
-    YES, NO, HUMAN, BOT, ORDER_STATUS, REMOVE, ADD, SAME_SIZE
+    SHOP, HELP, CART, EMPTY_CART, CHECKOUT, START_OVER, CANCEL, MORE, CHEAPER, CHEAPEST, KEEP_SHOPPING, GREETING,
+    THANKS, YES, NO, HUMAN, BOT, ORDER_STATUS, REMOVE, ADD, SAME_SIZE
   }
 
   /** What a shoe can be asked for by; PRICE is the budget, kept apart from the others. */
   enum Slot { COLOUR, STYLE, MATERIAL, BRAND, WIDTH, FEATURE, PRICE }
 
   Understanding {
-    said = copy(said);
-    avoided = copy(avoided);
+    said = frozen(said);
+    avoided = frozen(avoided);
     intents = intents.isEmpty() ? EnumSet.noneOf(Intent.class) : EnumSet.copyOf(intents);
     cleared = cleared.isEmpty() ? EnumSet.noneOf(Slot.class) : EnumSet.copyOf(cleared);
   }
@@ -61,27 +47,7 @@ record Understanding(
   /** The first value said for {@code slot}, or null. */
   String first(Slot slot) {
     Set<String> values = said.get(slot);
-    return values == null || values.isEmpty() ? null : values.iterator().next();
-  }
-
-  String colour() {
-    return first(Slot.COLOUR);
-  }
-
-  String style() {
-    return first(Slot.STYLE);
-  }
-
-  String material() {
-    return first(Slot.MATERIAL);
-  }
-
-  String brand() {
-    return first(Slot.BRAND);
-  }
-
-  String width() {
-    return first(Slot.WIDTH);
+    return values == null ? null : values.iterator().next();
   }
 
   boolean says(Slot slot) {
@@ -94,13 +60,14 @@ record Understanding(
         || minPriceCents != null || !cleared.isEmpty();
   }
 
-  private static Map<Slot, Set<String>> copy(Map<Slot, Set<String>> values) {
+  /** A copy without empty slots, unmodifiable: the way wishes are kept everywhere. */
+  static Map<Slot, Set<String>> frozen(Map<Slot, Set<String>> values) {
     Map<Slot, Set<String>> copy = new EnumMap<>(Slot.class);
     values.forEach((slot, set) -> {
-      if (!set.isEmpty()) {
-        copy.put(slot, java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(set)));
+      if (set != null && !set.isEmpty()) {
+        copy.put(slot, Collections.unmodifiableSet(new LinkedHashSet<>(set)));
       }
     });
-    return copy;
+    return Collections.unmodifiableMap(copy);
   }
 }

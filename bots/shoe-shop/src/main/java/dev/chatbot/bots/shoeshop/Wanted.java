@@ -1,16 +1,14 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the shopper is looking for so far, built up over several messages and kept in conversation state.
+ * What the shopper is looking for so far, built up over several messages and kept in conversation state (as JSON,
+ * by the framework: {@link ShoeShopBot#WANTED}).
  *
  * @param wants per slot, the values any of which will do ("black or brown"); features must all be there
  * @param avoids per slot, values to leave out ("not black")
@@ -28,8 +26,8 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
   private static final Slot[] ABOUT_THE_PRODUCT = {Slot.STYLE, Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE};
 
   Wanted {
-    wants = frozen(wants);
-    avoids = frozen(avoids);
+    wants = Understanding.frozen(wants);
+    avoids = Understanding.frozen(avoids);
   }
 
   /** Enough to search on: some idea of the kind of shoe (or "anything"). A size is checked separately. */
@@ -163,63 +161,6 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
         : wants.containsKey(slot) || avoids.containsKey(slot);
   }
 
-  JsonObject toJson() {
-    JsonObject json = new JsonObject();
-    putSlots(json, "want", wants);
-    putSlots(json, "avoid", avoids);
-    putIf(json, "model", model);
-    putIf(json, "size", size);
-    putIf(json, "sizeAsSaid", sizeAsSaid);
-    putIf(json, "maxPrice", maxPriceCents);
-    putIf(json, "minPrice", minPriceCents);
-    if (anyStyle) {
-      json.put("anyStyle", true);
-    }
-    if (byPrice) {
-      json.put("byPrice", true);
-    }
-    return json;
-  }
-
-  static Wanted fromJson(JsonObject json) {
-    if (json == null) {
-      return NOTHING;
-    }
-    return new Wanted(slots(json.getJsonObject("want")), slots(json.getJsonObject("avoid")), json.getString("model"),
-        json.getInteger("size"), json.getString("sizeAsSaid"), json.getLong("maxPrice"), json.getLong("minPrice"),
-        json.getBoolean("anyStyle", false), json.getBoolean("byPrice", false));
-  }
-
-  private static void putSlots(JsonObject json, String key, Map<Slot, Set<String>> slots) {
-    if (!slots.isEmpty()) {
-      JsonObject values = new JsonObject();
-      slots.forEach((slot, set) -> values.put(slot.name(), new JsonArray(java.util.List.copyOf(set))));
-      json.put(key, values);
-    }
-  }
-
-  private static Map<Slot, Set<String>> slots(JsonObject json) {
-    Map<Slot, Set<String>> slots = new EnumMap<>(Slot.class);
-    if (json != null) {
-      json.forEach(entry -> {
-        Set<String> values = new LinkedHashSet<>();
-        ((JsonArray) entry.getValue()).forEach(value -> values.add((String) value));
-        slots.put(Slot.valueOf(entry.getKey()), values);
-      });
-    }
-    return slots;
-  }
-
-  private static Map<Slot, Set<String>> frozen(Map<Slot, Set<String>> slots) {
-    Map<Slot, Set<String>> copy = new EnumMap<>(Slot.class);
-    slots.forEach((slot, values) -> {
-      if (!values.isEmpty()) {
-        copy.put(slot, Collections.unmodifiableSet(new LinkedHashSet<>(values)));
-      }
-    });
-    return Collections.unmodifiableMap(copy);
-  }
-
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new LinkedHashSet<>(a);
     all.addAll(b);
@@ -230,11 +171,5 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     Set<String> rest = new LinkedHashSet<>(values);
     rest.removeAll(removed);
     return rest.isEmpty() ? null : rest;
-  }
-
-  private static void putIf(JsonObject json, String key, Object value) {
-    if (value != null) {
-      json.put(key, value);
-    }
   }
 }

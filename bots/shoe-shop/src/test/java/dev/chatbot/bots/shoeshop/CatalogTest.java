@@ -2,6 +2,7 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
   private final Catalog catalog = Catalog.shared();
-  private final Stock stock = new Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
+  private final ShopData.Stock stock =
+      new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
 
   @Test
   void isLargeAndVaried() {
@@ -60,7 +62,7 @@ class CatalogTest {
 
   @Test
   void readsSizesFeaturesAndTheOpeningStock() {
-    Catalog small = Catalog.parse(new JsonObject("""
+    Catalog small = new Catalog(new JsonObject("""
         {"shoes": [{"sku": "T-1", "brand": "Test", "name": "One", "style": "oxford", "category": "dress",
           "colour": "brown", "material": "leather", "price": 100, "features": ["waterproof"],
           "stock": {"9": 2, "10.5": 0, "12": 1}}]}"""));
@@ -75,7 +77,7 @@ class CatalogTest {
 
   @Test
   void everyFeatureIsOneTheLexiconKnows() {
-    JsonObject features = Resources.json("shoe-shop/lexicon.json").getJsonObject("feature");
+    JsonObject features = Catalog.json("shoe-shop/lexicon.json").getJsonObject("feature");
     assertThat(catalog.all().stream().flatMap(shoe -> shoe.features().stream()).distinct())
         .isNotEmpty().allMatch(features::containsKey);
   }

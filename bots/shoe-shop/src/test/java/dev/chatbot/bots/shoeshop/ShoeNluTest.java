@@ -21,12 +21,12 @@ class ShoeNluTest {
       String width, Integer max, Integer min, String intents) {
     Understanding u = ShoeNlu.understand(message);
 
-    assertThat(u.colour()).as("colour").isEqualTo(colour);
-    assertThat(u.style()).as("style").isEqualTo(style);
-    assertThat(u.material()).as("material").isEqualTo(material);
-    assertThat(u.brand()).as("brand").isEqualTo(brand);
+    assertThat(u.first(Slot.COLOUR)).as("colour").isEqualTo(colour);
+    assertThat(u.first(Slot.STYLE)).as("style").isEqualTo(style);
+    assertThat(u.first(Slot.MATERIAL)).as("material").isEqualTo(material);
+    assertThat(u.first(Slot.BRAND)).as("brand").isEqualTo(brand);
     assertThat(u.size() == null ? null : Sizes.format(u.size())).as("size").isEqualTo(size);
-    assertThat(u.width()).as("width").isEqualTo(width);
+    assertThat(u.first(Slot.WIDTH)).as("width").isEqualTo(width);
     assertThat(u.maxPriceCents()).as("max price").isEqualTo(max == null ? null : max * 100L);
     assertThat(u.minPriceCents()).as("min price").isEqualTo(min == null ? null : min * 100L);
     Set<Intent> expected = EnumSet.noneOf(Intent.class);
@@ -63,7 +63,7 @@ class ShoeNluTest {
   void ordinaryWordsAreNotBrands() {
     for (String message : new String[] {"I need nice shoes for the office", "something black please",
         "echo", "my new job", "comfortable shoes for walking"}) {
-      assertThat(ShoeNlu.understand(message).brand()).as(message).isNull();
+      assertThat(ShoeNlu.understand(message).first(Slot.BRAND)).as(message).isNull();
     }
   }
 
@@ -93,8 +93,8 @@ class ShoeNluTest {
     assertThat(ShoeNlu.understand("whats in my cart").intents()).containsExactly(Intent.CART);
     assertThat(ShoeNlu.understand("please proceed to checkout").intents()).containsExactly(Intent.CHECKOUT);
     assertThat(ShoeNlu.understand("start from scratch").intents()).containsExactly(Intent.START_OVER);
-    assertThat(ShoeNlu.understand("dark brown doc martens boots").colour()).isEqualTo("brown");
-    assertThat(ShoeNlu.understand("dark brown doc martens boots").brand()).isEqualTo("Dr. Martens");
+    assertThat(ShoeNlu.understand("dark brown doc martens boots").first(Slot.COLOUR)).isEqualTo("brown");
+    assertThat(ShoeNlu.understand("dark brown doc martens boots").first(Slot.BRAND)).isEqualTo("Dr. Martens");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -104,6 +104,6 @@ class ShoeNluTest {
       "birkenstoqz sandals | Birkenstock", "birkqnstoqz sandals | ", "johnstn murphy | Johnston & Murphy",
       "jhonston | Johnston & Murphy", "timbrelnad boots | Timberland", "tinbrelnad boots | "})
   void forgivesTyposUpToTheNamesTolerance(String message, String brand) {
-    assertThat(ShoeNlu.understand(message).brand()).isEqualTo(brand);
+    assertThat(ShoeNlu.understand(message).first(Slot.BRAND)).isEqualTo(brand);
   }
 }

@@ -2,11 +2,14 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.testkit.BotTester;
 import dev.chatbot.testkit.Text;
 import java.util.List;
@@ -66,7 +69,7 @@ class ShoeShopConversationTest {
       Shoe shoe = shoeOf(card);
       assertThat(card.imageUrl()).isEqualTo(BASE + "/assets/shoes/" + shoe.sku() + ".png");
       assertThat(card.title()).contains(shoe.name());
-      assertThat(card.subtitle()).contains(Money.format(shoe.priceCents())).contains("brown leather");
+      assertThat(card.subtitle()).contains(PriceLimits.format(shoe.priceCents())).contains("brown leather");
       assertThat(card.buttons()).extracting(Button::title).containsExactly("Buy", "Details");
       assertThat(card.buttons()).extracting(Button::payload)
           .containsExactly("BUY:" + shoe.sku(), "DETAILS:" + shoe.sku());
@@ -386,6 +389,18 @@ class ShoeShopConversationTest {
   }
 
 
+
+  @Test
+  void aPersonHasTheConversationUntilItIsResumedAndNothingIsAnsweredMeanwhile() {
+    BotTester chat = shopper();
+    chat.tap("HUMAN").expectText(Text.contains("A person will reply right here"));
+    assertThat(chat.state().getJsonObject(Handover.KEY)).isNotNull();
+    chat.say("hello?").say("sneakers size 10").expectNoMoreReplies();
+    chat.event(Handover.RESUME_EVENT, new io.vertx.core.json.JsonObject())
+        .expectQuickReplies(Text.contains("I'm back"));
+    assertThat(chat.state().containsKey(Handover.KEY)).isFalse();
+    chat.say("sneakers size 10").expect(Reply.Cards.class);
+  }
 
   private static Reply.Cards expectCards(BotTester chat) {
     return chat.expect(Reply.Cards.class);

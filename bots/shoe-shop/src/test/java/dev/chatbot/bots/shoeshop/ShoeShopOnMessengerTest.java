@@ -2,9 +2,11 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.testkit.TestServer;
-import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.GraphApiStub.GraphRequest;
+import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -94,7 +96,7 @@ class ShoeShopOnMessengerTest {
           .isPositive();
       assertThat(element.getString("title")).contains("Johnston & Murphy").contains(shoe.name())
           .hasSizeLessThanOrEqualTo(80);
-      assertThat(element.getString("subtitle")).startsWith(Money.format(shoe.priceCents()) + " · brown leather")
+      assertThat(element.getString("subtitle")).startsWith(PriceLimits.format(shoe.priceCents()) + " · brown leather")
           .contains("size 10.5").hasSizeLessThanOrEqualTo(80);
       assertThat(element.getString("image_url")).isEqualTo(pictures + sku + ".png");
       assertThat(element.getJsonArray("buttons")).isEqualTo(new JsonArray()
@@ -131,7 +133,7 @@ class ShoeShopOnMessengerTest {
     assertThat(cart.getString("messaging_type")).isEqualTo("RESPONSE");
     assertThat(cart.getJsonObject("message").getString("text"))
         .isEqualTo("Added 1 × " + shoe.fullName() + " (size 10.5) to your cart. Your cart: 1 pair, "
-            + Money.format(shoe.priceCents()) + ". Check out now, or keep looking?");
+            + PriceLimits.format(shoe.priceCents()) + ". Check out now, or keep looking?");
     JsonArray chips = cart.getJsonObject("message").getJsonArray("quick_replies");
     assertThat(chips.getJsonObject(0)).isEqualTo(new JsonObject()
         .put("content_type", "text").put("title", "Checkout").put("payload", "CHECKOUT"));

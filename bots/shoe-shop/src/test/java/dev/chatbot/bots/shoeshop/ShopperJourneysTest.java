@@ -6,8 +6,13 @@ import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.testkit.Chat;
+import dev.chatbot.testkit.TestAdapter;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.Text;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,12 +32,16 @@ class ShopperJourneysTest {
       "I need a pair of brown dress shoes, size 10 1/2, leather, and I like Johnson and Murphy";
   private static final Pattern ORDER = Pattern.compile("Order (SS-\\d{6}) is confirmed");
   private static final AtomicInteger USERS = new AtomicInteger();
+  private static final String TOKEN = "journeys-token";
+  private static final Pattern HANDOVERS = Pattern.compile(
+      "chatbot_bot_events_total\\{bot=\"shoe-shop\",event=\"handover\"} (\\d+)");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TestServer server;
   private static ShopData shop;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("BOT", "shoe-shop"));
+    server = TestServer.start(Map.of("BOT", "shoe-shop", "ADMIN_API_TOKEN", TOKEN));
     shop = new ShopData(server.server().stateBackend().botDataStore().prefixed("bot:shoe-shop:"));
   }
 
@@ -84,11 +93,11 @@ class ShopperJourneysTest {
   }
 
   @Test
-  void askingForAPersonHandsTheConversationOverUntilTheShopperAsksForTheBot() {
-    long before = ShopDataTest.join(shop.handovers());
+  void askingForAPersonHandsTheConversationOverUntilTheShopperAsksForTheBot() throws Exception {
+    long before = handovers();
     Chat chat = shopper();
     chat.send("can I talk to a real person please").expectText(Text.contains("A person will reply right here"));
-    assertThat(ShopDataTest.join(shop.handovers())).as("counted").isEqualTo(before + 1);
+    assertThat(handovers()).as("counted").isEqualTo(before + 1);
 
     chat.send("hello?");
     chat.send("sneakers size 10");
@@ -96,6 +105,27 @@ class ShopperJourneysTest {
     // Replies come in order: the first reply after the handover is the one to "bot", so the two before got none.
     chat.expectQuickReplies(Text.contains("I'm back"));
     chat.send("sneakers size 10").expectCards();
+  }
+
+  @Test
+  void anOperatorResumesAConversationThroughTheAdminApi() throws Exception {
+    String id = "journey-resumed-" + USERS.incrementAndGet();
+    Chat chat = server.chat(id);
+    chat.send("customer service please").expectText(Text.contains("A person will reply right here"));
+    chat.send("is anyone there?");
+    String path = "/api/v1/conversations/" + TestAdapter.PLATFORM + "/" + id + "/resume";
+    assertThat(resume(path, "wrong-token").statusCode()).isEqualTo(401);
+    assertThat(resume(path, TOKEN).statusCode()).isEqualTo(204);
+    // The resume is queued behind "is anyone there?", which got no reply: the next reply is the bot's return.
+    chat.expectQuickReplies(Text.contains("I'm back"));
+    chat.send("sneakers size 10").expectCards();
+    chat.expectQuickReplies(Text.contains("sneakers in size 10"));
+    assertThat(resume(path, TOKEN).statusCode()).as("nothing to resume").isEqualTo(204);
+    chat.send("hi").expectQuickReplies(Text.contains("What are you looking for today?"));
+    HttpResponse<String> unknown =
+        resume("/api/v1/conversations/" + TestAdapter.PLATFORM + "/nobody-here/resume", TOKEN);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("unknown conversation");
   }
 
   @Test
@@ -146,6 +176,19 @@ class ShopperJourneysTest {
 
   private static String payloadOf(Reply.QuickReplies chips, String title) {
     return chips.options().stream().filter(chip -> chip.title().equals(title)).findFirst().orElseThrow().payload();
+  }
+
+  private static HttpResponse<String> resume(String path, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The handover counter of {@code /metrics}. */
+  private static long handovers() throws Exception {
+    String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/metrics"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher count = HANDOVERS.matcher(metrics);
+    return count.find() ? Long.parseLong(count.group(1)) : 0;
   }
 
   private static int stock(String sku, int halves) {

@@ -37,8 +37,15 @@ final class DataFile implements AutoCloseable {
   static final String FILE_NAME = "chatbot.mv.db";
   /** Units applied per commit at most, so a burst still completes its first futures soon. */
   private static final int MAX_BATCH = 4096;
+  /**
+   * Commits start at most this often unless one client waits alone. Each MVStore commit writes a chunk (the changed
+   * pages of every map touched, and the store's own metadata): about 100 µs of CPU whether it carries one message or
+   * fifty, so gathering what arrives within this interval divides that cost. See {@link #gather}.
+   */
+  private static final long COMMIT_INTERVAL_NANOS = 2_000_000;
 
-  private record Unit(Runnable change, Promise<Void> done, Context context) {}
+  /** {@code urgent}: a client waits for this commit (a webhook's {@code 200}, an admin answer). */
+  private record Unit(Runnable change, Promise<Void> done, Context context, boolean urgent) {}
 
   private final MVStore store;
   private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
@@ -83,6 +90,10 @@ final class DataFile implements AutoCloseable {
           .autoCommitDisabled() // commits are ours: one per group of units, never half a unit
           .cacheSize(16)
           .open();
+      // Space of chunks no longer used is reused after this long. MVStore's default (45 s) assumes nobody forces the
+      // file to disk; we do every syncMillis, and a commit synced since needs no older chunk. Without this, every
+      // commit of the last 45 s stays in the file: gigabytes under load.
+      store.setRetentionTime((int) Math.max(2_000, 2 * syncMillis));
       return new DataFile(store, syncMillis);
     } catch (MVStoreException e) {
       if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
@@ -106,12 +117,21 @@ final class DataFile implements AutoCloseable {
    * other units' way.
    */
   Future<Void> write(Runnable change) {
+    return write(change, true);
+  }
+
+  /** {@link #write} for a change no client waits for: committed with the next batch, within a few milliseconds. */
+  Future<Void> writeBatched(Runnable change) {
+    return write(change, false);
+  }
+
+  private Future<Void> write(Runnable change, boolean urgent) {
     Context context = Vertx.currentContext();
     Promise<Void> done = Promise.promise();
     if (closing) {
       return Future.failedFuture(new IllegalStateException("the data store is closed"));
     }
-    queue.add(new Unit(change, done, context));
+    queue.add(new Unit(change, done, context, urgent));
     return done.future();
   }
 
@@ -121,12 +141,14 @@ final class DataFile implements AutoCloseable {
    */
   void writeLater(Runnable change) {
     if (!closing) {
-      queue.add(new Unit(change, null, null));
+      queue.add(new Unit(change, null, null, false));
     }
   }
 
   private void writeLoop() {
     List<Unit> batch = new ArrayList<>();
+    long lastCommit = 0;
+    int lastUrgent = 0;
     while (true) {
       try {
         Unit first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -138,6 +160,11 @@ final class DataFile implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        if (!closing) {
+          gather(batch, lastCommit + COMMIT_INTERVAL_NANOS, Math.max(1, lastUrgent));
+        }
+        lastUrgent = urgent(batch);
+        lastCommit = System.nanoTime();
         List<Throwable> failures = new ArrayList<>(batch.size());
         for (Unit unit : batch) {
           failures.add(apply(unit));
@@ -153,6 +180,35 @@ final class DataFile implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * Adds to {@code batch} what arrives until {@code until} (a {@link System#nanoTime} value) or until it holds
+   * {@code expected} units a client waits for. {@code expected} is how many the previous commit carried: a commit
+   * that answered many clients is followed by their next requests, so the next one waits (a little) to carry them
+   * all, while one client at a time is committed at once, with no wait added. Background writes alone (a handled
+   * message's cleanup) wait the whole interval.
+   */
+  private void gather(List<Unit> batch, long until, int expected) throws InterruptedException {
+    for (long left = until - System.nanoTime(); left > 0 && batch.size() < MAX_BATCH
+        && urgent(batch) < expected; left = until - System.nanoTime()) {
+      Unit next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+    }
+  }
+
+  private static int urgent(List<Unit> batch) {
+    int urgent = 0;
+    for (Unit unit : batch) {
+      if (unit.urgent()) {
+        urgent++;
+      }
+    }
+    return urgent;
   }
 
   private static Throwable apply(Unit unit) {

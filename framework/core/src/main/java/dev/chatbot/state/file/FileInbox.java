@@ -13,8 +13,10 @@ import org.h2.mvstore.MVMap;
 /** The inbox in the file: message JSON by an id that grows across restarts, so the map's order is arrival order. */
 final class FileInbox implements Inbox {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileInbox.class);
+
   private final DataFile file;
-  private final MVMap<Long, String> map;
+  private final MVMap<Long, Object> map;
   private final FileValues values;
   private final FileOutbox outbox;
   private final AtomicLong ids;
@@ -35,24 +37,37 @@ final class FileInbox implements Inbox {
     for (Message message : messages) {
       kept.add(new Kept(ids.incrementAndGet(), message));
     }
-    return file.write(() -> kept.forEach(entry -> map.put(entry.id(), JsonObject.mapFrom(entry.message()).encode())))
-        .map(kept);
+    // Encoded here, on the caller's thread, so the one writer thread only copies bytes.
+    List<byte[]> encoded = new ArrayList<>(kept.size());
+    for (Kept entry : kept) {
+      encoded.add(StoredJson.encode(entry.message()));
+    }
+    return file.write(() -> {
+      for (int i = 0; i < kept.size(); i++) {
+        map.put(kept.get(i).id(), encoded.get(i));
+      }
+    }).map(kept);
   }
 
   @Override
   public Future<Void> done(long id, Map<String, JsonObject> changes) {
     values.change(changes);
-    return file.write(() -> {
+    Runnable forgetTurn = outbox.forgetTurn(id);
+    // Not waited for: the changed values are in the heap already, so the conversation's next message sees them; the
+    // entry's removal rides on the next commit (a kill before it only replays this message, whose recorded replies
+    // are not sent again).
+    file.writeBatched(() -> {
       changes.keySet().forEach(values::persist);
       map.remove(id);
-      outbox.forgetTurn(id);
-    });
+      forgetTurn.run();
+    }).onFailure(failure -> LOG.warn("handled message not recorded id={} error=\"{}\"", id, failure.getMessage()));
+    return Future.succeededFuture();
   }
 
   @Override
   public List<Kept> pending() {
     List<Kept> pending = new ArrayList<>();
-    map.forEach((id, json) -> pending.add(new Kept(id, new JsonObject(json).mapTo(Message.class))));
+    map.forEach((id, stored) -> pending.add(new Kept(id, StoredJson.decode(stored, Message.class))));
     return pending;
   }
 
@@ -60,8 +75,8 @@ final class FileInbox implements Inbox {
   public Future<Void> forget(String platform, String userId) {
     return file.write(() -> {
       List<Long> theirs = new ArrayList<>();
-      map.forEach((id, json) -> {
-        JsonObject user = new JsonObject(json).getJsonObject("user");
+      map.forEach((id, stored) -> {
+        JsonObject user = StoredJson.decode(stored, JsonObject.class).getJsonObject("user");
         if (platform.equals(user.getString("platform")) && userId.equals(user.getString("id"))) {
           theirs.add(id);
         }

@@ -22,7 +22,7 @@ import org.h2.mvstore.MVMap;
 final class FileOutbox implements Outbox {
 
   private final DataFile file;
-  private final MVMap<Long, String> replies;
+  private final MVMap<Long, Object> replies;
   private final MVMap<Long, Integer> turns;
   private final FileDeadLetters deadLetters;
   private final Map<Long, Entry> pending = new ConcurrentHashMap<>();
@@ -34,7 +34,7 @@ final class FileOutbox implements Outbox {
     this.replies = file.map("outbox");
     this.turns = file.map("turns");
     this.deadLetters = deadLetters;
-    replies.forEach((id, json) -> pending.put(id, decode(id, new JsonObject(json))));
+    replies.forEach((id, stored) -> pending.put(id, decode(id, StoredJson.decode(stored, JsonObject.class))));
     recorded.putAll(turns);
     Long last = replies.lastKey();
     this.ids = new AtomicLong(Math.max(last == null ? 0 : last, System.currentTimeMillis() << 10));
@@ -53,13 +53,15 @@ final class FileOutbox implements Outbox {
     if (origin.message() != 0) {
       recorded.merge(origin.message(), origin.index() + 1, Math::max);
     }
-    Future<Void> written = file.write(() -> {
-      replies.put(id, encode(entry).encode());
+    byte[] encoded = encode(entry);
+    // A turn's reply is sent at once and nobody waits for its entry; an admin message's 202 does.
+    Runnable write = () -> {
+      replies.put(id, encoded);
       if (origin.message() != 0) {
         turns.merge(origin.message(), origin.index() + 1, Math::max);
       }
-    });
-    return new Added(id, written);
+    };
+    return new Added(id, origin.message() != 0 ? file.writeBatched(write) : file.write(write));
   }
 
   @Override
@@ -67,9 +69,10 @@ final class FileOutbox implements Outbox {
     Entry entry = pending.computeIfPresent(id,
         (key, old) -> new Entry(id, old.to(), old.reply(), old.origin(), callsDone));
     if (entry != null) {
+      byte[] encoded = encode(entry);
       file.writeLater(() -> {
         if (replies.containsKey(id)) {
-          replies.put(id, encode(entry).encode());
+          replies.put(id, encoded);
         }
       });
     }
@@ -112,26 +115,24 @@ final class FileOutbox implements Outbox {
     return file.write(() -> theirs.forEach(replies::remove));
   }
 
-  /** On the writer thread, inside the unit of the message's {@code done}. */
-  void forgetTurn(long message) {
+  /** The turn of {@code message} is done: forgets its count now, and returns the change that writes it. */
+  Runnable forgetTurn(long message) {
     recorded.remove(message);
-    turns.remove(message);
+    return () -> turns.remove(message);
   }
 
   long size() {
     return replies.sizeAsLong();
   }
 
-  private static JsonObject encode(Entry entry) {
-    JsonObject json = new JsonObject()
-        .put("platform", entry.to().platform())
-        .put("channel", entry.to().channel())
-        .put("thread", entry.to().thread())
-        .put("reply", JsonObject.mapFrom(entry.reply()))
-        .put("message", entry.origin().message())
-        .put("index", entry.origin().index())
-        .put("callsDone", entry.callsDone());
-    return entry.origin().statusId() == null ? json : json.put("statusId", entry.origin().statusId());
+  /** A pending reply as stored: the reply typed as {@link Reply}, so Jackson writes its type with it. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record Stored(String platform, String channel, String thread, Reply reply, long message, int index, int callsDone,
+      String statusId) {}
+
+  private static byte[] encode(Entry entry) {
+    return StoredJson.encode(new Stored(entry.to().platform(), entry.to().channel(), entry.to().thread(),
+        entry.reply(), entry.origin().message(), entry.origin().index(), entry.callsDone(), entry.origin().statusId()));
   }
 
   private static Entry decode(long id, JsonObject json) {

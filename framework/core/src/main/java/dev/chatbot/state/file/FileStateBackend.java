@@ -7,6 +7,7 @@ import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.Inbox;
 import dev.chatbot.state.MemoryDedupeStore;
+import dev.chatbot.state.MessageStatuses;
 import dev.chatbot.state.Outbox;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
@@ -38,6 +39,7 @@ public final class FileStateBackend implements StateBackend {
   private FileInbox inbox;
   private FileOutbox outbox;
   private FileDeadLetters deadLetters;
+  private FileMessageStatuses messageStatuses;
 
   @Override
   public String name() {
@@ -58,6 +60,7 @@ public final class FileStateBackend implements StateBackend {
       dedupe = new FileDedupeStore(file, window);
       outbox = new FileOutbox(file, deadLetters);
       inbox = new FileInbox(file, values, outbox);
+      messageStatuses = new FileMessageStatuses(file);
       LOG.info("data store opened dir={} file_bytes={} pending_messages={} pending_replies={} dead_letters={} "
               + "sync_ms={} open_ms={}", dir.toAbsolutePath().normalize(), file.fileSize(), inbox.size(),
           outbox.size(), deadLetters.list().size(), syncMillis, (System.nanoTime() - started) / 1_000_000);
@@ -68,6 +71,7 @@ public final class FileStateBackend implements StateBackend {
     Vertx vertx = builder.with(options).build();
     vertx.setPeriodic(MAINTENANCE_MILLIS, tick -> file.write(() -> {
       dedupe.compact();
+      messageStatuses.forgetOld();
       file.compact();
     }));
     return Future.succeededFuture(vertx);
@@ -106,6 +110,11 @@ public final class FileStateBackend implements StateBackend {
   @Override
   public DeadLetters deadLetters() {
     return deadLetters;
+  }
+
+  @Override
+  public MessageStatuses messageStatuses(Vertx vertx) {
+    return messageStatuses;
   }
 
   @Override

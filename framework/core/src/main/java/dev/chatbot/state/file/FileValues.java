@@ -20,13 +20,13 @@ import org.h2.mvstore.MVMap;
 final class FileValues implements StateStore, BotDataStore {
 
   private final DataFile file;
-  private final MVMap<String, String> map;
+  private final MVMap<String, Object> map;
   private final ConcurrentMap<String, JsonObject> values = new ConcurrentHashMap<>();
 
   FileValues(DataFile file) {
     this.file = file;
     this.map = file.map("values");
-    map.forEach((key, json) -> values.put(key, new JsonObject(json)));
+    map.forEach((key, stored) -> values.put(key, StoredJson.decode(stored, JsonObject.class)));
   }
 
   @Override
@@ -83,7 +83,7 @@ final class FileValues implements StateStore, BotDataStore {
     if (value == null) {
       map.remove(key);
     } else {
-      map.put(key, value.encode());
+      map.put(key, StoredJson.encode(value));
     }
   }
 }

@@ -10,6 +10,8 @@ import dev.chatbot.model.Reply;
 import dev.chatbot.model.UserRef;
 import dev.chatbot.state.DeadLetter;
 import dev.chatbot.state.Inbox;
+import dev.chatbot.state.MessageStatus;
+import dev.chatbot.state.MessageStatuses;
 import dev.chatbot.state.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -99,6 +101,30 @@ class FileStateBackendTest {
     assertThat(backend.outbox().recordedReplies(kept.id())).isEqualTo(2);
     await(backend.inbox().done(kept.id(), Map.of()));
     assertThat(backend.outbox().recordedReplies(kept.id())).isZero();
+  }
+
+  @Test
+  void messageStatusesSurviveAReopenUntilTheyAreOld() throws Exception {
+    open();
+    MessageStatuses statuses = backend.messageStatuses(vertx);
+    MessageStatus queued = MessageStatus.queued("a1", "test", "alice");
+    await(statuses.put(queued));
+    await(statuses.put(queued.failed("channel_not_found")));
+    MessageStatus old = new MessageStatus("a0", MessageStatus.State.sent, "test", "bob", null,
+        Instant.now().minus(MessageStatuses.KEEP_FOR).minusSeconds(60));
+    await(statuses.put(old));
+    assertThat(await(statuses.get("a0"))).isEmpty();
+    closeBackend();
+
+    open();
+    statuses = backend.messageStatuses(vertx);
+    assertThat(await(statuses.get("a1"))).hasValueSatisfying(status -> {
+      assertThat(status.state()).isEqualTo(MessageStatus.State.failed);
+      assertThat(status.toJson()).isEqualTo(new JsonObject().put("id", "a1").put("status", "failed")
+          .put("platform", "test").put("recipient", "alice").put("error", "channel_not_found"));
+    });
+    assertThat(await(statuses.get("a0"))).isEmpty();
+    assertThat(await(statuses.get("unknown"))).isEmpty();
   }
 
   @Test

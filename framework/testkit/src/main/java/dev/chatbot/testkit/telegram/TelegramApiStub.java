@@ -37,6 +37,8 @@ public final class TelegramApiStub implements AutoCloseable {
   public static final String TOKEN = "123456789:TEST-telegram-bot-token";
   public static final String WEBHOOK_SECRET = "test-webhook-secret_1";
   public static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
+  /** The credential check (platform health): answered with a bot, and not among {@link #awaitCall()}'s calls. */
+  public static final String GET_ME = "getMe";
   public static final Duration WAIT = Duration.ofSeconds(10);
   private static final String METHODS = "/bot[^/]+/";
 
@@ -83,6 +85,8 @@ public final class TelegramApiStub implements AutoCloseable {
   public void answerOk() {
     server.stubFor(post(urlPathMatching(METHODS + ".+")).atPriority(10).willReturn(json(200,
         "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
+    server.stubFor(post(urlPathMatching(METHODS + GET_ME)).atPriority(5).willReturn(json(200,
+        "{\"ok\":true,\"result\":{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Stub\",\"username\":\"stub_bot\"}}")));
   }
 
   /** {@code method} fails the Bot API way: {@code {"ok":false,"error_code":code,"description":...}} with that status. */
@@ -159,7 +163,9 @@ public final class TelegramApiStub implements AutoCloseable {
     int slash = path.lastIndexOf('/');
     String token = path.substring("/bot".length(), slash);
     Call call = new Call(path.substring(slash + 1), token, parse(body));
-    (call.method().equals(ANSWER_CALLBACK_QUERY) ? callbackAnswers : calls).add(call);
+    if (!call.method().equals(GET_ME)) {
+      (call.method().equals(ANSWER_CALLBACK_QUERY) ? callbackAnswers : calls).add(call);
+    }
   }
 
   private static Call take(BlockingQueue<Call> queue, String what) {

@@ -1,16 +1,18 @@
-package dev.chatbot.bots.shoeshop;
+package dev.chatbot.nlu;
 
-/** Optimal-string-alignment distance: Levenshtein plus adjacent swaps ("florshiem"), for forgiving name matching. */
-final class EditDistance {
+/**
+ * Optimal-string-alignment distance: Levenshtein plus swaps of neighbours ("florshiem"), stopping as soon as a limit
+ * is passed. By hand because commons-text's distances count a swap as two edits, and a swap is the commonest typo.
+ */
+public final class EditDistance {
 
   private EditDistance() {}
 
   /** The distance between {@code a} and {@code b}, or {@code limit + 1} as soon as it must exceed {@code limit}. */
-  static int within(String a, String b, int limit) {
+  public static int within(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
-    int n = a.length();
     int m = b.length();
     int[] before = new int[m + 1];
     int[] previous = new int[m + 1];
@@ -18,9 +20,9 @@ final class EditDistance {
     for (int j = 0; j <= m; j++) {
       previous[j] = j;
     }
-    for (int i = 1; i <= n; i++) {
+    for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
-      int rowMin = current[0];
+      int rowMin = i;
       for (int j = 1; j <= m; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);

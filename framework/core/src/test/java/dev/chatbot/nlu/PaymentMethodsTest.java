@@ -1,4 +1,4 @@
-package dev.chatbot.bots.shoeshop;
+package dev.chatbot.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PaymentMethodTest {
+class PaymentMethodsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
@@ -14,18 +14,18 @@ class PaymentMethodTest {
       "Master Card 5555 | Mastercard ending 5555", "amex | Amex", "PayPal | PayPal", "apple pay please | Apple Pay",
       "googlepay | Google Pay"})
   void readsMethods(String text, String label) {
-    assertThat(PaymentMethod.read(text)).isEqualTo(new PaymentMethod.Method(label));
+    assertThat(PaymentMethods.read(text)).isEqualTo(new PaymentMethods.Method(label));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"4242 4242 4242 4242", "visa 4111-1111-1111-1111", "5555555555554444"})
   void refusesFullCardNumbers(String text) {
-    assertThat(PaymentMethod.read(text)).isInstanceOf(PaymentMethod.FullCardNumber.class);
+    assertThat(PaymentMethods.read(text)).isInstanceOf(PaymentMethods.FullCardNumber.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"cash", "whatever", "1234"})
   void leavesTheRestUnknown(String text) {
-    assertThat(PaymentMethod.read(text)).isInstanceOf(PaymentMethod.Unknown.class);
+    assertThat(PaymentMethods.read(text)).isInstanceOf(PaymentMethods.Unknown.class);
   }
 }
