@@ -190,7 +190,7 @@ reading on top of the extractors the framework ships, each a small class with on
 
 | extractor | finds |
 |---|---|
-| `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
+| `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `putAll(json, meaning)` loads a data file's groups (`{"black": ["blk", "jet black"]}`); `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
 | `FuzzyNames` | names as people misspell them: typos, swapped letters (`EditDistance`, optimal string alignment), glued or split words; short names must be exact |
 | `PriceLimits` | "under $150", "nothing over 80" (a ceiling only after a negation), "between 50 and 100", "around a hundred bucks", prices in words; blanks what it read so a number is read once |
 | `Positions` | "the second one", "the last", "#3"; small counts ("two pairs", "just one") |
@@ -199,6 +199,46 @@ reading on top of the extractors the framework ships, each a small class with on
 
 `bots/shoe-shop` (`ShoeNlu`) is the example: its words are data (`shoe-shop/lexicon.json`), and it reads a message
 in microseconds.
+
+## Searching a catalog by wishes
+
+A product-search bot keeps what the user wants over several messages ("black or brown", "not suede", "under $150")
+and looks it up in a catalog. `dev.chatbot.search` does the looking up: the bot's own record of the search
+implements `Wishes<F>` (per facet `F`, an enum: the values wanted, any of which will do, the values to leave out,
+and bounds for a numeric facet), so it keeps its own fields and JSON shape in conversation state:
+
+{{framework/core/src/test/java/dev/chatbot/search/FacetSearchTest.java wishes java}}
+
+`FacetSearch` is built once over the items, with the facets from the one given up most easily to the one that
+matters most, and how to read an item's values (several for a multi-valued facet; `allOf` when every wanted value
+must be there, like features; `number` for a numeric facet such as a price in cents):
+
+{{framework/core/src/test/java/dev/chatbot/search/FacetSearchTest.java search java}}
+
+`exact(wishes, available, order)` gives the items meeting every wish (`available` is the bot's own test, such as
+"in stock in this size"). When there are none, `closest(wishes, available, order)` ranks the others by the wishes
+they still meet, each weighing by its place in the list, and says which wishes each one misses, so the bot can say
+"the closest I have, in another colour" and offer to let that wish go. An item with a value the user said no to is
+never offered, not even as an alternative:
+
+{{framework/core/src/test/java/dev/chatbot/search/FacetSearchTest.java closest java}}
+
+`bots/shoe-shop` searches its 185 shoes this way (`Catalog` describes a shoe's facets, `Wanted` is its `Wishes`).
+
+## Stock and orders
+
+`dev.chatbot.commerce` keeps what a shop bot sells in the bot-wide store (`BotVerticle.data()`), so every instance
+and cluster member sells from the same shelves, durably with a durable store. `Inventory` holds the counts per item
+and variant (a size, a colour) under one key: `open` puts the opening counts of items not stocked yet (a restart
+never restocks what was sold), and `take` takes every line of an order in one atomic update or fails with `Refused`
+and takes nothing, so nothing is ever oversold:
+
+{{framework/core/src/test/java/dev/chatbot/commerce/InventoryTest.java inventory java}}
+
+`OrderBook` gives order numbers from one atomic counter (unique across instances and restarts), keeps each order as
+the bot's own JSON with a `user` and a `status`, and cancels an order once and only for its owner:
+
+{{framework/core/src/test/java/dev/chatbot/commerce/InventoryTest.java orders java}}
 
 ## Interceptors
 

@@ -9,6 +9,7 @@ package dev.chatbot.bench;
  *   <li>{@code baseline}: the bare Vert.x server (verify, parse, ack, reply through WebClient)</li>
  *   <li>{@code env}: prints the product environment that turns every adapter on against the stub</li>
  *   <li>{@code report}: merges a run's JSON lines, prints the table and ratios, writes the JSON document</li>
+ *   <li>{@code cluster-report}: the rows of bench/cluster.sh against the cluster targets of issue 19</li>
  *   <li>{@code jfr-top FILE}: hot methods of a JFR recording</li>
  * </ul>
  */
@@ -18,7 +19,7 @@ public final class Bench {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("usage: bench.jar loadgen|stub|baseline|env|report|jfr-top [--option value ...]");
+      System.err.println("usage: bench.jar loadgen|stub|baseline|env|report|cluster-report|jfr-top [--option value ...]");
       System.exit(2);
     }
     int code = switch (argv[0]) {
@@ -32,6 +33,7 @@ public final class Bench {
         yield 0;
       }
       case "report" -> Report.run(new Args(argv, 1));
+      case "cluster-report" -> ClusterReport.run(new Args(argv, 1));
       case "jfr-top" -> JfrTop.run(argv[1], new Args(argv, 2));
       default -> {
         System.err.println("unknown command '" + argv[0] + "'");

@@ -25,6 +25,19 @@ final class CpuTime {
     }
   }
 
+  /** The sum over {@code pids}, or -1 when one cannot be read (or there is none). */
+  static long ticks(java.util.List<Long> pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      long ticks = ticks(pid);
+      if (ticks < 0) {
+        return -1;
+      }
+      sum += ticks;
+    }
+    return pids.isEmpty() ? -1 : sum;
+  }
+
   static long micros(long ticks) {
     return ticks * 1_000_000 / TICKS_PER_SECOND;
   }

@@ -28,6 +28,8 @@ final class LoadGen {
   private final String system;
   private final String host;
   private final int targetPort;
+  /** Where each driver sends its webhooks: driver {@code d} to {@code targetPorts[d % n]} (several cluster members). */
+  private final List<Integer> targetPorts;
   private final int stubPort;
   private final List<String> workloads;
   private final int concurrency;
@@ -41,12 +43,15 @@ final class LoadGen {
   private final String metricsPath;
   private final Path out;
   private final String sutPidFile;
-  private long sutPid = -1;
+  private List<Long> sutPids = List.of();
 
   LoadGen(Args args) {
     system = args.get("system", null, "unnamed");
     host = "127.0.0.1";
     targetPort = args.getInt("target-port", "BENCH_TARGET_PORT", 18080);
+    String ports = args.get("target-ports", null, "");
+    targetPorts = ports.isBlank() ? List.of(targetPort)
+        : java.util.Arrays.stream(ports.split(",")).map(String::trim).map(Integer::valueOf).toList();
     stubPort = args.getInt("stub-port", "BENCH_STUB_PORT", 18090);
     workloads = List.of(args.get("workloads", "BENCH_WORKLOADS", "messenger-echo,slack-echo").split(","));
     concurrency = args.getInt("concurrency", "BENCH_CONCURRENCY", 64);
@@ -78,7 +83,9 @@ final class LoadGen {
         return 3;
       }
       if (!sutPidFile.isEmpty()) {
-        sutPid = Long.parseLong(Files.readString(Path.of(sutPidFile)).trim());
+        // One pid, or several (the members of a cluster), whose CPU time is summed.
+        sutPids = java.util.Arrays.stream(Files.readString(Path.of(sutPidFile)).trim().split("[\\s,]+"))
+            .map(Long::valueOf).toList();
       }
       log("system ready, running " + workloads);
       // Every workload once, unmeasured, before any is measured: the JIT then has seen all code paths, so the
@@ -122,7 +129,8 @@ final class LoadGen {
       for (int u = d; u < users; u += drivers) {
         mine.add(u);
       }
-      Driver driver = new Driver(d, workload, correlator, slots, mine, host, targetPort, runId, timeoutMillis);
+      Driver driver = new Driver(d, workload, correlator, slots, mine, host, targetPorts.get(d % targetPorts.size()),
+          runId, timeoutMillis);
       ids.add(vertx.deployVerticle(driver).await(10, TimeUnit.SECONDS));
       deployed.add(driver);
     }
@@ -135,13 +143,13 @@ final class LoadGen {
     }
     String metricsBefore = scrape(probe);
     correlator.resetLatencies();
-    long cpuStart = CpuTime.ticks(sutPid);
+    long cpuStart = CpuTime.ticks(sutPids);
     long selfCpuStart = CpuTime.ticks(ProcessHandle.current().pid());
     Correlator.Snapshot start = correlator.snapshot();
     log("workload=" + workload.name + " measuring_s=" + durationSeconds);
     Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
     Correlator.Snapshot end = correlator.snapshot();
-    long cpuEnd = CpuTime.ticks(sutPid);
+    long cpuEnd = CpuTime.ticks(sutPids);
     long selfCpuEnd = CpuTime.ticks(ProcessHandle.current().pid());
     Histogram ack = correlator.ackWindow();
     Histogram e2e = correlator.e2eWindow();

@@ -127,6 +127,10 @@ final class Report {
     if (r.containsKey("bot_p99_loaded_ms")) {
       return "reported (box saturated)";
     }
+    if (!r.containsKey("replies_ratio") && !r.containsKey("bot_p99_ms")) {
+      // Nothing to compare with (no baseline row in this run): no verdict, whatever the errors say.
+      return misses.isEmpty() ? "not judged (no baseline)" : "MISS " + String.join(", ", misses);
+    }
     return misses.isEmpty() ? "PASS" : "MISS " + String.join(", ", misses);
   }
 

@@ -57,6 +57,7 @@ final class Usage {
         CLUSTER_MEMBERS                 host:port,... of the cluster's members
         CLUSTER_KUBERNETES_SERVICE      headless Service to discover members on Kubernetes
         CLUSTER_EVENT_BUS_PORT          event bus port on CLUSTER_HOST (0: any free port)
+        CLUSTER_BACKUP_COUNT            copies of each cluster entry on other members (1, 0 to 6)
         SHUTDOWN_GRACE_SECONDS          time to finish in-flight work on SIGTERM (25)
         SEND_TIMEOUT_SECONDS            one send attempt at most this long (10)
         SEND_MAX_ATTEMPTS               attempts per platform call, the first included (12)

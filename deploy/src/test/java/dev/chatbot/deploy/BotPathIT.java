@@ -44,8 +44,8 @@ class BotPathIT {
       env.put("BOT_PATH", bots.toString());
       try (JarProcess jar = JarProcess.start(env)) {
         jar.awaitReady("http://127.0.0.1:" + port + "/health/ready");
-        assertThat(jar.output()).contains("bot_path jars=1 bots=plugin", "bot=plugin deployed",
-            "adapter=telegram state=on");
+        String[] lines = {"bot_path jars=1 bots=plugin", "bot=plugin deployed", "adapter=telegram state=on"};
+        assertThat(jar.awaitOutput(lines)).contains(lines);
 
         new TelegramUpdates("http://127.0.0.1:" + port, TelegramApiStub.WEBHOOK_SECRET).text(31337, "hello").deliver();
 

@@ -350,6 +350,21 @@ class DeploymentManifestsTest {
     assertThat(kustomization().path("resources").toString()).contains("networkpolicy.yaml", "hpa.yaml");
   }
 
+  @Test
+  void clusterMembersAreSpreadOverNodes() {
+    JsonNode spread = deployment().at("/spec/template/spec/topologySpreadConstraints");
+    JsonNode byNode = null;
+    for (JsonNode constraint : spread) {
+      if ("kubernetes.io/hostname".equals(constraint.path("topologyKey").asText())) {
+        byNode = constraint;
+      }
+    }
+    assertThat(byNode).as("a spread constraint over kubernetes.io/hostname").isNotNull();
+    assertThat(byNode.path("maxSkew").asInt()).isEqualTo(1);
+    assertThat(byNode.path("whenUnsatisfiable").asText()).isEqualTo("DoNotSchedule");
+    assertThat(byNode.at("/labelSelector/matchLabels")).isEqualTo(deployment().at("/spec/template/metadata/labels"));
+  }
+
   private static JsonNode kustomization() {
     try {
       return YAML.readTree(K8S.resolve("kustomization.yaml").toFile());

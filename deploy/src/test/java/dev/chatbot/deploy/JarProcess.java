@@ -93,6 +93,17 @@ final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** The output once it holds every one of {@code parts} (log lines are written after the port opens). */
+  String awaitOutput(String... parts) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    String output = output();
+    while (!java.util.Arrays.stream(parts).allMatch(output::contains) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+      output = output();
+    }
+    return output;
+  }
+
   String output() {
     try {
       return Files.readString(output);

@@ -10,8 +10,6 @@ import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.Inbox;
-import dev.chatbot.state.MemoryDeadLetters;
-import dev.chatbot.state.MemoryDedupeStore;
 import dev.chatbot.state.Outbox;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
@@ -21,13 +19,16 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code STATE_STORE=cluster}: Vert.x clustered with the Hazelcast cluster manager; state, profiles and dedupe in
- * Hazelcast maps (one backup each); each conversation routed to one owner member at a time.
+ * {@code STATE_STORE=cluster}: Vert.x clustered with the Hazelcast cluster manager; state, profiles, bot data, dedupe,
+ * the inbox, the outbox and dead letters in Hazelcast maps (with {@code CLUSTER_BACKUP_COUNT} backups each); each
+ * conversation routed to one owner member at a time, and the work of a member that died adopted by the others.
  */
 public final class ClusterBackend implements StateBackend {
 
@@ -42,11 +43,14 @@ public final class ClusterBackend implements StateBackend {
   private StateStore stateStore;
   private DedupeStore dedupeStore;
   private BotDataStore botDataStore;
-  private Inbox inbox;
-  private final DeadLetters deadLetters = new MemoryDeadLetters();
-  private final Outbox outbox = Outbox.unlogged(deadLetters);
+  private ClusterSettings settings;
+  private ClusterInbox inbox;
+  private ClusterOutbox outbox;
+  private ClusterDeadLetters deadLetters;
   private ClusterOwnership ownership;
   private ConversationRouter router;
+  private Adoption adoption;
+  private SendShare sendShare;
 
   @Override
   public String name() {
@@ -55,7 +59,13 @@ public final class ClusterBackend implements StateBackend {
 
   @Override
   public Future<Vertx> createVertx(VertxOptions options, VertxBuilder builder, Settings settings) {
-    ClusterSettings cluster = ClusterSettings.from(settings);
+    ClusterSettings cluster;
+    try {
+      cluster = ClusterSettings.from(settings);
+    } catch (ConfigException badSetting) {
+      return Future.failedFuture(badSetting);
+    }
+    this.settings = cluster;
     LogSetup.quieter("com.hazelcast");
     clusterManager = new HazelcastClusterManager(HazelcastConfigs.build(cluster));
     // The event bus talks member to member on the same address as Hazelcast (its port is free unless set).
@@ -75,6 +85,7 @@ public final class ClusterBackend implements StateBackend {
         .onSuccess(clustered -> {
           HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
           hazelcast.getCluster().addMembershipListener(new MembershipLog());
+          sendShare = new SendShare(hazelcast.getCluster());
           LOG.info("cluster joined node={} member={}:{} members={} discovery={} join_ms={}",
               clusterManager.getNodeId(), cluster.host(), cluster.port(), clusterManager.getNodes().size(),
               cluster.kubernetesService().map(service -> "kubernetes:" + service)
@@ -85,16 +96,25 @@ public final class ClusterBackend implements StateBackend {
 
   private Future<Vertx> openStores(Vertx clustered) {
     this.vertx = clustered;
+    HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
+    String self = clusterManager.getNodeId();
     return clustered.sharedData().<String, JsonObject>getAsyncMap(HazelcastConfigs.STATE_MAP)
-        .compose(state -> clustered.sharedData().<String, Boolean>getAsyncMap(HazelcastConfigs.DEDUPE_MAP)
-            .map(dedupe -> {
-              stateMap = state;
-              botDataStore = new ClusterBotDataStore(state);
-              stateStore = new ClusterStateStore(state);
-              inbox = Inbox.unlogged(stateStore);
-              dedupeStore = new ClusterDedupeStore(dedupe, MemoryDedupeStore.DEFAULT_WINDOW);
-              return clustered;
-            }));
+        .compose(state -> clustered.executeBlocking(() -> {
+          // Reads the dead letters the cluster has: blocking, once.
+          deadLetters = new ClusterDeadLetters(hazelcast.getMap(HazelcastConfigs.DEAD_LETTERS_MAP));
+          return state;
+        }))
+        .map(state -> {
+          stateMap = state;
+          botDataStore = new ClusterBotDataStore(state);
+          stateStore = new ClusterStateStore(state);
+          var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
+          outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters);
+          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
+              outbox);
+          dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP), settings.dedupeWindow());
+          return clustered;
+        });
   }
 
   @Override
@@ -112,7 +132,7 @@ public final class ClusterBackend implements StateBackend {
     return botDataStore;
   }
 
-  /** State changes go straight to the cluster's maps; the messages themselves are not kept (docs/cluster.md). */
+  /** Each message in the cluster's inbox map, with its backups, before the webhook's {@code 200}. */
   @Override
   public Inbox inbox() {
     return inbox;
@@ -123,7 +143,7 @@ public final class ClusterBackend implements StateBackend {
     return outbox;
   }
 
-  /** Kept by the member where the reply failed. */
+  /** In a cluster map: every member lists the same ones. */
   @Override
   public DeadLetters deadLetters() {
     return deadLetters;
@@ -134,6 +154,19 @@ public final class ClusterBackend implements StateBackend {
     ownership = new ClusterOwnership(clusterManager);
     router = new ConversationRouter(vertx, ownership, local);
     return router.start().map(router);
+  }
+
+  /** An equal share of each platform's send budget per member (docs/cluster.md). */
+  @Override
+  public java.util.function.DoubleSupplier sendShare() {
+    return sendShare;
+  }
+
+  /** The work of members that die is taken over by the owners of their conversations. */
+  @Override
+  public void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
+    adoption = new Adoption(vertx, clusterManager, inbox, outbox, resume);
+    adoption.start();
   }
 
   /** Ready when this member is in the cluster and the state map answers. */
@@ -153,6 +186,9 @@ public final class ClusterBackend implements StateBackend {
 
   @Override
   public Future<Void> drain() {
+    if (adoption != null) {
+      adoption.stop();
+    }
     return router == null ? Future.succeededFuture() : router.stop();
   }
 

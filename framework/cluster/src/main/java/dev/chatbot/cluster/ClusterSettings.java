@@ -2,10 +2,12 @@ package dev.chatbot.cluster;
 
 import dev.chatbot.spi.ConfigException;
 import dev.chatbot.spi.Settings;
+import dev.chatbot.state.MemoryDedupeStore;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +21,18 @@ import java.util.regex.Pattern;
  * @param members {@code CLUSTER_MEMBERS}: {@code host:port} entries for the TCP/IP join (may include this member)
  * @param kubernetesService {@code CLUSTER_KUBERNETES_SERVICE}: a headless Service to discover members through
  * @param eventBusPort {@code CLUSTER_EVENT_BUS_PORT}: the event bus port on {@code host}, 0 for any free one
+ * @param backupCount {@code CLUSTER_BACKUP_COUNT}: synchronous backup copies of every entry on other members
+ * @param dedupeWindow {@code DEDUPE_WINDOW_SECONDS}: how long an event id is remembered
+ * @param dedupeMaxEntries {@code DEDUPE_MAX_ENTRIES}: event ids remembered per member at most
  */
 record ClusterSettings(String host, int port, List<String> members, Optional<String> kubernetesService,
-    int eventBusPort) {
+    int eventBusPort, int backupCount, Duration dedupeWindow, int dedupeMaxEntries) {
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 5701;
+  static final int DEFAULT_BACKUP_COUNT = 1;
+  /** Hazelcast's own limit. */
+  static final int MAX_BACKUP_COUNT = 6;
   // A Kubernetes Service name (DNS-1035 label), or a DNS name of one (with dots) for DNS lookup discovery.
   private static final Pattern SERVICE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
@@ -32,6 +40,12 @@ record ClusterSettings(String host, int port, List<String> members, Optional<Str
     String host = settings.get("CLUSTER_HOST", DEFAULT_HOST);
     int port = settings.getInt("CLUSTER_PORT", DEFAULT_PORT, 1, 65535);
     int eventBusPort = settings.getInt("CLUSTER_EVENT_BUS_PORT", 0, 0, 65535);
+    int backupCount = settings.getInt("CLUSTER_BACKUP_COUNT", DEFAULT_BACKUP_COUNT, 0, MAX_BACKUP_COUNT);
+    // The same variables and bounds as one process (MemoryDedupeStore.from); the bound counts per member here.
+    int window = settings.getInt("DEDUPE_WINDOW_SECONDS", (int) MemoryDedupeStore.DEFAULT_WINDOW.toSeconds(),
+        MemoryDedupeStore.MIN_WINDOW_SECONDS, 86_400);
+    int maxEntries = settings.getInt("DEDUPE_MAX_ENTRIES", (int) MemoryDedupeStore.DEFAULT_MAX_ENTRIES, 1_000,
+        100_000_000);
     Optional<String> members = settings.get("CLUSTER_MEMBERS");
     Optional<String> service = settings.get("CLUSTER_KUBERNETES_SERVICE");
     if (members.isPresent() && service.isPresent()) {
@@ -50,7 +64,8 @@ record ClusterSettings(String host, int port, List<String> members, Optional<Str
       }
     }
     List<String> memberList = members.map(ClusterSettings::parseMembers).orElse(List.of(host + ":" + port));
-    return new ClusterSettings(host, port, memberList, service, eventBusPort);
+    return new ClusterSettings(host, port, memberList, service, eventBusPort, backupCount,
+        Duration.ofSeconds(window), maxEntries);
   }
 
   /** Kubernetes discovery: by a plain Service name through the API (needs RBAC), by a DNS name through DNS. */

@@ -128,14 +128,14 @@ final class ConversationRouter implements Inbound {
 
   static JsonArray encode(List<Message> messages) {
     JsonArray array = new JsonArray();
-    messages.forEach(message -> array.add(JsonObject.mapFrom(message)));
+    messages.forEach(message -> array.add(MessageJson.encode(message)));
     return array;
   }
 
   static List<Message> decode(JsonArray array) {
     List<Message> messages = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      messages.add(array.getJsonObject(i).mapTo(Message.class));
+      messages.add(MessageJson.decode(array.getJsonObject(i)));
     }
     return messages;
   }

@@ -15,8 +15,10 @@ final class HazelcastConfigs {
   static final String CLUSTER_NAME = "chatbot";
   static final String STATE_MAP = "chatbot.state";
   static final String DEDUPE_MAP = "chatbot.dedupe";
-  /** Bounds the dedupe memory per member even under a flood of unique ids (entries also expire by TTL). */
-  static final int DEDUPE_MAX_ENTRIES_PER_MEMBER = 1_000_000;
+  static final String INBOX_MAP = "chatbot.inbox";
+  static final String OUTBOX_MAP = "chatbot.outbox";
+  static final String DEAD_LETTERS_MAP = "chatbot.dead-letters";
+  static final String IDS = "chatbot.ids";
 
   private HazelcastConfigs() {}
 
@@ -56,11 +58,17 @@ final class HazelcastConfigs {
       join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
     }
 
-    // One synchronous backup of every entry: losing one member loses nothing.
-    config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(1).setAsyncBackupCount(0));
-    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(1).setAsyncBackupCount(0)
+    // Synchronous backups of every entry (one by default): losing that many members at once loses nothing.
+    int backups = settings.backupCount();
+    config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(new MapConfig(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    // Bounds the dedupe memory per member even under a flood of unique ids (entries also expire by TTL).
+    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(backups).setAsyncBackupCount(0)
         .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(DEDUPE_MAX_ENTRIES_PER_MEMBER)));
+            .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.dedupeMaxEntries())));
+    // The inbox and outbox keys carry their conversation's partition (see Work).
+    config.addMapConfig(new MapConfig(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(new MapConfig(OUTBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     return config;
   }
 

@@ -3,6 +3,11 @@ package dev.chatbot.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.model.Message;
+import dev.chatbot.model.Reply;
+import dev.chatbot.state.DeadLetter;
+import dev.chatbot.state.DeadLetters;
+import dev.chatbot.testkit.Futures;
+import java.time.Instant;
 import dev.chatbot.model.UserRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +53,14 @@ class ClusterConversationTest {
   }
 
   @Test
+  @Order(1)
+  void eachMemberLeasesAThirdOfEachPlatformsSendBudget() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(cluster.member(i).server().stateBackend().sendShare().getAsDouble()).isEqualTo(1.0 / 3);
+    }
+  }
+
+  @Test
   @Order(2)
   void aConversationContinuesWhenMessagesAlternateBetweenMembers() {
     for (int i = 1; i <= 6; i++) {
@@ -83,6 +96,25 @@ class ClusterConversationTest {
     // Had a repeat been handled, the count would be 3 or more here.
     assertThat(cluster.nextText("carol")).isEqualTo("2:next");
     cluster.expectNoReply("carol", Duration.ofMillis(200));
+  }
+
+  @Test
+  @Order(4)
+  void deadLettersAreListedByEveryMemberAndRetriedOrDiscardedOnce() {
+    DeadLetter letter = new DeadLetter(java.util.UUID.randomUUID().toString(), TestCluster.ref("dora"),
+        Reply.text("lost in transit"), "(#100) No matching user found", Instant.now(), 0);
+    Futures.await(cluster.member(0).server().stateBackend().deadLetters().add(letter));
+    for (int i = 0; i < 3; i++) {
+      DeadLetters letters = cluster.member(i).server().stateBackend().deadLetters();
+      TestCluster.awaitTrue("member " + i + " lists the dead letter", Duration.ofSeconds(10),
+          () -> letters.get(letter.id()).isPresent());
+      assertThat(letters.get(letter.id()).orElseThrow().reply()).isEqualTo(letter.reply());
+    }
+    // Two operators retrying the same letter on two members: one of them takes it.
+    assertThat(Futures.await(cluster.member(1).server().stateBackend().deadLetters().remove(letter.id()))).isTrue();
+    assertThat(Futures.await(cluster.member(2).server().stateBackend().deadLetters().remove(letter.id()))).isFalse();
+    TestCluster.awaitTrue("member 0 no longer lists it", Duration.ofSeconds(10),
+        () -> cluster.member(0).server().stateBackend().deadLetters().get(letter.id()).isEmpty());
   }
 
   @Test
@@ -193,6 +225,10 @@ class ClusterConversationTest {
     cluster.discard(owner);
     cluster.awaitSize(2);
     int[] survivors = java.util.stream.IntStream.range(0, 3).filter(i -> i != owner).toArray();
+    for (int survivor : survivors) {
+      assertThat(cluster.member(survivor).server().stateBackend().sendShare().getAsDouble())
+          .as("a survivor's share of the send budget").isEqualTo(0.5);
+    }
     cluster.send(survivors[0], channel, "after");
     assertThat(cluster.nextText(channel)).isEqualTo("5:after");
     cluster.send(survivors[1], channel, "address?");

@@ -74,6 +74,23 @@ class ClusterSettingsTest {
     assertBad(Map.of("CLUSTER_MEMBERS", "127.0.0.1:5701", "CLUSTER_KUBERNETES_SERVICE", "chatbot-cluster"),
         "CLUSTER_MEMBERS and CLUSTER_KUBERNETES_SERVICE");
     assertBad(Map.of("CLUSTER_EVENT_BUS_PORT", "-1"), "CLUSTER_EVENT_BUS_PORT");
+    assertBad(Map.of("CLUSTER_BACKUP_COUNT", "7"), "CLUSTER_BACKUP_COUNT");
+    assertBad(Map.of("DEDUPE_WINDOW_SECONDS", "60"), "DEDUPE_WINDOW_SECONDS");
+    assertBad(Map.of("DEDUPE_MAX_ENTRIES", "10"), "DEDUPE_MAX_ENTRIES");
+  }
+
+  @Test
+  void theBackupCountAppliesToEveryMapAndTheDedupeSettingsToTheDedupeMap() {
+    ClusterSettings settings = ClusterSettings.from(Settings.of(Map.of(
+        "CLUSTER_BACKUP_COUNT", "2", "DEDUPE_WINDOW_SECONDS", "1800", "DEDUPE_MAX_ENTRIES", "50000")));
+    assertThat(settings.dedupeWindow()).isEqualTo(java.time.Duration.ofMinutes(30));
+    Config config = HazelcastConfigs.build(settings);
+    for (String map : List.of(HazelcastConfigs.STATE_MAP, HazelcastConfigs.DEDUPE_MAP, HazelcastConfigs.INBOX_MAP,
+        HazelcastConfigs.OUTBOX_MAP, HazelcastConfigs.DEAD_LETTERS_MAP)) {
+      assertThat(config.getMapConfig(map).getBackupCount()).as("backups of %s", map).isEqualTo(2);
+      assertThat(config.getMapConfig(map).getAsyncBackupCount()).as("asynchronous backups of %s", map).isZero();
+    }
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getEvictionConfig().getSize()).isEqualTo(50_000);
   }
 
   @Test

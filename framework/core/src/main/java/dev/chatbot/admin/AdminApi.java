@@ -3,6 +3,7 @@ package dev.chatbot.admin;
 import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.delivery.Delivery;
 import dev.chatbot.dialog.Handover;
+import dev.chatbot.dialog.ReplyWindow;
 import dev.chatbot.dispatch.ConversationDispatcher;
 import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
@@ -109,6 +110,29 @@ public final class AdminApi {
       return;
     }
     ConversationRef to = new ConversationRef(platform, body.getString("recipient"), body.getString("thread"));
+    windowRefusal(to, reply).compose(refusal -> {
+      if (refusal != null) {
+        HttpErrors.send(ctx, 422, "outside the reply window", List.of("message: " + refusal));
+        return Future.succeededFuture();
+      }
+      queue(ctx, to, reply);
+      return Future.succeededFuture();
+    }).onFailure(failure -> HttpErrors.send(ctx, 503, "could not queue the message",
+        List.of(firstLine(failure.getMessage()))));
+  }
+
+  /** Why the platform would refuse {@code reply} to {@code to} now (its reply window closed), or null. */
+  private Future<String> windowRefusal(ConversationRef to, Reply reply) {
+    java.time.Duration window = adapters.get(to.platform()).replyWindow();
+    if (window == null) {
+      return Future.succeededFuture(null);
+    }
+    return backend.stateStore().get("conversation:" + to.key()).map(state -> ReplyWindow.refusal(to.platform(),
+        window, ReplyWindow.lastSeen(state), System.currentTimeMillis(), List.of(reply), false));
+  }
+
+  private void queue(RoutingContext ctx, ConversationRef to, Reply reply) {
+    String platform = to.platform();
     // 202 once the message is kept (status and inbox): from then on a crash does not lose it.
     messages.queue(UUID.randomUUID().toString(), to, reply).onComplete(
         queued -> {

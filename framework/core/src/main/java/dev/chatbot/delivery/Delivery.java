@@ -6,6 +6,7 @@ import dev.chatbot.model.Reply;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.ReplyFitter;
 import dev.chatbot.spi.SendFailure;
+import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.DeadLetter;
 import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.Outbox;
@@ -63,12 +64,18 @@ public final class Delivery {
 
   public Delivery(Vertx vertx, Map<String, PlatformAdapter> adapters, ChatbotMetrics metrics,
       DeliverySettings settings, Outbox outbox, DeadLetters deadLetters) {
+    this(vertx, adapters, metrics, settings, outbox, deadLetters, () -> 1.0);
+  }
+
+  /** {@code sendShare}: this process's part of each platform's send budget (see {@link StateBackend#sendShare}). */
+  public Delivery(Vertx vertx, Map<String, PlatformAdapter> adapters, ChatbotMetrics metrics,
+      DeliverySettings settings, Outbox outbox, DeadLetters deadLetters, java.util.function.DoubleSupplier sendShare) {
     this.adapters = Map.copyOf(adapters);
     this.metrics = metrics;
     this.settings = settings;
     this.outbox = outbox;
     this.deadLetters = deadLetters;
-    this.limits = new SendLimits(vertx, settings.rates());
+    this.limits = new SendLimits(vertx, settings.rates(), sendShare);
     for (String platform : this.adapters.keySet()) {
       CircuitBreakerOptions options = new CircuitBreakerOptions()
           .setMaxRetries(settings.maxAttempts() - 1)

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The send rate limits of every platform: one bucket per platform, or per channel where the platform counts so. */
+/**
+ * The send rate limits of every platform: one bucket per platform, or per channel where the platform counts so. A
+ * platform's bucket runs at this process's {@code share} of the budget (a cluster member's part); a channel's bucket
+ * at the full rate, since a channel's conversation is handled by one member.
+ */
 final class SendLimits {
 
   // A channel's bucket is refilled after a few idle seconds anyway, so forgetting it after a minute loses nothing
@@ -22,14 +26,14 @@ final class SendLimits {
   private final Map<String, RateLimiter> platformBuckets = new HashMap<>();
   private final Map<String, Cache<String, RateLimiter>> channelBuckets = new HashMap<>();
 
-  SendLimits(Vertx vertx, Map<String, SendRate> rates) {
+  SendLimits(Vertx vertx, Map<String, SendRate> rates, java.util.function.DoubleSupplier share) {
     this.vertx = vertx;
     this.rates = Map.copyOf(rates);
     rates.forEach((platform, rate) -> {
       if (rate.perChannel()) {
         channelBuckets.put(platform, Caffeine.newBuilder().expireAfterAccess(CHANNEL_IDLE).build());
       } else {
-        platformBuckets.put(platform, new RateLimiter(vertx, rate));
+        platformBuckets.put(platform, new RateLimiter(vertx, rate, share));
       }
     });
   }

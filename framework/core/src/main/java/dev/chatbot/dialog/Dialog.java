@@ -178,18 +178,7 @@ public final class Dialog {
       return null;
     }
     String platform = turn.message().conversation().platform();
-    Duration window = replyWindows.apply(platform);
-    Long seen = turn.lastSeen();
-    if (window == null || seen != null && clock.millis() - seen <= window.toMillis()) {
-      return null;
-    }
-    for (Reply reply : replies) {
-      if (!(reply instanceof Reply.PlatformSpecific specific) || specific.payload(platform) == null) {
-        return "outside " + platform + "'s reply window (" + window.toHours() + " h after the user's last message): "
-            + "send Reply.platformSpecific(\"" + platform + "\", ...) with a template or a message tag";
-      }
-    }
-    return null;
+    return ReplyWindow.refusal(platform, replyWindows.apply(platform), turn.lastSeen(), clock.millis(), replies, true);
   }
 
   void known(Form<?> form) {

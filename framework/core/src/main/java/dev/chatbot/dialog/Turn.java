@@ -24,7 +24,7 @@ public final class Turn {
 
   private static final String REMEMBERED = "_slots";
   /** When the user last wrote (epoch millis), for platforms' reply windows; refreshed at most hourly. */
-  private static final String SEEN = "_seen";
+  private static final String SEEN = ReplyWindow.SEEN;
   private static final long SEEN_PRECISION = 3_600_000;
 
   private final Dialog dialog;
@@ -234,7 +234,7 @@ public final class Turn {
   }
 
   Long lastSeen() {
-    return conversation.state().getLong(SEEN);
+    return ReplyWindow.lastSeen(conversation.state());
   }
 
   /** Writes this turn's typed changes and dialog position into the conversation's state and profile. */

@@ -1,9 +1,12 @@
 package dev.chatbot.nlu;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Phrases and what each means, found in a message's words longest phrase first, exactly (no typos: pair it with
@@ -34,6 +37,21 @@ public final class PhraseTable<T> {
     if (!words.isEmpty() && meanings.putIfAbsent(words, meaning) == null && words.indexOf(' ') > 0) {
       longestFrom.merge(words.substring(0, words.indexOf(' ')), words.split(" ").length, Math::max);
     }
+    return this;
+  }
+
+  /**
+   * Adds groups of phrases as a data file keeps them, each under its name: {@code {"black": ["blk", "jet black"]}},
+   * or an object with its {@code "phrases"} and more ({@code {"shipping": {"phrases": [...], "answer": "..."}}}).
+   * {@code meaning} makes a phrase's meaning from the group's name and its JSON value (an array or an object).
+   */
+  public PhraseTable<T> putAll(JsonObject groups, BiFunction<String, Object, T> meaning) {
+    groups.forEach(group -> {
+      T groupMeaning = meaning.apply(group.getKey(), group.getValue());
+      JsonArray phrases = group.getValue() instanceof JsonObject object ? object.getJsonArray("phrases")
+          : (JsonArray) group.getValue();
+      phrases.forEach(phrase -> put((String) phrase, groupMeaning));
+    });
     return this;
   }
 

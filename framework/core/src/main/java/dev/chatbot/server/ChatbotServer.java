@@ -161,7 +161,7 @@ public final class ChatbotServer {
     vertx.eventBus().registerDefaultCodec(BotCall.class, new LocalCodec<>(ConversationDispatcher.BOT_CALL_CODEC));
 
     delivery = new Delivery(vertx, adapters, metrics, deliverySettings, stateBackend.outbox(),
-        stateBackend.deadLetters());
+        stateBackend.deadLetters(), stateBackend.sendShare());
     dispatcher = new ConversationDispatcher(vertx, stateBackend.stateStore(), stateBackend.dedupeStore(),
         stateBackend.inbox(), stateBackend.outbox(), delivery, metrics,
         BotRoutes.of(bots, botRoutes(config.settings())), Duration.ofMinutes(5));
@@ -203,13 +203,18 @@ public final class ChatbotServer {
    * conversation's in their order and before anything new (the server listens only after this).
    */
   private Void resume() {
-    var pendingMessages = stateBackend.inbox().pending();
-    var pendingReplies = stateBackend.outbox().pending();
+    resume(stateBackend.inbox().pending(), stateBackend.outbox().pending());
+    // Later, what another process left (a cluster member that died) is handled the same way.
+    stateBackend.adoptWith(this::resume);
+    return null;
+  }
+
+  private void resume(List<dev.chatbot.state.Inbox.Kept> pendingMessages,
+      List<dev.chatbot.state.Outbox.Entry> pendingReplies) {
     if (!pendingMessages.isEmpty() || !pendingReplies.isEmpty()) {
       LOG.info("resuming pending_messages={} pending_replies={}", pendingMessages.size(), pendingReplies.size());
     }
     dispatcher.resume(pendingMessages, delivery.resume(pendingReplies));
-    return null;
   }
 
   private Future<Void> startAdapters(List<PlatformAdapter> enabled, Router router, Inbound inbound) {
@@ -286,9 +291,10 @@ public final class ChatbotServer {
     HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
     ReadyGauge.watch(vertx, readiness, metrics);
     ready.register("accepting", promise -> promise.complete(lifecycle.accepting() ? Status.OK() : Status.KO()));
+    // tryComplete: on a slow answer the health check's own timeout has completed the promise already.
     ready.register("state-store", promise -> stateBackend.ready().onComplete(
-        up -> promise.complete(up ? Status.OK() : Status.KO()),
-        failure -> promise.complete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
+        up -> promise.tryComplete(up ? Status.OK() : Status.KO()),
+        failure -> promise.tryComplete(Status.KO(new JsonObject().put("error", String.valueOf(failure.getMessage()))))));
     for (PlatformAdapter adapter : enabled) {
       ready.register("adapter-" + adapter.platform(), promise -> promise.complete(platformHealth == null
           ? Status.OK(new JsonObject().put("credentials", "checking")) : platformHealth.status(adapter.platform())));

@@ -13,7 +13,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Where conversation state, user profiles, dedupe memory, the inbox, the outbox and dead letters live, and the kind
@@ -79,6 +81,22 @@ public interface StateBackend {
    */
   default Optional<Path> dataDir() {
     return Optional.empty();
+  }
+
+  /**
+   * Work that another process left (a cluster member that died) may come to this one at any time: the backend hands
+   * it to {@code resume}, which treats it as a restart does (the replies sent first, then the messages handled, each
+   * conversation in its order). Called once, after the server handled what {@link Inbox#pending()} and
+   * {@link Outbox#pending()} had at start.
+   */
+  default void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {}
+
+  /**
+   * This process's part of each platform's send rate budget, read at every send: 1 for a process alone; a cluster
+   * of n members gives each 1/n, so together they keep to the platform's limit without asking each other per message.
+   */
+  default java.util.function.DoubleSupplier sendShare() {
+    return () -> 1.0;
   }
 
   /** Readiness: true when this backend can serve (joined its cluster, store reachable). */

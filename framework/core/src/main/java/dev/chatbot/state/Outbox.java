@@ -13,18 +13,14 @@ import java.util.List;
 public interface Outbox {
 
   /**
-   * Where a reply came from. {@code message}: the inbox id of the message whose turn sent it (0 for none, e.g. the
-   * admin API), {@code index}: its position among that turn's replies. {@code statusId}: the admin API's message id.
+   * Where a reply came from. {@code message}: the inbox id of the message whose turn sent it (0 for none, e.g. a
+   * dead letter sent again), {@code index}: its position among that turn's replies.
    */
-  record Origin(long message, int index, String statusId) {
-    public static final Origin NONE = new Origin(0, 0, null);
+  record Origin(long message, int index) {
+    public static final Origin NONE = new Origin(0, 0);
 
     public static Origin turn(long message, int index) {
-      return new Origin(message, index, null);
-    }
-
-    public static Origin admin(String statusId) {
-      return new Origin(0, 0, statusId);
+      return new Origin(message, index);
     }
   }
 

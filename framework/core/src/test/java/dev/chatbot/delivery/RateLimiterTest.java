@@ -36,6 +36,31 @@ class RateLimiterTest {
   }
 
   @Test
+  void aShareOfTheBudgetLowersTheRateAndTheBurstAlike() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      double[] share = {1.0 / 3};
+      RateLimiter page = new RateLimiter(vertx, new SendRate(300, 300, false), () -> share[0]);
+      long now = System.nanoTime();
+
+      // A third of 300/s with a burst of 300: a burst of 100, then one slot every 3 intervals of 300/s (10 ms).
+      for (int i = 0; i < 100; i++) {
+        assertThat(page.reserve(now)).isZero();
+      }
+      assertThat(page.reserve(now)).isEqualTo(SECOND / 300 * 3);
+      // A member left: the share grows to a half, and the next slots come every 6.67 ms.
+      share[0] = 0.5;
+      long later = now + 60 * SECOND;
+      for (int i = 0; i < 150; i++) {
+        assertThat(page.reserve(later)).isZero();
+      }
+      assertThat(page.reserve(later)).isEqualTo(SECOND / 300 * 2);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Test
   void defaultsAreTheAdaptersOwn() {
     DeliverySettings settings = DeliverySettings.from(Settings.of(Map.of()), Map.of(
         "bulk", SendRate.perPlatform(250), "chatty", SendRate.perChannel(1, 3), "local", SendRate.UNLIMITED));

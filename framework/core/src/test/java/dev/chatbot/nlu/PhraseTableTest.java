@@ -2,6 +2,7 @@ package dev.chatbot.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,16 @@ class PhraseTableTest {
     assertThat(table.scan(words)).containsExactly(new PhraseTable.Hit<>("black", "blk", 0, 1),
         new PhraseTable.Hit<>("boot", "boots", 1, 2), new PhraseTable.Hit<>(null, ",", 2, 3),
         new PhraseTable.Hit<>("navy", "navy blue", 4, 6), new PhraseTable.Hit<>(null, ",", 6, 7));
+  }
+
+  @Test
+  void readsGroupsOfPhrasesFromData() {
+    PhraseTable<String> table = new PhraseTable<String>()
+        .putAll(new JsonObject("{\"black\": [\"blk\", \"jet black\"]}"), (name, json) -> name)
+        .putAll(new JsonObject("{\"shipping\": {\"phrases\": [\"delivery\"], \"answer\": \"3 days\"}}"),
+            (name, json) -> ((JsonObject) json).getString("answer"));
+    assertThat(table.scan(PhraseTable.words("jet black, delivery?"))).extracting(PhraseTable.Hit::meaning)
+        .containsExactly("black", null, "3 days", null);
   }
 
   @Test

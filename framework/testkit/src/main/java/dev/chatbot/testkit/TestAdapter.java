@@ -27,6 +27,7 @@ public final class TestAdapter implements PlatformAdapter {
 
   private final Map<String, BlockingQueue<Reply>> sent = new ConcurrentHashMap<>();
   private volatile Capabilities capabilities = Capabilities.UNLIMITED;
+  private volatile java.time.Duration replyWindow;
 
   @Override
   public String platform() {
@@ -57,6 +58,16 @@ public final class TestAdapter implements PlatformAdapter {
   /** Lets a test pretend to be a platform with tighter limits. */
   public void capabilities(Capabilities limits) {
     this.capabilities = limits;
+  }
+
+  @Override
+  public java.time.Duration replyWindow() {
+    return replyWindow;
+  }
+
+  /** Lets a test pretend to be a platform that only takes replies within {@code window} of the user's last message. */
+  public void replyWindow(java.time.Duration window) {
+    this.replyWindow = window;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.search.FacetSearch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -7,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The shoes of {@code catalog.json}, read once per JVM ({@link #shared()}, off the event loop) and never changed.
- * The stock the file opens with goes to the bot-wide store on the first start ({@link ShopData#open}).
+ * The shoes of {@code catalog.json}, read once per JVM ({@link #shared()}, off the event loop) and never changed,
+ * and their search by wishes (the framework's {@link FacetSearch}). The stock the file opens with goes to the
+ * bot-wide store on the first start ({@link ShopData#open}).
  */
-final class Catalog {
+final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
+
+  /** How much each wish weighs when ranking near matches: a different material is the smallest compromise. */
+  static final List<Slot> LEAST_IMPORTANT_FIRST =
+      List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
+  private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
+  private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
   /**
    * A model in one colour and width.
@@ -50,6 +61,7 @@ final class Catalog {
   private final Map<String, JsonObject> openingStock = new LinkedHashMap<>();
   /** Style to its family ("oxford" to "dress"); a family is its own. */
   private final Map<String, String> families = new HashMap<>();
+  private final FacetSearch<Shoe, Slot> search;
 
   Catalog(JsonObject json) {
     for (Object item : json.getJsonArray("shoes")) {
@@ -73,6 +85,43 @@ final class Catalog {
       families.put(shoe.style(), shoe.category());
       families.put(shoe.category(), shoe.category());
     }
+    search = new FacetSearch<>(shoes, LEAST_IMPORTANT_FIRST, this);
+  }
+
+  /** Only shoes with a pair left in the wanted size are ever offered: the search's {@code available} says so. */
+  FacetSearch<Shoe, Slot> search() {
+    return search;
+  }
+
+  /** A named model first, then best rated (cheapest first after "cheaper"). */
+  static Comparator<Shoe> order(Wanted wanted) {
+    Comparator<Shoe> order = wanted.byPrice() ? BY_PRICE.thenComparing(BY_RATING) : BY_RATING.thenComparing(BY_PRICE);
+    String model = wanted.model();
+    return Comparator.comparing((Shoe shoe) -> model != null && !shoe.isModel(model)).thenComparing(order)
+        .thenComparing(Shoe::sku);
+  }
+
+  @Override
+  public Collection<String> values(Shoe shoe, Slot slot) {
+    return switch (slot) {
+      case STYLE -> List.of(shoe.style(), shoe.category());
+      case FEATURE -> shoe.features();
+      case COLOUR -> List.of(shoe.colour());
+      case MATERIAL -> List.of(shoe.material());
+      case BRAND -> List.of(shoe.brand());
+      case WIDTH -> List.of(shoe.width());
+      case PRICE -> List.of();
+    };
+  }
+
+  @Override
+  public Long number(Shoe shoe, Slot slot) {
+    return slot == Slot.PRICE ? shoe.priceCents() : null;
+  }
+
+  @Override
+  public boolean allOf(Slot slot) {
+    return slot == Slot.FEATURE;
   }
 
   private static final class Holder {

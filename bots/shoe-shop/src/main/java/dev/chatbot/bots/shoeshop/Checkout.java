@@ -6,6 +6,7 @@ import dev.chatbot.bots.shoeshop.Session.Cart;
 import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Order;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Refused;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
@@ -31,6 +32,8 @@ final class Checkout {
   static final String CONFIRM = "CONFIRM";
   static final String CHANGE_ADDRESS = "CHANGE_ADDRESS";
   static final String CHANGE_PAYMENT = "CHANGE_PAYMENT";
+  static final QuickReply CHECKOUT_CHIP = QuickReply.of("Checkout", CHECKOUT);
+  static final QuickReply SHOP_CHIP = QuickReply.of("Keep shopping", KEEP_SHOPPING);
 
   private final Catalog catalog;
   private final ShopData data;
@@ -72,11 +75,11 @@ final class Checkout {
     }
     put(cart, new Line(sku, size, already + 1));
     turn.set(Session.CART, new Cart(cart, sku));
-    List<QuickReply> chips = new ArrayList<>(List.of(QuickReply.of("Checkout", CHECKOUT)));
+    List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
     if (left > already + 1) {
       chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
     }
-    chips.add(QuickReply.of("Keep shopping", KEEP_SHOPPING));
+    chips.add(SHOP_CHIP);
     return List.of(Reply.quickReplies("Added 1 × " + shoe.fullName() + " (size " + Sizes.format(size) + ") to your "
         + "cart. " + cartSummary(cart) + " Check out now, or keep looking?", chips));
   }
@@ -94,14 +97,13 @@ final class Checkout {
     if (quantity > left) {
       return List.of(Reply.quickReplies("I only have " + Describe.pairs(left) + " of the " + shoe.fullName()
           + " left in size " + Sizes.format(line.size()) + ". Want " + (left == 1 ? "it" : "all " + left) + "?",
-          List.of(QuickReply.of(String.valueOf(left), QUANTITY + left), QuickReply.of("Checkout", CHECKOUT))));
+          List.of(QuickReply.of(String.valueOf(left), QUANTITY + left), CHECKOUT_CHIP)));
     }
     List<Line> cart = new ArrayList<>(Session.cart(turn));
     put(cart, new Line(line.sku(), line.size(), quantity));
     turn.update(Session.CART, old -> new Cart(cart, old.lastAdded()));
     return List.of(Reply.quickReplies("Done: " + Describe.pairs(quantity) + " of the " + shoe.fullName()
-        + " (size " + Sizes.format(line.size()) + "). " + cartSummary(cart), List.of(
-        QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING))));
+        + " (size " + Sizes.format(line.size()) + "). " + cartSummary(cart), List.of(CHECKOUT_CHIP, SHOP_CHIP)));
   }
 
   /** Takes the cart lines that {@code which} picks out of the cart and says what went. */
@@ -130,8 +132,7 @@ final class Checkout {
     int pairs = cart.stream().mapToInt(Line::quantity).sum();
     return List.of(Reply.quickReplies("Your cart (" + Describe.pairs(pairs) + "):\n" + lines(cart) + "\nTotal "
         + PriceLimits.format(total(cart)) + ".",
-        List.of(QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING),
-            QuickReply.of("Empty cart", "EMPTY_CART"))));
+        List.of(CHECKOUT_CHIP, SHOP_CHIP, QuickReply.of("Empty cart", "EMPTY_CART"))));
   }
 
   List<Reply> emptyCart(Turn turn) {
@@ -155,7 +156,7 @@ final class Checkout {
           + "ZIP)."));
     }
     if (turn.get(Session.PAY_WITH) == null) {
-      return askPayment(turn, "");
+      return askPayment(turn);
     }
     Session.ask(turn, Ask.CONFIRM);
     List<Line> cart = Session.cart(turn);
@@ -169,10 +170,6 @@ final class Checkout {
   List<Reply> changeAddress(Turn turn) {
     Session.ask(turn, Ask.ADDRESS);
     return List.of(Reply.text("Sure — what's the new shipping address?"));
-  }
-
-  List<Reply> changePayment(Turn turn) {
-    return askPayment(turn, "");
   }
 
   List<Reply> address(Turn turn, String text) {
@@ -198,9 +195,9 @@ final class Checkout {
     return askPayment(turn, "Sorry, I didn't catch that. ");
   }
 
-  private List<Reply> askPayment(Turn turn, String prefix) {
+  List<Reply> askPayment(Turn turn, String... sorry) {
     Session.ask(turn, Ask.PAYMENT);
-    return List.of(Reply.quickReplies(prefix + "How would you like to pay? Pick one, or type your card type and "
+    return List.of(Reply.quickReplies(String.join("", sorry) + "How would you like to pay? Pick one, or type your card type and "
         + "last 4 digits, like \"Visa 4242\".", List.of(QuickReply.of("PayPal"), QuickReply.of("Apple Pay"),
         QuickReply.of("Google Pay"))));
   }
@@ -218,7 +215,7 @@ final class Checkout {
               total(cart), turn.get(Session.SHIP_TO), turn.get(Session.PAY_WITH));
           return data.save(order).map(saved -> placed(turn, order));
         }).recover(failed -> data.putBack(cart).compose(back -> Future.failedFuture(failed))),
-        refused -> refused instanceof ShopData.Refused
+        refused -> refused instanceof Refused
             ? data.stock().map(stock -> soldOut(turn, stock))
             : Future.failedFuture(refused));
   }
@@ -234,8 +231,8 @@ final class Checkout {
     turn.set(Session.PENDING_SKU, null);
     return List.of(Reply.quickReplies("Thank you! Order " + number + " is confirmed:\n" + lines(cart) + "\nTotal "
         + PriceLimits.format(total(cart)) + ", shipping to " + turn.get(Session.SHIP_TO) + ", paid with "
-        + turn.get(Session.PAY_WITH) + ". Enjoy your new shoes!", List.of(QuickReply.of("Keep shopping",
-        KEEP_SHOPPING), QuickReply.of("Order status", "ORDER_STATUS"))));
+        + turn.get(Session.PAY_WITH) + ". Enjoy your new shoes!", List.of(SHOP_CHIP,
+        QuickReply.of("Order status", "ORDER_STATUS"))));
   }
 
   /** Some line could not be covered: say which, fix the cart to what is left, and confirm again if anything is. */
@@ -289,7 +286,7 @@ final class Checkout {
           : ".\nIt's confirmed and ships within 1 business day to " + order.shipTo()
               + "; you'll get the tracking link by email.");
       return List.of(cancelled ? Reply.text(text) : Reply.quickReplies(text, List.of(
-          QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), QuickReply.of("Keep shopping", KEEP_SHOPPING))));
+          QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), SHOP_CHIP)));
     });
   }
 
@@ -313,8 +310,7 @@ final class Checkout {
     turn.set(Session.ORDER_TO_CANCEL, null);
     return data.cancel(number, user).map(order -> List.<Reply>of(Reply.quickReplies("Done: order " + number
         + " is cancelled and nothing will ship. The " + Describe.pairs(order.pairs()) + " went back on our shelves.",
-        List.of(QuickReply.of(
-        "Keep shopping", KEEP_SHOPPING))))).recover(refused -> refused instanceof ShopData.Refused
+        List.of(SHOP_CHIP)))).recover(refused -> refused instanceof Refused
         ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
             ? "Order " + number + " was already cancelled, so there's nothing more to do."
             : "I can't find order " + number + " in your orders, so nothing was cancelled.")))
@@ -374,8 +370,7 @@ final class Checkout {
   }
 
   private static List<QuickReply> cartChips(List<Line> cart) {
-    return cart.isEmpty() ? List.of(QuickReply.of("Keep shopping", KEEP_SHOPPING))
-        : List.of(QuickReply.of("Checkout", CHECKOUT), QuickReply.of("Keep shopping", KEEP_SHOPPING));
+    return cart.isEmpty() ? List.of(SHOP_CHIP) : List.of(CHECKOUT_CHIP, SHOP_CHIP);
   }
 
   /** Replaces the line of the same shoe and size, or adds it at the end. */

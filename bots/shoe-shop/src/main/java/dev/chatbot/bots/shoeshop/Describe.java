@@ -60,7 +60,7 @@ final class Describe {
 
   /** How the alternatives differ: "in another material", "in another colour and from another brand". */
   static String compromise(Set<Slot> missed) {
-    List<String> parts = ShoeSearch.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
+    List<String> parts = Catalog.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
         .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList();
     return parts.size() <= 1 ? String.join("", parts)
         : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);

@@ -6,6 +6,8 @@ import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.search.FacetSearch;
+import dev.chatbot.search.FacetSearch.Near;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +22,11 @@ final class Results {
   static final int PAGE_SIZE = 10;
   static final String SHOW_RESULTS = "SHOW_RESULTS";
 
-  private final ShoeSearch search;
+  private final FacetSearch<Shoe, Slot> search;
   private final ShoeCards cards;
 
-  Results(ShoeSearch search, ShoeCards cards) {
-    this.search = search;
+  Results(Catalog catalog, ShoeCards cards) {
+    this.search = catalog.search();
     this.cards = cards;
   }
 
@@ -32,7 +34,7 @@ final class Results {
     boolean cartHasItems = !Session.cart(turn).isEmpty();
     Wanted wanted = turn.get(Session.WANTED);
     int page = turn.get(Session.PAGE);
-    List<Shoe> exact = search.exact(wanted, stock);
+    List<Shoe> exact = exact(wanted, stock);
     String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
     if (exact.isEmpty()) {
@@ -64,7 +66,7 @@ final class Results {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
     }
     if (cartHasItems) {
-      chips.add(QuickReply.of("Checkout", Checkout.CHECKOUT));
+      chips.add(Checkout.CHECKOUT_CHIP);
     }
     chips.add(QuickReply.of("Cheaper", "cheaper"));
     if (cartHasItems) {
@@ -77,17 +79,18 @@ final class Results {
   private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
-    String why = search.soldOutInSize(wanted)
+    String why = !search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted)).isEmpty()
         ? "Sorry — the " + what + " I carry are sold out in " + size + "."
         : "Sorry, I have no " + what + " in " + size + ".";
-    List<ShoeSearch.Near> near = search.closest(wanted, stock);
+    List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
+        Catalog.order(wanted));
     if (near.isEmpty()) {
       turn.set(Session.SHOWN, null);
       // Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes).
       List<QuickReply> chips = new ArrayList<>();
       for (int step : new int[] {-1, 1, -2, 2}) {
         int other = wanted.size() + step;
-        if (chips.size() < 2 && !search.exact(wanted.withSize(other), stock).isEmpty()) {
+        if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
           chips.add(QuickReply.of("Size " + Sizes.format(other), "size " + Sizes.format(other)));
         }
       }
@@ -104,8 +107,8 @@ final class Results {
       return List.of(Reply.quickReplies("That's every close match I have in " + size + ".",
           letGoChips(wanted, false)));
     }
-    List<ShoeSearch.Near> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
-    turn.set(Session.SHOWN, shown.stream().map(n -> n.shoe().sku()).toArray(String[]::new));
+    List<Near<Shoe, Slot>> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
+    turn.set(Session.SHOWN, shown.stream().map(n -> n.item().sku()).toArray(String[]::new));
     Set<Slot> relaxed = new LinkedHashSet<>();
     shown.forEach(n -> relaxed.addAll(n.missed()));
     String intro = page == 0
@@ -115,15 +118,20 @@ final class Results {
     if (from + shown.size() < near.size()) {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
     }
-    for (Slot slot : ShoeSearch.LEAST_IMPORTANT_FIRST) {
+    for (Slot slot : Catalog.LEAST_IMPORTANT_FIRST) {
       if (relaxed.contains(slot) && chips.size() < 4) {
         chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
       }
     }
     chips.add(QuickReply.of("Start over", "START_OVER"));
-    List<Shoe> shoes = shown.stream().map(ShoeSearch.Near::shoe).toList();
+    List<Shoe> shoes = shown.stream().map(Near::item).toList();
     return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size(), stock)),
         Reply.quickReplies("Want me to widen the search, or change something?", chips));
+  }
+
+  /** In stock in the size and meeting every wish. */
+  private List<Shoe> exact(Wanted wanted, Stock stock) {
+    return search.exact(wanted, shoe -> stock.inStock(shoe, wanted.size()), Catalog.order(wanted));
   }
 
   private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {

@@ -35,31 +35,24 @@ final class ShoeNlu {
 
   static {
     JsonObject lexicon = Catalog.json("shoe-shop/lexicon.json");
-    Map<String, List<String>> brands = new LinkedHashMap<>();
     for (Slot slot : Slot.values()) {
-      lexicon.getJsonObject(slot.name().toLowerCase(Locale.ROOT), new JsonObject()).forEach(value -> {
-        phrases(value.getValue()).forEach(phrase -> LEXICON.put(phrase, new Term(Kind.SLOT, slot, value.getKey(),
-            null)));
-        if (slot == Slot.BRAND) {
-          brands.put(value.getKey(), phrases(value.getValue()));
-        }
-      });
+      LEXICON.putAll(lexicon.getJsonObject(slot.name().toLowerCase(Locale.ROOT), new JsonObject()),
+          (value, json) -> new Term(Kind.SLOT, slot, value, null));
     }
-    lexicon.getJsonObject("model").forEach(model -> phrases(((JsonObject) model.getValue()).getJsonArray("phrases"))
-        .forEach(phrase -> LEXICON.put(phrase, new Term(Kind.MODEL, Slot.BRAND, model.getKey(),
-            ((JsonObject) model.getValue()).getString("brand")))));
+    LEXICON.putAll(lexicon.getJsonObject("model"), (model, json) -> new Term(Kind.MODEL, Slot.BRAND, model,
+        ((JsonObject) json).getString("brand")));
     for (Kind kind : List.of(Kind.UNSUPPORTED, Kind.INTENT, Kind.CLEAR, Kind.SYSTEM)) {
       String name = kind == Kind.SYSTEM ? "sizeSystem" : kind.name().toLowerCase(Locale.ROOT);
-      lexicon.getJsonObject(name).forEach(group -> phrases(group.getValue()).forEach(phrase ->
-          LEXICON.put(phrase, new Term(kind, null, group.getKey(), null))));
+      LEXICON.putAll(lexicon.getJsonObject(name), (group, json) -> new Term(kind, null, group, null));
     }
-    Catalog.json("shoe-shop/store.json").getJsonObject("topics").forEach(topic ->
-        phrases(((JsonObject) topic.getValue()).getJsonArray("phrases")).forEach(phrase ->
-            LEXICON.put(phrase, new Term(Kind.TOPIC, null, topic.getKey(), null))));
+    LEXICON.putAll(Catalog.json("shoe-shop/store.json").getJsonObject("topics"),
+        (topic, json) -> new Term(Kind.TOPIC, null, topic, null));
     for (Kind kind : List.of(Kind.NEGATION, Kind.BREAK, Kind.FEMALE)) {
       phrases(lexicon.getJsonArray(kind.name().toLowerCase(Locale.ROOT)))
           .forEach(phrase -> LEXICON.put(phrase, new Term(kind, null, phrase, null)));
     }
+    Map<String, List<String>> brands = new LinkedHashMap<>();
+    lexicon.getJsonObject("brand").forEach(brand -> brands.put(brand.getKey(), phrases(brand.getValue())));
     BRANDS = new FuzzyNames(brands);
   }
 

@@ -60,12 +60,12 @@ public final class ShoeShopBot extends BotVerticle {
         turn.get(Session.CART).last(), Integer.parseInt(turn.param("count")))));
     r.payload("CANCEL_ORDER:{number}", answer((turn, stock) -> shop.checkout().cancelOrder(turn,
         turn.param("number"))));
-    r.payload(Reply.MORE_PAYLOAD, step(shop::more));
-    r.payload(Results.SHOW_RESULTS, step(shop::showResults));
+    r.payload(Reply.MORE_PAYLOAD, step((turn, stock) -> shop.results(turn, stock, 1)));
+    r.payload(Results.SHOW_RESULTS, step((turn, stock) -> shop.results(turn, stock, 0)));
     r.payload(Checkout.CHECKOUT, step((turn, stock) -> shop.checkout().start(turn)));
     r.payload(Checkout.CONFIRM, answer((turn, stock) -> shop.confirm(turn)));
     r.payload(Checkout.CHANGE_ADDRESS, step((turn, stock) -> shop.checkout().changeAddress(turn)));
-    r.payload(Checkout.CHANGE_PAYMENT, step((turn, stock) -> shop.checkout().changePayment(turn)));
+    r.payload(Checkout.CHANGE_PAYMENT, step((turn, stock) -> shop.checkout().askPayment(turn)));
     r.payload(Checkout.KEEP_SHOPPING, step((turn, stock) -> shop.keepShopping(turn)));
     r.payload("CART", step((turn, stock) -> shop.checkout().showCart(turn)));
     r.payload("EMPTY_CART", step((turn, stock) -> shop.checkout().emptyCart(turn)));

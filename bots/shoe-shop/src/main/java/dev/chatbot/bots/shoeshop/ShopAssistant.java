@@ -48,7 +48,7 @@ final class ShopAssistant {
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
-    this.results = new Results(new ShoeSearch(catalog), cards);
+    this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data);
     this.store = Catalog.json("shoe-shop/store.json");
   }
@@ -127,7 +127,7 @@ final class ShopAssistant {
         return now(checkout.changeAddress(turn));
       }
       if (lower.contains("payment") || lower.contains("card") || lower.contains("pay ")) {
-        return now(checkout.changePayment(turn));
+        return now(checkout.askPayment(turn));
       }
       if (u.has(Intent.YES)) {
         return checkout.confirm(turn);
@@ -135,8 +135,8 @@ final class ShopAssistant {
       if (u.has(Intent.NO)) {
         Session.ask(turn, null);
         return now(List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
-            List.of(QuickReply.of("Checkout", Checkout.CHECKOUT), QuickReply.of("Keep shopping",
-                Checkout.KEEP_SHOPPING), QuickReply.of("Change address", Checkout.CHANGE_ADDRESS)))));
+            List.of(Checkout.CHECKOUT_CHIP, Checkout.SHOP_CHIP, QuickReply.of("Change address",
+                Checkout.CHANGE_ADDRESS)))));
       }
     }
     if (ask == Ask.CANCEL_ORDER && turn.get(Session.ORDER_TO_CANCEL) != null) {
@@ -183,7 +183,7 @@ final class ShopAssistant {
     }
     List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
-      return now(more(turn, stock));
+      return now(results(turn, stock, 1));
     }
     if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.CHEAPEST) || u.has(Intent.SHOP)) {
       replies.addAll(refine(turn, stock, u));
@@ -222,7 +222,7 @@ final class ShopAssistant {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
       return line -> {
         Shoe shoe = catalog.find(line.sku());
-        return shoe != null && ShoeSearch.meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
+        return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
     if (last != null && (lower.contains(" it") || lower.contains("that") || lower.contains("this")
@@ -301,28 +301,17 @@ final class ShopAssistant {
     return results.show(turn, stock);
   }
 
-  List<Reply> more(Turn turn, Stock stock) {
+  /** The next page ("more": {@code pages} 1) or the page shown again ("Back to results": 0). */
+  List<Reply> results(Turn turn, Stock stock, int pages) {
     Wanted wanted = turn.get(Session.WANTED);
-    if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(turn, stock);
-    }
-    turn.update(Session.PAGE, page -> page + 1);
-    return results.show(turn, stock);
-  }
-
-  List<Reply> showResults(Turn turn, Stock stock) {
-    Wanted wanted = turn.get(Session.WANTED);
-    if (wanted.size() == null || !wanted.knowsWhatKind()) {
-      return nextStepOrNudge(turn, stock);
-    }
-    return results.show(turn, stock);
-  }
-
-  private List<Reply> nextStepOrNudge(Turn turn, Stock stock) {
-    if (turn.get(Session.WANTED).equals(Wanted.NOTHING)) {
+    if (wanted.equals(Wanted.NOTHING)) {
       return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
     }
-    return nextStep(turn, stock);
+    if (wanted.size() == null || !wanted.knowsWhatKind()) {
+      return nextStep(turn, stock);
+    }
+    turn.update(Session.PAGE, page -> page + pages);
+    return results.show(turn, stock);
   }
 
   /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
@@ -388,7 +377,7 @@ final class ShopAssistant {
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return List.of(Reply.quickReplies("OK, " + (number == null ? "your order" : "order " + number)
-        + " stays as it is.", List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
+        + " stays as it is.", List.of(Checkout.SHOP_CHIP)));
   }
 
   List<Reply> help() {
@@ -405,8 +394,8 @@ final class ShopAssistant {
     String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
     if (!Session.cart(turn).isEmpty()) {
       return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(Session.cart(turn))
-          .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(QuickReply.of("Checkout",
-          Checkout.CHECKOUT), QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING))));
+          .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(Checkout.CHECKOUT_CHIP,
+          Checkout.SHOP_CHIP)));
     }
     return List.of(Reply.quickReplies(hello + " I'm your shoe shop assistant. What are you looking for today? "
         + EXAMPLES, KINDS.subList(0, 4)));
@@ -424,7 +413,7 @@ final class ShopAssistant {
       turn.set(Session.PENDING_SKU, null);
       String cart = Session.cart(turn).isEmpty() ? "" : " " + checkout.cartSummary(Session.cart(turn));
       return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + cart,
-          List.of(QuickReply.of("Keep shopping", Checkout.KEEP_SHOPPING), QuickReply.of("My cart", "CART"))));
+          List.of(Checkout.SHOP_CHIP, QuickReply.of("My cart", "CART"))));
     }
     Session.clearSearch(turn);
     return List.of(Reply.quickReplies("OK, I've cleared the search" + (Session.cart(turn).isEmpty() ? "."

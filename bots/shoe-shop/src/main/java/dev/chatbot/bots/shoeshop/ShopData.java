@@ -2,38 +2,25 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Line;
+import dev.chatbot.commerce.Inventory;
+import dev.chatbot.commerce.OrderBook;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The shop's own data in the bot-wide store ({@code BotVerticle.data()}), shared by every instance and replica and
- * durable with a durable store: the stock (one key, so an order takes all its lines or none in one atomic update),
- * the order counter and each order.
+ * The shop's stock and orders in the bot-wide store ({@code BotVerticle.data()}), on the framework's
+ * {@link Inventory} (pairs per SKU and size, an order takes all its lines or none) and {@link OrderBook}.
  */
 final class ShopData {
-
-  static final String STOCK = "stock";
-  static final String COUNTER = "order-counter";
-  static final String ORDER = "order:";
-  /** Order numbers start here, so every one has six digits ("SS-100001"). */
-  private static final long FIRST_ORDER = 100_000;
-
-  /** Refused: a line the stock cannot cover, an order that is not the shopper's or is already cancelled. */
-  static final class Refused extends RuntimeException {
-    Refused(String why) {
-      super(why, null, false, false);
-    }
-  }
 
   /** Pairs left, as read for one message: {@code {"JM-CONARD-BRN": {"10.5": 2, ...}}}. */
   record Stock(JsonObject pairs) {
 
     /** Pairs left of {@code sku} in {@code halves}; 0 for a size the model is not made in. */
     int left(String sku, int halves) {
-      JsonObject sizes = pairs.getJsonObject(sku);
-      return sizes != null && sizes.getValue(Sizes.format(halves)) instanceof Number left ? left.intValue() : 0;
+      return new Inventory.Stock(pairs).left(sku, Sizes.format(halves));
     }
 
     boolean inStock(Shoe shoe, int halves) {
@@ -45,12 +32,12 @@ final class ShopData {
     }
   }
 
-  /** A placed order, as kept under {@code order:<number>}. */
+  /** A placed order, as kept by the order book. */
   record Order(String number, String user, String status, String placedAt, List<Line> lines, long total,
       String shipTo, String payWith) {
 
     boolean cancelled() {
-      return "cancelled".equals(status);
+      return OrderBook.CANCELLED.equals(status);
     }
 
     int pairs() {
@@ -58,82 +45,54 @@ final class ShopData {
     }
   }
 
-  private final BotDataStore data;
+  private final Inventory inventory;
+  private final OrderBook orders;
 
   ShopData(BotDataStore data) {
-    this.data = data;
+    this.inventory = new Inventory(data);
+    this.orders = new OrderBook(data, "SS-", 100_000);
   }
 
   /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
   Future<Stock> open(Catalog catalog) {
-    return data.update(STOCK, stock -> {
-      catalog.openingStock().forEach((sku, pairs) -> {
-        if (!stock.containsKey(sku)) {
-          stock.put(sku, pairs.copy());
-        }
-      });
-      return stock;
-    }).map(Stock::new);
+    return inventory.open(catalog.openingStock()).map(stock -> new Stock(stock.counts()));
   }
 
   Future<Stock> stock() {
-    return data.get(STOCK).map(Stock::new);
+    return inventory.stock().map(stock -> new Stock(stock.counts()));
   }
 
-  /** Takes every line's pairs in one atomic update, or none of them (failing with {@link Refused}). */
+  /** Takes every line's pairs in one atomic update, or none of them (failing with {@code Refused}). */
   Future<Stock> take(List<Line> lines) {
-    return data.update(STOCK, stock -> {
-      Stock now = new Stock(stock);
-      for (Line line : lines) {
-        if (now.left(line.sku(), line.size()) < line.quantity()) {
-          throw new Refused("short of " + line.sku());
-        }
-      }
-      lines.forEach(line -> add(stock, line, -line.quantity()));
-      return stock;
-    }).map(Stock::new);
+    return inventory.take(items(lines)).map(stock -> new Stock(stock.counts()));
   }
 
-  Future<Stock> putBack(List<Line> lines) {
-    return data.update(STOCK, stock -> {
-      lines.forEach(line -> add(stock, line, line.quantity()));
-      return stock;
-    }).map(Stock::new);
+  Future<Inventory.Stock> putBack(List<Line> lines) {
+    return inventory.putBack(items(lines));
   }
 
   /** A new order number, unique across instances and restarts: "SS-100001". */
   Future<String> nextOrderNumber() {
-    return data.update(COUNTER, counter -> counter.put("last", counter.getLong("last", 0L) + 1))
-        .map(counter -> "SS-" + (FIRST_ORDER + counter.getLong("last")));
+    return orders.nextNumber();
   }
 
   Future<Void> save(Order order) {
-    return data.update(ORDER + order.number(), ignored -> JsonObject.mapFrom(order)).mapEmpty();
+    return orders.save(order.number(), JsonObject.mapFrom(order));
   }
 
   /** The order, or null when there is none. */
   Future<Order> order(String number) {
-    return data.get(ORDER + number).map(json -> json.isEmpty() ? null : json.mapTo(Order.class));
+    return orders.find(number).map(json -> json == null ? null : json.mapTo(Order.class));
   }
 
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
   Future<Order> cancel(String number, String userKey) {
-    return data.update(ORDER + number, order -> {
-      if (order.isEmpty() || !userKey.equals(order.getString("user"))) {
-        throw new Refused("no order " + number);
-      }
-      if ("cancelled".equals(order.getString("status"))) {
-        throw new Refused("order " + number + " is already cancelled");
-      }
-      return order.put("status", "cancelled");
-    }).map(json -> json.mapTo(Order.class)).compose(order -> putBack(order.lines()).map(order));
+    return orders.cancel(number, userKey).map(json -> json.mapTo(Order.class))
+        .compose(order -> putBack(order.lines()).map(order));
   }
 
-  private static void add(JsonObject stock, Line line, int pairs) {
-    JsonObject sizes = stock.getJsonObject(line.sku());
-    String size = Sizes.format(line.size());
-    if (sizes != null && sizes.containsKey(size)) {
-      sizes.put(size, sizes.getInteger(size) + pairs);
-    }
+  private static List<Inventory.Line> items(List<Line> lines) {
+    return lines.stream().map(line -> new Inventory.Line(line.sku(), Sizes.format(line.size()), line.quantity()))
+        .toList();
   }
 }

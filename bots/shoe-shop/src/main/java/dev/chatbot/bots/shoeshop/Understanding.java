@@ -1,9 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
-import java.util.Collections;
-import java.util.EnumMap;
+import dev.chatbot.search.Wishes;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +32,8 @@ record Understanding(Map<Slot, Set<String>> said, Map<Slot, Set<String>> avoided
   enum Slot { COLOUR, STYLE, MATERIAL, BRAND, WIDTH, FEATURE, PRICE }
 
   Understanding {
-    said = frozen(said);
-    avoided = frozen(avoided);
+    said = Wishes.frozen(said);
+    avoided = Wishes.frozen(avoided);
     intents = intents.isEmpty() ? EnumSet.noneOf(Intent.class) : EnumSet.copyOf(intents);
     cleared = cleared.isEmpty() ? EnumSet.noneOf(Slot.class) : EnumSet.copyOf(cleared);
   }
@@ -58,16 +56,5 @@ record Understanding(Map<Slot, Set<String>> said, Map<Slot, Set<String>> avoided
   boolean describesShoes() {
     return !said.isEmpty() || !avoided.isEmpty() || size != null || unsureSize != null || maxPriceCents != null
         || minPriceCents != null || !cleared.isEmpty();
-  }
-
-  /** A copy without empty slots, unmodifiable: the way wishes are kept everywhere. */
-  static Map<Slot, Set<String>> frozen(Map<Slot, Set<String>> values) {
-    Map<Slot, Set<String>> copy = new EnumMap<>(Slot.class);
-    values.forEach((slot, set) -> {
-      if (set != null && !set.isEmpty()) {
-        copy.put(slot, Collections.unmodifiableSet(new LinkedHashSet<>(set)));
-      }
-    });
-    return Collections.unmodifiableMap(copy);
   }
 }

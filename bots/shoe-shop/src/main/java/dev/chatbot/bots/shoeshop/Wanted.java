@@ -1,8 +1,8 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.search.Wishes;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,15 +19,16 @@ import java.util.Set;
  * @param byPrice cheapest first, after "cheaper"
  */
 record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, String model, Integer size,
-    String sizeAsSaid, Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice) {
+    String sizeAsSaid, Long maxPriceCents, Long minPriceCents, boolean anyStyle, boolean byPrice)
+    implements Wishes<Slot> {
 
   static final Wanted NOTHING = new Wanted(Map.of(), Map.of(), null, null, null, null, null, false, false);
   /** The wishes a product switch ("red chucks") drops when the new product cannot meet them. */
   private static final Slot[] ABOUT_THE_PRODUCT = {Slot.STYLE, Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE};
 
   Wanted {
-    wants = Understanding.frozen(wants);
-    avoids = Understanding.frozen(avoids);
+    wants = Wishes.frozen(wants);
+    avoids = Wishes.frozen(avoids);
   }
 
   /** Enough to search on: some idea of the kind of shoe (or "anything"). A size is checked separately. */
@@ -36,18 +37,24 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
         || wants.containsKey(Slot.COLOUR) || wants.containsKey(Slot.MATERIAL) || wants.containsKey(Slot.FEATURE);
   }
 
-  Set<String> wants(Slot slot) {
+  @Override
+  public Set<String> wants(Slot slot) {
     return wants.getOrDefault(slot, Set.of());
   }
 
-  Set<String> avoids(Slot slot) {
+  @Override
+  public Set<String> avoids(Slot slot) {
     return avoids.getOrDefault(slot, Set.of());
   }
 
-  /** The first value wanted for {@code slot}, or null. */
-  String first(Slot slot) {
-    Set<String> values = wants(slot);
-    return values.isEmpty() ? null : values.iterator().next();
+  @Override
+  public Long atLeast(Slot slot) {
+    return slot == Slot.PRICE ? minPriceCents : null;
+  }
+
+  @Override
+  public Long atMost(Slot slot) {
+    return slot == Slot.PRICE ? maxPriceCents : null;
   }
 
   /**
@@ -81,20 +88,8 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
         dropWhatTheProductCannotMeet(newWants, u, catalog);
       }
     }
-    // Let go first, so "any colour but black" still keeps its "but black".
-    for (Slot slot : u.cleared()) {
-      newWants.remove(slot);
-      newAvoids.remove(slot);
-      newModel = slot == Slot.BRAND ? null : newModel;
-    }
-    u.said().forEach((slot, values) -> {
-      newWants.put(slot, values);
-      newAvoids.computeIfPresent(slot, (s, avoided) -> without(avoided, values));
-    });
-    u.avoided().forEach((slot, values) -> {
-      newAvoids.merge(slot, values, Wanted::union);
-      newWants.computeIfPresent(slot, (s, wanted) -> without(wanted, values));
-    });
+    newModel = u.cleared().contains(Slot.BRAND) ? null : newModel;
+    Wishes.refine(newWants, newAvoids, u.said(), u.avoided(), u.cleared());
     boolean anyStyle = !u.says(Slot.STYLE) && (this.anyStyle && !fresh || u.cleared().contains(Slot.STYLE));
     if (u.cleared().contains(Slot.PRICE)) {
       max = null;
@@ -123,7 +118,7 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
       }
       Wanted only = new Wanted(Map.of(slot, wishes.get(slot)), Map.of(), null, null, null, null, null, false, false);
       boolean someShoe = catalog.all().stream().anyMatch(shoe -> brands.contains(shoe.brand())
-          && (u.model() == null || shoe.isModel(u.model())) && ShoeSearch.meetsEvery(shoe, only));
+          && (u.model() == null || shoe.isModel(u.model())) && catalog.search().meets(shoe, only, slot));
       if (!someShoe) {
         wishes.remove(slot);
       }
@@ -140,36 +135,5 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
 
   Wanted cheapestFirst() {
     return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
-  }
-
-  /** Without one slot: how the no-match path relaxes the search. */
-  Wanted without(Slot slot) {
-    Map<Slot, Set<String>> fewer = new EnumMap<>(Slot.class);
-    fewer.putAll(wants);
-    fewer.remove(slot);
-    Map<Slot, Set<String>> fewerAvoided = new EnumMap<>(Slot.class);
-    fewerAvoided.putAll(avoids);
-    fewerAvoided.remove(slot);
-    return new Wanted(fewer, fewerAvoided, slot == Slot.BRAND ? null : model, size, sizeAsSaid,
-        slot == Slot.PRICE ? null : maxPriceCents, slot == Slot.PRICE ? null : minPriceCents,
-        anyStyle || slot == Slot.STYLE, byPrice);
-  }
-
-  /** Whether this search says anything about {@code slot}: a wish, a dislike or a budget. */
-  boolean asks(Slot slot) {
-    return slot == Slot.PRICE ? maxPriceCents != null || minPriceCents != null
-        : wants.containsKey(slot) || avoids.containsKey(slot);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new LinkedHashSet<>(a);
-    all.addAll(b);
-    return all;
-  }
-
-  private static Set<String> without(Set<String> values, Set<String> removed) {
-    Set<String> rest = new LinkedHashSet<>(values);
-    rest.removeAll(removed);
-    return rest.isEmpty() ? null : rest;
   }
 }

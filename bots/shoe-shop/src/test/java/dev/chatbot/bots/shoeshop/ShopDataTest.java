@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Refused;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -42,14 +43,14 @@ class ShopDataTest {
     join(shop.open(CATALOG));
     List<Line> order = List.of(new Line("JM-CONARD-BRN", 18, 2), new Line("JM-TABOR-BRN", 22, 2));
     Throwable refused = shop.take(order).cause();
-    assertThat(refused).isInstanceOf(ShopData.Refused.class);
+    assertThat(refused).isInstanceOf(Refused.class);
     Stock after = join(shop.stock());
     assertThat(after.left("JM-CONARD-BRN", 18)).as("nothing taken").isEqualTo(12);
     assertThat(after.left("JM-TABOR-BRN", 22)).isEqualTo(1);
     assertThat(join(shop.take(List.of(new Line("JM-TABOR-BRN", 22, 1)))).left("JM-TABOR-BRN", 22)).isZero();
     assertThat(shop.take(List.of(new Line("JM-TABOR-BRN", 25, 1))).cause())
-        .as("a size not made is never sold").isInstanceOf(ShopData.Refused.class);
-    assertThat(shop.take(List.of(new Line("NOPE", 18, 1))).cause()).isInstanceOf(ShopData.Refused.class);
+        .as("a size not made is never sold").isInstanceOf(Refused.class);
+    assertThat(shop.take(List.of(new Line("NOPE", 18, 1))).cause()).isInstanceOf(Refused.class);
   }
 
   @Test
@@ -92,12 +93,12 @@ class ShopDataTest {
         List.of(new Line("JM-CONARD-BRN", 18, 3)), 52497, "1 Elm Road", "PayPal")));
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(9);
 
-    assertThat(shop.cancel("SS-100007", "test:bob").cause()).isInstanceOf(ShopData.Refused.class);
+    assertThat(shop.cancel("SS-100007", "test:bob").cause()).isInstanceOf(Refused.class);
     assertThat(join(shop.cancel("SS-100007", "test:ann")).status()).isEqualTo("cancelled");
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(12);
     assertThat(shop.cancel("SS-100007", "test:ann").cause()).hasMessageContaining("already cancelled");
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).as("put back once").isEqualTo(12);
-    assertThat(shop.cancel("SS-999999", "test:ann").cause()).isInstanceOf(ShopData.Refused.class);
+    assertThat(shop.cancel("SS-999999", "test:ann").cause()).isInstanceOf(Refused.class);
   }
 
   /** The memory store completes its futures before returning them. */

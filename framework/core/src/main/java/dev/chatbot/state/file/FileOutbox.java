@@ -127,19 +127,18 @@ final class FileOutbox implements Outbox {
 
   /** A pending reply as stored: the reply typed as {@link Reply}, so Jackson writes its type with it. */
   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-  record Stored(String platform, String channel, String thread, Reply reply, long message, int index, int callsDone,
-      String statusId) {}
+  record Stored(String platform, String channel, String thread, Reply reply, long message, int index, int callsDone) {}
 
   private static byte[] encode(Entry entry) {
     return StoredJson.encode(new Stored(entry.to().platform(), entry.to().channel(), entry.to().thread(),
-        entry.reply(), entry.origin().message(), entry.origin().index(), entry.callsDone(), entry.origin().statusId()));
+        entry.reply(), entry.origin().message(), entry.origin().index(), entry.callsDone()));
   }
 
   private static Entry decode(long id, JsonObject json) {
     return new Entry(id,
         new ConversationRef(json.getString("platform"), json.getString("channel"), json.getString("thread")),
         json.getJsonObject("reply").mapTo(Reply.class),
-        new Origin(json.getLong("message", 0L), json.getInteger("index", 0), json.getString("statusId")),
+        new Origin(json.getLong("message", 0L), json.getInteger("index", 0)),
         json.getInteger("callsDone", 0));
   }
 }

@@ -1,0 +1,203 @@
+package dev.chatbot.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.PartitionAwareKey;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.Outbox;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes over the messages and replies of members that left the cluster without finishing them (killed, or out of
+ * shutdown grace). Their entries are in the partitions they owned, whose backups this member may now own: each member
+ * scans the entries of its own partitions for handlers that departed, claims them one by one ({@link Claim}: atomic,
+ * so never two claimants), and hands them to the server as a restart would: the replies are sent first, then the
+ * messages handled, each conversation in order.
+ *
+ * <p>It scans when a member leaves, when partitions finished moving (the backups promoted), and every few seconds in
+ * case a scan ran while the partitions were still moving. A scan reads only this member's own partitions.
+ */
+final class Adoption implements MembershipListener, MigrationListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Adoption.class);
+  static final long SCAN_MILLIS = 5_000;
+
+  private final Vertx vertx;
+  private final HazelcastClusterManager clusterManager;
+  private final ClusterInbox inbox;
+  private final ClusterOutbox outbox;
+  private final BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume;
+  private final Set<String> departed = ConcurrentHashMap.newKeySet();
+  private final WorkerExecutor worker;
+  private final AtomicBoolean scanning = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private long timer;
+
+  Adoption(Vertx vertx, HazelcastClusterManager clusterManager, ClusterInbox inbox, ClusterOutbox outbox,
+      BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.resume = resume;
+    this.worker = vertx.createSharedWorkerExecutor("chatbot-adoption", 1);
+  }
+
+  /**
+   * Starts watching. Entries already handled by nodes that are not members now belong to members that left before
+   * this one joined: they count as departed too.
+   */
+  void start() {
+    HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
+    hazelcast.getCluster().addMembershipListener(this);
+    hazelcast.getPartitionService().addMigrationListener(this);
+    worker.executeBlocking(() -> {
+      Set<String> handlers = new HashSet<>();
+      inbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
+      outbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
+      // Read after the entries: a member that wrote one had joined, so it is listed unless it left.
+      handlers.removeAll(clusterManager.getNodes());
+      departed.addAll(handlers);
+      return null;
+    }).onComplete(noted -> scan());
+    timer = vertx.setPeriodic(SCAN_MILLIS, tick -> scan());
+  }
+
+  void stop() {
+    vertx.cancelTimer(timer);
+    worker.close();
+  }
+
+  @Override
+  public void memberAdded(MembershipEvent event) {}
+
+  @Override
+  public void memberRemoved(MembershipEvent event) {
+    String node = ClusterOwnership.nodeId(event.getMember());
+    if (node != null) {
+      departed.add(node);
+      scan();
+    }
+  }
+
+  @Override
+  public void migrationStarted(MigrationState state) {}
+
+  @Override
+  public void migrationFinished(MigrationState state) {
+    if (!departed.isEmpty()) {
+      scan();
+    }
+  }
+
+  @Override
+  public void replicaMigrationCompleted(ReplicaMigrationEvent event) {}
+
+  @Override
+  public void replicaMigrationFailed(ReplicaMigrationEvent event) {}
+
+  /** One scan at a time; a scan asked for while one runs runs after it. */
+  void scan() {
+    if (departed.isEmpty()) {
+      return;
+    }
+    if (!scanning.compareAndSet(false, true)) {
+      again.set(true);
+      return;
+    }
+    worker.executeBlocking(this::claim).onComplete(claimed -> {
+      scanning.set(false);
+      if (claimed.failed()) {
+        LOG.warn("cluster adoption scan failed error=\"{}\"", claimed.cause().getMessage());
+      } else if (!claimed.result().isEmpty()) {
+        Adopted adopted = claimed.result();
+        LOG.warn("cluster adopted messages={} replies={} from departed members", adopted.messages().size(),
+            adopted.replies().size());
+        vertx.runOnContext(v -> resume.accept(adopted.messages(), adopted.replies()));
+      }
+      if (again.getAndSet(false)) {
+        scan();
+      }
+    });
+  }
+
+  private record Adopted(List<Inbox.Kept> messages, List<Outbox.Entry> replies) {
+    boolean isEmpty() {
+      return messages.isEmpty() && replies.isEmpty();
+    }
+  }
+
+  /** On the worker: claims this member's share of the departed members' entries. */
+  private Adopted claim() {
+    Set<String> gone = new HashSet<>(departed);
+    Claim claim = new Claim(gone, clusterManager.getNodeId());
+    Map<PartitionAwareKey<Long, String>, String> messages =
+        claimAll(inbox.map(), claim, key -> inbox.handles(Work.id(key)));
+    Set<Long> turns = new HashSet<>();
+    messages.keySet().forEach(key -> turns.add(Work.id(key)));
+    // After the messages: a reply whose message is still to be claimed (its partition arrived between the two
+    // scans) waits for the next scan, so the message and the replies its turn recorded are always taken together.
+    Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), claim,
+        key -> outbox.handles(key) || awaitsItsMessage(key, turns));
+    if (messages.isEmpty() && replies.isEmpty()) {
+      return new Adopted(List.of(), List.of());
+    }
+    List<Inbox.Kept> kept = new ArrayList<>();
+    messages.forEach((key, value) -> kept.add(inbox.adopt(key, value)));
+    kept.sort(Comparator.comparingLong(Inbox.Kept::id));
+    List<Outbox.Entry> entries = new ArrayList<>();
+    replies.forEach((key, value) -> {
+      long turn = ClusterOutbox.turnOf(value);
+      Outbox.Entry entry = outbox.adopt(key, value, turn != 0 && (turns.contains(turn) || inbox.handles(turn)));
+      if (entry != null) {
+        entries.add(entry);
+      }
+    });
+    entries.sort(Comparator.comparingLong(Outbox.Entry::id));
+    return new Adopted(kept, entries);
+  }
+
+  /** True for a reply of a turn whose message is in the inbox but not claimed by this scan. */
+  private boolean awaitsItsMessage(PartitionAwareKey<Long, String> key, Set<Long> claimed) {
+    String value = outbox.map().get(key);
+    long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
+    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn)
+        && inbox.map().containsKey(new PartitionAwareKey<>(turn, key.getPartitionKey()));
+  }
+
+  /** The entries of this member's partitions that {@code claim} wins, but for those it handles already. */
+  private static Map<PartitionAwareKey<Long, String>, String> claimAll(IMap<PartitionAwareKey<Long, String>, String> map, Claim claim,
+      java.util.function.Predicate<PartitionAwareKey<Long, String>> handled) {
+    Map<PartitionAwareKey<Long, String>, String> claimed = new HashMap<>();
+    Set<PartitionAwareKey<Long, String>> keys = new HashSet<>(map.localKeySet(claim.candidates()));
+    keys.removeIf(handled);
+    if (keys.isEmpty()) {
+      return claimed;
+    }
+    map.executeOnKeys(keys, claim).forEach((key, value) -> {
+      if (value != null) {
+        claimed.put(key, value);
+      }
+    });
+    return claimed;
+  }
+}

@@ -1,0 +1,218 @@
+package dev.chatbot.cluster;
+
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionAwareKey;
+import com.hazelcast.query.Predicate;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Reply;
+import dev.chatbot.state.DeadLetter;
+import dev.chatbot.state.DeadLetters;
+import dev.chatbot.state.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The outbox in the cluster: each reply is an entry of a distributed map (with its backup) until its platform took
+ * it. A reply of a bot's turn stays (marked {@code done}) until that turn's message is done: a member that takes the
+ * message over counts them, and replays the turn without sending them again, as the file store does with its
+ * per-turn counts.
+ */
+final class ClusterOutbox implements Outbox {
+
+  private final IMap<PartitionAwareKey<Long, String>, String> map;
+  private final FlakeIdGenerator ids;
+  private final String self;
+  private final DeadLetters deadLetters;
+  private final Vertx vertx;
+  /** Replies not yet sent that this member handles, by outbox id. */
+  private final ConcurrentMap<Long, Tracked> pending = new ConcurrentHashMap<>();
+  /** Keys of the replies of each turn (inbox message id) not yet done, sent or not. */
+  private final ConcurrentMap<Long, List<PartitionAwareKey<Long, String>>> turns = new ConcurrentHashMap<>();
+  /** For turns taken over: how many replies the first handler recorded. */
+  private final ConcurrentMap<Long, Integer> recorded = new ConcurrentHashMap<>();
+  /** Every key of this member's entries, until it is gone from the map: what a scan must not take for lost. */
+  private final Set<PartitionAwareKey<Long, String>> known = ConcurrentHashMap.newKeySet();
+
+  private record Tracked(PartitionAwareKey<Long, String> key, Entry entry) {}
+
+  ClusterOutbox(Vertx vertx, IMap<PartitionAwareKey<Long, String>, String> map, FlakeIdGenerator ids, String self, DeadLetters deadLetters) {
+    this.vertx = vertx;
+    this.map = map;
+    this.ids = ids;
+    this.self = self;
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public Added add(ConversationRef to, Reply reply, Origin origin) {
+    long id = ids.newId();
+    PartitionAwareKey<Long, String> key = Work.key(id, to.key());
+    Entry entry = new Entry(id, to, reply, origin, 0);
+    known.add(key);
+    pending.put(id, new Tracked(key, entry));
+    if (origin.message() != 0) {
+      turns.computeIfAbsent(origin.message(), turn -> new CopyOnWriteArrayList<>()).add(key);
+    }
+    return new Added(id, Hz.future(map.setAsync(key, encode(entry, false))));
+  }
+
+  @Override
+  public void progress(long id, int callsDone) {
+    Tracked tracked = pending.computeIfPresent(id, (key, old) -> new Tracked(old.key(),
+        new Entry(id, old.entry().to(), old.entry().reply(), old.entry().origin(), callsDone)));
+    if (tracked != null) {
+      map.setAsync(tracked.key(), encode(tracked.entry(), false));
+    }
+  }
+
+  @Override
+  public void sent(long id) {
+    Tracked tracked = pending.remove(id);
+    if (tracked != null) {
+      finish(tracked);
+    }
+  }
+
+  @Override
+  public Future<Void> dead(long id, DeadLetter letter) {
+    Tracked tracked = pending.remove(id);
+    Future<Void> finished = tracked == null ? Future.succeededFuture() : finish(tracked);
+    return Future.all(finished, deadLetters.add(letter)).mapEmpty();
+  }
+
+  /** A turn's reply stays, marked done, until its turn is; any other reply goes. */
+  private Future<Void> finish(Tracked tracked) {
+    return tracked.entry().origin().message() != 0
+        ? Hz.future(map.setAsync(tracked.key(), encode(tracked.entry(), true)))
+        : remove(tracked.key());
+  }
+
+  private Future<Void> remove(PartitionAwareKey<Long, String> key) {
+    return Hz.future(map.removeAsync(key)).<Void>mapEmpty().onSuccess(removed -> known.remove(key));
+  }
+
+  /** True for an entry of this member's. */
+  boolean handles(PartitionAwareKey<Long, String> key) {
+    return known.contains(key);
+  }
+
+  /** Nothing at start: a member that joins has no replies of its own; those of a dead member are adopted. */
+  @Override
+  public List<Entry> pending() {
+    return List.of();
+  }
+
+  @Override
+  public int recordedReplies(long message) {
+    return recorded.getOrDefault(message, 0);
+  }
+
+  @Override
+  public Future<Void> forget(String platform, String channel) {
+    pending.values().removeIf(tracked -> tracked.entry().to().platform().equals(platform)
+        && tracked.entry().to().channel().equals(channel));
+    return vertx.executeBlocking(() -> {
+      map.removeAll(new ToChannel(platform, channel));
+      return null;
+    });
+  }
+
+  /** The turn of inbox message {@code message} is done: its replies are forgotten. */
+  Future<Void> forgetTurn(long message) {
+    recorded.remove(message);
+    List<PartitionAwareKey<Long, String>> keys = turns.remove(message);
+    if (keys == null) {
+      return Future.succeededFuture();
+    }
+    return Future.all(keys.stream().map(this::remove).toList()).mapEmpty();
+  }
+
+  /**
+   * A reply taken over from a member that left. Returns it when it still has to be sent; a sent one only counts for
+   * its turn ({@code turnPending}: that turn's message was taken over too), or is forgotten.
+   */
+  Entry adopt(PartitionAwareKey<Long, String> key, String value, boolean turnPending) {
+    JsonObject json = new JsonObject(Work.json(value));
+    Entry entry = decode(Work.id(key), json);
+    boolean done = json.getBoolean("done", false);
+    long turn = entry.origin().message();
+    known.add(key);
+    if (turn != 0 && turnPending) {
+      turns.computeIfAbsent(turn, t -> new CopyOnWriteArrayList<>()).add(key);
+      recorded.merge(turn, entry.origin().index() + 1, Math::max);
+    } else if (done) {
+      remove(key);
+      return null;
+    } else if (turn != 0) {
+      // Its turn is over: once sent, nothing needs to count it.
+      entry = new Entry(entry.id(), entry.to(), entry.reply(), Origin.NONE, entry.callsDone());
+    }
+    if (done) {
+      return null;
+    }
+    pending.put(entry.id(), new Tracked(key, entry));
+    return entry;
+  }
+
+  IMap<PartitionAwareKey<Long, String>, String> map() {
+    return map;
+  }
+
+  /** The inbox message a reply belongs to (0 for none), without decoding the reply. */
+  static long turnOf(String value) {
+    return new JsonObject(Work.json(value)).getLong("message", 0L);
+  }
+
+  private String encode(Entry entry, boolean done) {
+    JsonObject json = new JsonObject()
+        .put("platform", entry.to().platform())
+        .put("channel", entry.to().channel())
+        .put("thread", entry.to().thread())
+        .put("reply", JsonObject.mapFrom(entry.reply()))
+        .put("message", entry.origin().message())
+        .put("index", entry.origin().index())
+        .put("callsDone", entry.callsDone());
+    if (entry.origin().statusId() != null) {
+      json.put("statusId", entry.origin().statusId());
+    }
+    if (done) {
+      json.put("done", true);
+    }
+    return Work.value(self, json.encode());
+  }
+
+  private static Entry decode(long id, JsonObject json) {
+    return new Entry(id,
+        new ConversationRef(json.getString("platform"), json.getString("channel"), json.getString("thread")),
+        json.getJsonObject("reply").mapTo(Reply.class),
+        new Origin(json.getLong("message", 0L), json.getInteger("index", 0), json.getString("statusId")),
+        json.getInteger("callsDone", 0));
+  }
+
+  /** The replies to one channel (erasure). */
+  private record ToChannel(String platform, String channel) implements Predicate<PartitionAwareKey<Long, String>, String> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean apply(Map.Entry<PartitionAwareKey<Long, String>, String> entry) {
+      JsonObject json = new JsonObject(Work.json(entry.getValue()));
+      return platform.equals(json.getString("platform")) && channel.equals(json.getString("channel"));
+    }
+  }
+}

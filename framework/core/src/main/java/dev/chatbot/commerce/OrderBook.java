@@ -1,0 +1,57 @@
+package dev.chatbot.commerce;
+
+import dev.chatbot.state.BotDataStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Orders in the bot-wide store, each under {@code order:<number>} as the bot's own JSON with two fields the book
+ * reads: {@code user} (whose it is) and {@code status}. Numbers come from one atomic counter, so they are unique
+ * across instances, cluster members and restarts: {@code prefix} + (first + n), "SS-100001".
+ */
+public final class OrderBook {
+
+  public static final String CANCELLED = "cancelled";
+  private static final String COUNTER = "order-counter";
+  private static final String ORDER = "order:";
+
+  private final BotDataStore data;
+  private final String prefix;
+  private final long first;
+
+  /** Numbers are {@code prefix} followed by {@code first} + 1, + 2... */
+  public OrderBook(BotDataStore data, String prefix, long first) {
+    this.data = data;
+    this.prefix = prefix;
+    this.first = first;
+  }
+
+  /** A new order number, never given before. */
+  public Future<String> nextNumber() {
+    return data.update(COUNTER, counter -> counter.put("last", counter.getLong("last", 0L) + 1))
+        .map(counter -> prefix + (first + counter.getLong("last")));
+  }
+
+  /** Keeps {@code order} (with its {@code user} and {@code status}) under {@code number}. */
+  public Future<Void> save(String number, JsonObject order) {
+    return data.update(ORDER + number, ignored -> order.copy()).mapEmpty();
+  }
+
+  /** The order, or null when there is none. */
+  public Future<JsonObject> find(String number) {
+    return data.get(ORDER + number).map(json -> json.isEmpty() ? null : json);
+  }
+
+  /** Marks the order cancelled in one atomic update; {@link Refused} if it is not {@code user}'s or already cancelled. */
+  public Future<JsonObject> cancel(String number, String user) {
+    return data.update(ORDER + number, order -> {
+      if (order.isEmpty() || !user.equals(order.getString("user"))) {
+        throw new Refused("no order " + number);
+      }
+      if (CANCELLED.equals(order.getString("status"))) {
+        throw new Refused("order " + number + " is already cancelled");
+      }
+      return order.put("status", CANCELLED);
+    });
+  }
+}
