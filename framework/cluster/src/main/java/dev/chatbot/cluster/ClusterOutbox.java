@@ -187,9 +187,6 @@ final class ClusterOutbox implements Outbox {
         .put("message", entry.origin().message())
         .put("index", entry.origin().index())
         .put("callsDone", entry.callsDone());
-    if (entry.origin().statusId() != null) {
-      json.put("statusId", entry.origin().statusId());
-    }
     if (done) {
       json.put("done", true);
     }
@@ -200,7 +197,7 @@ final class ClusterOutbox implements Outbox {
     return new Entry(id,
         new ConversationRef(json.getString("platform"), json.getString("channel"), json.getString("thread")),
         json.getJsonObject("reply").mapTo(Reply.class),
-        new Origin(json.getLong("message", 0L), json.getInteger("index", 0), json.getString("statusId")),
+        new Origin(json.getLong("message", 0L), json.getInteger("index", 0)),
         json.getInteger("callsDone", 0));
   }
 
