@@ -1,7 +1,7 @@
 package dev.chatbot.deploy;
 
 import dev.chatbot.bot.BotVerticle;
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -1,6 +1,6 @@
 package dev.chatbot.deploy;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.config.ConfigLoader;
 import dev.chatbot.server.ChatbotServer;
 import io.vertx.core.Vertx;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.chatbot.config.ChatbotConfig;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.server.ChatbotServer;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.testkit.TestServer;

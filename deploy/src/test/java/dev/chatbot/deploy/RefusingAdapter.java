@@ -1,6 +1,6 @@
 package dev.chatbot.deploy;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -27,6 +27,12 @@ public final class RefusingAdapter implements PlatformAdapter {
   @Override
   public List<String> variables() {
     return List.of("REFUSING_ADAPTER");
+  }
+
+  /** A platform of tests only. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
   }
 
   @Override

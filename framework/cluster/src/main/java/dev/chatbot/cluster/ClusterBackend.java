@@ -1,8 +1,9 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.logging.LogSetup;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.BotDataStore;
@@ -65,6 +66,7 @@ public final class ClusterBackend implements StateBackend {
       return Future.failedFuture(badSetting);
     }
     this.settings = cluster;
+    LogSetup.quieter("com.hazelcast");
     clusterManager = new HazelcastClusterManager(HazelcastConfigs.build(cluster));
     // The event bus talks member to member on the same address as Hazelcast (its port is free unless set).
     options.getEventBusOptions()

@@ -1,7 +1,7 @@
 package dev.chatbot.cluster;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.state.MemoryDedupeStore;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

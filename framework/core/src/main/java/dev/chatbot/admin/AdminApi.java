@@ -9,7 +9,7 @@ import dev.chatbot.docs.OpenApiDocument;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.StateBackend;

@@ -1,6 +1,6 @@
 package dev.chatbot.admin;
 
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.Signatures;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

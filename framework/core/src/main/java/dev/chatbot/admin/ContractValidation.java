@@ -1,6 +1,6 @@
 package dev.chatbot.admin;
 
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -1,5 +1,7 @@
 package dev.chatbot.config;
 
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.util.Arrays;
 import java.util.List;
 

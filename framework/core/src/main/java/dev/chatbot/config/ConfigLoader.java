@@ -1,5 +1,7 @@
 package dev.chatbot.config;
 
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;

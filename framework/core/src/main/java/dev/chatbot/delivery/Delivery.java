@@ -4,6 +4,7 @@ import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.PlatformAdapter;
+import dev.chatbot.spi.ReplyFitter;
 import dev.chatbot.spi.SendFailure;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.DeadLetter;

@@ -1,7 +1,7 @@
 package dev.chatbot.delivery;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.SendRate;
 import java.util.HashMap;
 import java.util.Locale;

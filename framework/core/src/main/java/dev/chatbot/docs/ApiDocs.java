@@ -20,12 +20,12 @@ public final class ApiDocs {
   private ApiDocs() {}
 
   public static void mount(Router router, OpenApiDocument document) {
-    Buffer yaml = document.yaml();
     Buffer page = resource("chatbot-docs/index.html");
     Buffer initializer = resource("chatbot-docs/swagger-initializer.js");
-    router.get("/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader("content-type", "application/yaml; charset=utf-8")
-        .end(yaml));
+    // Merged on the first request, off the event loop (parsing every fragment takes a moment), then kept.
+    router.get("/openapi.yaml").handler(ctx -> ctx.vertx().executeBlocking(document::yaml).onComplete(
+        yaml -> ctx.response().putHeader("content-type", "application/yaml; charset=utf-8").end(yaml),
+        ctx::fail));
     router.get("/docs").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/html; charset=utf-8")
         .putHeader("cache-control", "no-cache")

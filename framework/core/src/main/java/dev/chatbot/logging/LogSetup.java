@@ -12,8 +12,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +43,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   private static final Map<String, Level> QUIETER = Map.of(
       "io.netty", Level.WARN,
       // vertx-micrometer registers its event bus gauge once per Vert.x instance and Micrometer warns on the second.
-      "io.micrometer.core.instrument.MeterRegistry", Level.ERROR,
-      "com.hazelcast", Level.WARN);
+      "io.micrometer.core.instrument.MeterRegistry", Level.ERROR);
 
   /** The format this class set up, or null when a file of one's own configured Logback. */
   private static volatile Format applied;
@@ -77,6 +76,22 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
       apply(context, format);
     }
     return settings;
+  }
+
+  /**
+   * Makes a module's chatty library log warnings and errors only, as the core does its own (a state backend's cluster
+   * engine, which the core does not know). Does nothing to a logging set up from a file of one's own.
+   */
+  public static void quieter(String loggerName) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      quieter(context, loggerName);
+    }
+  }
+
+  static void quieter(LoggerContext context, String loggerName) {
+    if (applied != null) {
+      context.getLogger(loggerName).setLevel(Level.WARN);
+    }
   }
 
   static Format format(Settings settings) {

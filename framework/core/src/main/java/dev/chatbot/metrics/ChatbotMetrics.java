@@ -1,5 +1,6 @@
 package dev.chatbot.metrics;
 
+import dev.chatbot.spi.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +26,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ChatbotMetrics implements Shareable {
 
-  /** Webhook outcomes, the {@code outcome} tag of {@code chatbot_webhook_requests_total}. */
-  public enum Outcome { ok, bad_signature, bad_request, duplicate, unavailable }
-
   private final MeterRegistry registry;
   private final ConcurrentMap<String, PlatformCounters> platforms = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
@@ -46,7 +44,7 @@ public final class ChatbotMetrics implements Shareable {
     return registry;
   }
 
-  public void webhook(String platform, Outcome outcome) {
+  public void webhook(String platform, WebhookOutcome outcome) {
     counters(platform).webhooks.get(outcome).increment();
   }
 
@@ -190,7 +188,7 @@ public final class ChatbotMetrics implements Shareable {
 
   /** One platform's counters, registered together: counting is then a map look-up, with nothing allocated. */
   private static final class PlatformCounters {
-    final Map<Outcome, Counter> webhooks = new EnumMap<>(Outcome.class);
+    final Map<WebhookOutcome, Counter> webhooks = new EnumMap<>(WebhookOutcome.class);
     final Counter received;
     final Counter sent;
     final Counter retries;
@@ -203,7 +201,7 @@ public final class ChatbotMetrics implements Shareable {
     PlatformCounters(MeterRegistry registry, String platform) {
       this.registry = registry;
       this.platform = platform;
-      for (Outcome outcome : Outcome.values()) {
+      for (WebhookOutcome outcome : WebhookOutcome.values()) {
         webhooks.put(outcome, counter("chatbot_webhook_requests", "outcome", outcome.name()));
       }
       received = counter("chatbot_messages_received");

@@ -1,5 +1,6 @@
 package dev.chatbot.server;
 
+import dev.chatbot.spi.HttpErrors;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;

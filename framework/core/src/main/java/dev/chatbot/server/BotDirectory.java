@@ -1,7 +1,7 @@
 package dev.chatbot.server;
 
 import dev.chatbot.bot.BotVerticle;
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;

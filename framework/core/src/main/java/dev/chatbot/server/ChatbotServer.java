@@ -4,9 +4,10 @@ import dev.chatbot.admin.AdminApi;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.bot.BotServices;
 import dev.chatbot.config.ChatbotConfig;
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.config.ConfigLoader;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.HttpErrors;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.delivery.Delivery;
 import dev.chatbot.delivery.DeliverySettings;
 import dev.chatbot.dispatch.BotRoutes;
@@ -178,7 +179,7 @@ public final class ChatbotServer {
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape()));
     router.get("/assets/*").handler(StaticHandler.create("assets"));
-    OpenApiDocument openApi = OpenApiDocument.load();
+    OpenApiDocument openApi = OpenApiDocument.load(all);
     ApiDocs.mount(router, openApi);
     mountErrors(router);
 
@@ -220,7 +221,8 @@ public final class ChatbotServer {
     Future<Void> adaptersStarted = Future.succeededFuture();
     for (PlatformAdapter adapter : enabled) {
       ServerAdapterContext context = new ServerAdapterContext(
-          adapter.platform(), vertx, router, config, inbound, metrics, lifecycle);
+          adapter.platform(), vertx, router, config.publicBaseUrl(), stateBackend.dataDir(), inbound, metrics,
+          lifecycle);
       adaptersStarted = adaptersStarted.compose(previous -> adapter.start(context));
     }
     return adaptersStarted;
@@ -337,7 +339,7 @@ public final class ChatbotServer {
       }
       String[] parts = entry.split(":");
       if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        throw new ConfigException("BOT_ROUTES must look like 'slack:echo,messenger:shoe-shop', got '" + entry + "'");
+        throw new ConfigException("BOT_ROUTES must look like 'platform:bot,platform:bot', got '" + entry + "'");
       }
       routes.put(parts[0].trim(), parts[1].trim());
     }

@@ -1,6 +1,6 @@
 package dev.chatbot.server;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServer;

@@ -1,6 +1,6 @@
 package dev.chatbot.server;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import java.lang.management.ManagementFactory;
 
 /**

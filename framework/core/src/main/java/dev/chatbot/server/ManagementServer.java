@@ -1,7 +1,7 @@
 package dev.chatbot.server;
 
 import dev.chatbot.config.ChatbotConfig;
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;

@@ -1,6 +1,6 @@
 package dev.chatbot.server;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.spi.CredentialCheck;
 import dev.chatbot.spi.PlatformAdapter;

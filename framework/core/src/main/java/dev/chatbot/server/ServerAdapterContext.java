@@ -1,9 +1,9 @@
 package dev.chatbot.server;
 
-import dev.chatbot.config.ChatbotConfig;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.Inbound;
+import dev.chatbot.spi.WebhookOutcome;
 import dev.chatbot.spi.WebhookParser;
 import dev.chatbot.spi.WebhookReader;
 import dev.chatbot.spi.WebhookResult;
@@ -15,19 +15,27 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** The {@link AdapterContext} the server hands each adapter. */
+/** The {@link AdapterContext} the server hands each adapter: what it needs of the core, no more (no core config). */
 record ServerAdapterContext(
     String platform,
     Vertx vertx,
     Router router,
-    ChatbotConfig config,
+    String publicBaseUrl,
+    Optional<Path> dataDir,
     Inbound inbound,
     ChatbotMetrics metrics,
     Lifecycle lifecycle) implements AdapterContext {
 
   static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   static final int IDLE_TIMEOUT_SECONDS = 60;
+
+  @Override
+  public void countWebhook(WebhookOutcome outcome) {
+    metrics.webhook(platform, outcome);
+  }
 
   @Override
   public WebClient createWebClient() {

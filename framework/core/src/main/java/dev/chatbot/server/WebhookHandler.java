@@ -1,10 +1,11 @@
 package dev.chatbot.server;
 
 import dev.chatbot.metrics.ChatbotMetrics;
-import dev.chatbot.metrics.ChatbotMetrics.Outcome;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.BadRequestException;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.Inbound;
+import dev.chatbot.spi.WebhookOutcome;
 import dev.chatbot.spi.WebhookReader;
 import dev.chatbot.spi.WebhookResult;
 import dev.chatbot.spi.WebhookVerifier;
@@ -43,7 +44,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     if (!lifecycle.enter()) {
-      metrics.webhook(platform, Outcome.unavailable);
+      metrics.webhook(platform, WebhookOutcome.unavailable);
       ctx.response().putHeader("retry-after", "5");
       HttpErrors.send(ctx, 503, "shutting down");
       return;
@@ -65,7 +66,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
     Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     return verified(ctx, body).compose(valid -> {
       if (!valid) {
-        metrics.webhook(platform, Outcome.bad_signature);
+        metrics.webhook(platform, WebhookOutcome.bad_signature);
         HttpErrors.send(ctx, 401, "invalid signature");
         return Future.succeededFuture();
       }
@@ -89,16 +90,16 @@ final class WebhookHandler implements Handler<RoutingContext> {
     try {
       result = reader.read(ctx.request().headers(), body);
     } catch (DecodeException e) {
-      metrics.webhook(platform, Outcome.bad_request);
+      metrics.webhook(platform, WebhookOutcome.bad_request);
       HttpErrors.send(ctx, 400, "malformed JSON", List.of(firstLine(e.getMessage())));
       return Future.succeededFuture();
     } catch (BadRequestException | IllegalArgumentException e) {
-      metrics.webhook(platform, Outcome.bad_request);
+      metrics.webhook(platform, WebhookOutcome.bad_request);
       HttpErrors.send(ctx, 400, "unexpected payload", List.of(firstLine(String.valueOf(e.getMessage()))));
       return Future.succeededFuture();
     } catch (ClassCastException | NullPointerException e) {
       // A parser that read a field without checking its type: the sender learns that much, never a Java class name.
-      metrics.webhook(platform, Outcome.bad_request);
+      metrics.webhook(platform, WebhookOutcome.bad_request);
       HttpErrors.send(ctx, 400, "unexpected payload", List.of("a field is missing or has the wrong type"));
       return Future.succeededFuture();
     }
@@ -109,7 +110,7 @@ final class WebhookHandler implements Handler<RoutingContext> {
       if (outcome.succeeded()) {
         Inbound.Accepted counts = outcome.result();
         boolean duplicate = counts.accepted() == 0 && counts.duplicates() > 0;
-        metrics.webhook(platform, duplicate ? Outcome.duplicate : Outcome.ok);
+        metrics.webhook(platform, duplicate ? WebhookOutcome.duplicate : WebhookOutcome.ok);
         acknowledge(ctx, result);
       } else {
         HttpErrors.send(ctx, 503, "could not accept events", List.of(String.valueOf(outcome.cause().getMessage())));

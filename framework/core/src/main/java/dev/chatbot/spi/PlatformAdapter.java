@@ -1,6 +1,5 @@
 package dev.chatbot.spi;
 
-import dev.chatbot.config.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -20,18 +19,39 @@ public interface PlatformAdapter {
   /** The platform's name: {@code messenger}, {@code slack}... Used in paths, metrics and conversation refs. */
   String platform();
 
-  /** The variables that switch this adapter on, for the startup log when it is off. */
+  /**
+   * The variables that switch this adapter on, for the startup log when it is off. {@link #configure} gets them, with
+   * every variable named after the platform.
+   */
   List<String> variables();
 
   /**
    * Reads this adapter's variables. Returns false when they are unset (the adapter stays off) and throws a
-   * {@link dev.chatbot.config.ConfigException} naming the variable when they are half set or wrong.
+   * {@link ConfigException} naming the variable when they are half set or wrong.
+   *
+   * <p>{@code settings} holds this adapter's own variables only: those named in {@link #variables()} and those
+   * starting with its platform in capitals and an underscore ({@code TELEGRAM_}, for {@code telegram};
+   * {@code GOOGLE_CHAT_} for {@code google-chat}). The core's (the admin token, {@code DATA_DIR}) and the other
+   * adapters' are not there; what an adapter needs of the core comes with {@link AdapterContext}.
    */
   boolean configure(Settings settings);
 
   /** Where the platform should send webhooks, shown in the startup log. */
   default String webhookPath() {
     return "/webhooks/" + platform();
+  }
+
+  /**
+   * This adapter's part of {@code GET /openapi.yaml} and {@code /docs}: class-path resources in its own jar, each a
+   * YAML document with the {@code paths} of the routes it mounts, the {@code components} they use and any
+   * {@code tags} of its own. The core merges those of every adapter on the class path into its description; a
+   * fragment may refer to the core's components ({@code BadRequest}, {@code BadSignature}, {@code TooLarge},
+   * {@code ShuttingDown}, {@code EventReceived}, {@code Error}). Default: {@code openapi/<platform>.yaml}. A
+   * component that several adapters list (a shared file) must be the same in each; a path may be described once.
+   * A platform whose routes are no part of the product's API (a test double) returns none.
+   */
+  default List<String> openApi() {
+    return List.of("openapi/" + platform() + ".yaml");
   }
 
   /** The platform's limits; the core fits every reply to them before {@link #send}. */

@@ -1,6 +1,5 @@
 package dev.chatbot.spi;
 
-import dev.chatbot.config.Settings;
 import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.DedupeStore;
@@ -13,7 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,7 +33,7 @@ public interface StateBackend {
   String name();
 
   /**
-   * Checks this backend's variables (a {@link dev.chatbot.config.ConfigException} naming the first bad one) and
+   * Checks this backend's variables (a {@link ConfigException} naming the first bad one) and
    * builds Vert.x: {@code builder} already carries the metrics factory, {@code options} the core's options, which
    * the backend may extend (event bus address) before {@code builder.with(options)}.
    */
@@ -71,6 +72,15 @@ public interface StateBackend {
    */
   default Future<Inbound> inbound(Inbound local) {
     return Future.succeededFuture(local);
+  }
+
+  /**
+   * The directory of this process's data that survives a restart, where adapters may keep small files of their own
+   * (the web chat's signing key); empty when this process keeps nothing across restarts. Valid once
+   * {@link #createVertx} completed.
+   */
+  default Optional<Path> dataDir() {
+    return Optional.empty();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.chatbot.state;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Arrays;

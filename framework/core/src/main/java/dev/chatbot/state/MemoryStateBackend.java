@@ -1,6 +1,6 @@
 package dev.chatbot.state;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.StateBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

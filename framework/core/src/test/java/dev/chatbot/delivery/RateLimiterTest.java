@@ -3,8 +3,8 @@ package dev.chatbot.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.SendRate;
 import io.vertx.core.Vertx;
 import java.util.List;

@@ -10,8 +10,8 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +53,17 @@ class LogSetupTest {
     assertThat(lines()).singleElement().asString().matches("\\d{4}-\\d\\d-\\d\\d [\\d:.]+ INFO  ChatbotServer ready port=8080");
     assertThat(context.getLogger("io.netty.channel.Foo").getEffectiveLevel()).isEqualTo(Level.WARN);
     assertThat(context.getLogger("dev.chatbot.server.ChatbotServer").getEffectiveLevel()).isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void aModuleMakesItsOwnChattyLibraryQuieter() {
+    LoggerContext context = context(LogSetup.Format.text);
+
+    LogSetup.quieter(context, "org.example.engine");
+    context.getLogger("org.example.engine.Node").info("joined, members=3");
+    context.getLogger("org.example.engine.Node").warn("member left");
+
+    assertThat(lines()).singleElement().asString().endsWith("WARN  Node member left");
   }
 
   @Test

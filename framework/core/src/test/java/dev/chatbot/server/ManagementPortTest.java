@@ -3,7 +3,7 @@ package dev.chatbot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.stub.StubServer;
 import java.net.URI;
 import java.net.http.HttpClient;

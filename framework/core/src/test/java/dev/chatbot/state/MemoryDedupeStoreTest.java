@@ -3,8 +3,8 @@ package dev.chatbot.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashSet;

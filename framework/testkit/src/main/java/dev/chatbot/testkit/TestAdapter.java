@@ -1,6 +1,6 @@
 package dev.chatbot.testkit;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
@@ -37,6 +37,12 @@ public final class TestAdapter implements PlatformAdapter {
   @Override
   public List<String> variables() {
     return List.of("TEST_ADAPTER");
+  }
+
+  /** A platform of tests only: its webhook is no part of the product's API. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.chatbot.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import dev.chatbot.server.ChatbotServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +35,19 @@ class ConfigErrorsTest {
   @Test
   void unknownBot() {
     assertThat(TestServer.startFailure(Map.of("BOT", "no-such-bot"))).hasMessageContaining("BOT").hasMessageContaining("no-such-bot");
+  }
+
+  @Test
+  void unknownStateStoreListsTheRegisteredBackends() {
+    assertThat(TestServer.startFailure(Map.of("STATE_STORE", "redis")))
+        .hasMessage("STATE_STORE must be one of [file, memory], got 'redis' (another store needs its module on the"
+            + " class path)");
+  }
+
+  @Test
+  void botRoutesThatDoNotPairAPlatformWithABot() {
+    assertThat(TestServer.startFailure(Map.of("BOT", "recording", "BOT_ROUTES", "webchat")))
+        .hasMessage("BOT_ROUTES must look like 'platform:bot,platform:bot', got 'webchat'");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.chatbot.testkit;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -20,6 +20,12 @@ public final class DiscoveredAdapter implements PlatformAdapter {
   @Override
   public List<String> variables() {
     return List.of("DISCOVERED_TOKEN");
+  }
+
+  /** A platform of tests only. */
+  @Override
+  public List<String> openApi() {
+    return List.of();
   }
 
   @Override

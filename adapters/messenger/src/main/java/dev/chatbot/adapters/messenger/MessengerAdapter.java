@@ -4,7 +4,7 @@ import dev.chatbot.adapters.meta.GraphClient;
 import dev.chatbot.adapters.meta.MetaHandshake;
 import dev.chatbot.adapters.meta.MetaSignatureVerifier;
 import dev.chatbot.adapters.meta.PublicUrls;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -52,6 +52,11 @@ public final class MessengerAdapter implements PlatformAdapter {
   }
 
   @Override
+  public List<String> openApi() {
+    return List.of(MetaHandshake.OPENAPI, "openapi/messenger.yaml");
+  }
+
+  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }
@@ -65,7 +70,7 @@ public final class MessengerAdapter implements PlatformAdapter {
   @Override
   public Future<Void> start(AdapterContext context) {
     graph = new GraphClient(context.createWebClient(), platform(), settings.pageAccessToken());
-    sender = new MessengerSender(graph, new MessengerRenderer(new PublicUrls(context.config().publicBaseUrl())),
+    sender = new MessengerSender(graph, new MessengerRenderer(new PublicUrls(context.publicBaseUrl())),
         settings.apiBaseUrl());
     context.router().get(webhookPath()).handler(new MetaHandshake(platform(), settings.verifyToken()));
     context.router().post(webhookPath())

@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.messenger;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import java.util.List;
 import java.util.Optional;
 

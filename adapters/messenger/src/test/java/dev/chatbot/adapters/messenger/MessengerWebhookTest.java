@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.adapters.meta.GraphClient;
 import dev.chatbot.adapters.meta.MetaHandshake;
+import dev.chatbot.testkit.ApiDescription;
 import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub;
@@ -41,6 +42,14 @@ class MessengerWebhookTest {
     meta.webhooks().deliver(MetaWebhooks.messengerText(psid, sentinel));
     assertThat(meta.graph().awaitMessengerSend()).isEqualTo(textReply(psid, sentinel));
     assertThat(meta.graph().pendingMessengerSends()).isEmpty();
+  }
+
+  /** The adapter's own OpenAPI fragment is merged into {@code /openapi.yaml}, every reference resolving. */
+  @Test
+  void theServersApiDescriptionHasTheAdaptersRoutes() {
+    ApiDescription api = ApiDescription.of(meta.server());
+    assertThat(api.methods("/webhooks/messenger")).containsExactly("get", "post");
+    assertThat(api.unresolvedReferences()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.meta;
 
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.Signatures;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class MetaHandshake implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetaHandshake.class);
+  /** The OpenAPI components of the handshake and the signature, which each Meta adapter lists before its own. */
+  public static final String OPENAPI = "openapi/meta.yaml";
   static final String MODE = "hub.mode";
   static final String TOKEN = "hub.verify_token";
   static final String CHALLENGE = "hub.challenge";

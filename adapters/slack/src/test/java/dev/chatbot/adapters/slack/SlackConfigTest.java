@@ -2,8 +2,8 @@ package dev.chatbot.adapters.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import dev.chatbot.testkit.TestServer;

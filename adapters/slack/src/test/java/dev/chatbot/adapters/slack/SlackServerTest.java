@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.SendFailure;
+import dev.chatbot.testkit.ApiDescription;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.slack.SlackApiStub;
 import dev.chatbot.testkit.slack.SlackRequests;
@@ -121,6 +122,16 @@ class SlackServerTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The adapter's own OpenAPI fragment is merged into {@code /openapi.yaml}, every reference resolving. */
+  @Test
+  void theServersApiDescriptionHasTheAdaptersRoutes() {
+    ApiDescription api = ApiDescription.of(server);
+    assertThat(api.methods("/webhooks/slack/events")).containsExactly("post");
+    assertThat(api.methods("/webhooks/slack/interactions")).containsExactly("post");
+    assertThat(api.methods("/webhooks/slack/commands")).containsExactly("post");
+    assertThat(api.unresolvedReferences()).isEmpty();
   }
 
   @Test

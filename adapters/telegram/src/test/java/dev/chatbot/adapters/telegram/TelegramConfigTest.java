@@ -2,8 +2,8 @@ package dev.chatbot.adapters.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.SendRate;
 import dev.chatbot.testkit.TestServer;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.chatbot.adapters.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.delivery.ReplyFitter;
+import dev.chatbot.spi.ReplyFitter;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.ConversationRef;

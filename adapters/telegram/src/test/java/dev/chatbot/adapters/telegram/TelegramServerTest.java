@@ -6,6 +6,7 @@ import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
 import dev.chatbot.spi.PlatformAdapter;
 import dev.chatbot.spi.SendFailure;
+import dev.chatbot.testkit.ApiDescription;
 import dev.chatbot.testkit.Futures;
 import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
@@ -36,6 +37,14 @@ class TelegramServerTest {
   static final TelegramTestServer setup =
       new TelegramTestServer("BOT", "echo", "SEND_RETRY_BASE_MILLIS", "1", "SEND_RETRY_MAX_MILLIS", "5");
 
+
+  /** The adapter's own OpenAPI fragment is merged into {@code /openapi.yaml}, every reference resolving. */
+  @Test
+  void theServersApiDescriptionHasTheAdaptersRoutes() {
+    ApiDescription api = ApiDescription.of(setup.server());
+    assertThat(api.methods("/webhooks/telegram")).containsExactly("post");
+    assertThat(api.unresolvedReferences()).isEmpty();
+  }
 
   @Test
   void aTextMessageIsAnsweredWithSendMessageAtTheTokensPath() {

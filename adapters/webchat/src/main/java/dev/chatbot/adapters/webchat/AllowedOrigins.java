@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.webchat;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;

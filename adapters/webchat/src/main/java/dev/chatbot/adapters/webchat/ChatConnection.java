@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.webchat;
 
-import dev.chatbot.metrics.ChatbotMetrics.Outcome;
+import dev.chatbot.spi.WebhookOutcome;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.UserRef;
@@ -57,7 +57,7 @@ final class ChatConnection {
 
       @Override
       public void invalidUtf8() {
-        context.metrics().webhook(WebchatAdapter.PLATFORM, Outcome.bad_request);
+        context.countWebhook(WebhookOutcome.bad_request);
         socket.close((short) 1007, "invalid UTF-8 in a text frame");
       }
     })::frame);
@@ -89,7 +89,7 @@ final class ChatConnection {
       return;
     }
     if (!context.accepting()) {
-      context.metrics().webhook(WebchatAdapter.PLATFORM, Outcome.unavailable);
+      context.countWebhook(WebhookOutcome.unavailable);
       socket.writeTextMessage(ServerFrames.error("the server is restarting, try again in a moment", frame.id(), true));
       return;
     }
@@ -105,7 +105,7 @@ final class ChatConnection {
     accepting = accepting.transform(previous -> context.inbound().accept(List.of(message))).onComplete(
         accepted -> {
           boolean duplicate = accepted.accepted() == 0 && accepted.duplicates() > 0;
-          context.metrics().webhook(WebchatAdapter.PLATFORM, duplicate ? Outcome.duplicate : Outcome.ok);
+          context.countWebhook(duplicate ? WebhookOutcome.duplicate : WebhookOutcome.ok);
           socket.writeTextMessage(ServerFrames.ack(clientId, duplicate));
         },
         failure -> {
@@ -115,7 +115,7 @@ final class ChatConnection {
   }
 
   private void reject(ClientFrame.BadFrame bad) {
-    context.metrics().webhook(WebchatAdapter.PLATFORM, Outcome.bad_request);
+    context.countWebhook(WebhookOutcome.bad_request);
     socket.writeTextMessage(ServerFrames.error(bad.getMessage(), bad.id(), false));
   }
 

@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.webchat;
 
-import dev.chatbot.server.HttpErrors;
+import dev.chatbot.spi.HttpErrors;
 import dev.chatbot.spi.AdapterContext;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;

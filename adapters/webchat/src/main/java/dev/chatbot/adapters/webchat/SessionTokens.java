@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.webchat;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,6 +1,6 @@
 package dev.chatbot.adapters.webchat;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -78,11 +78,10 @@ public final class WebchatAdapter implements PlatformAdapter {
     });
   }
 
-  /** The configured secret; else the key kept with a durable store's data; else a key of this process only. */
+  /** The configured secret; else the key kept with the data that survives restarts; else a key of this process. */
   private Future<SessionTokens> sessionTokens(AdapterContext context) {
-    if (secret.isEmpty() && "file".equals(context.config().stateStore())) {
-      // DATA_DIR and its default as the file state store reads them.
-      Path keyFile = Path.of(context.config().settings().get("DATA_DIR", "data"), KEY_FILE);
+    if (secret.isEmpty() && context.dataDir().isPresent()) {
+      Path keyFile = context.dataDir().get().resolve(KEY_FILE);
       return context.vertx().executeBlocking(() -> SessionTokens.fromKeyFile(keyFile));
     }
     return Future.succeededFuture(SessionTokens.from(secret));
@@ -90,7 +89,7 @@ public final class WebchatAdapter implements PlatformAdapter {
 
   private void mount(AdapterContext context, SessionTokens tokens) {
     // The socket route first: the page's static handler must never see an upgrade request.
-    AllowedOrigins origins = new AllowedOrigins(context.config().publicBaseUrl(), allowedOrigins);
+    AllowedOrigins origins = new AllowedOrigins(context.publicBaseUrl(), allowedOrigins);
     context.router().get(SOCKET_PATH).handler(new ChatSocketHandler(context, sockets, tokens, origins));
     ChatPage.mount(context.router());
     if (context.vertx().isClustered()) {

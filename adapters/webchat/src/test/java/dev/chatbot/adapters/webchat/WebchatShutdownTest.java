@@ -3,16 +3,13 @@ package dev.chatbot.adapters.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatbot.config.ChatbotConfig;
-import dev.chatbot.config.Settings;
-import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.Message;
 import dev.chatbot.spi.AdapterContext;
 import dev.chatbot.spi.Inbound;
+import dev.chatbot.spi.WebhookOutcome;
 import dev.chatbot.spi.WebhookParser;
 import dev.chatbot.spi.WebhookReader;
 import dev.chatbot.spi.WebhookVerifier;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -20,8 +17,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +82,6 @@ class WebchatShutdownTest {
 
   private final class FakeContext implements AdapterContext {
     private final Router router;
-    private final ChatbotMetrics metrics = new ChatbotMetrics(new SimpleMeterRegistry());
 
     FakeContext(Router router) {
       this.router = router;
@@ -101,8 +98,13 @@ class WebchatShutdownTest {
     }
 
     @Override
-    public ChatbotConfig config() {
-      return ChatbotConfig.from(Settings.of(Map.of()));
+    public String publicBaseUrl() {
+      return "http://localhost:8080";
+    }
+
+    @Override
+    public Optional<Path> dataDir() {
+      return Optional.empty();
     }
 
     @Override
@@ -114,9 +116,7 @@ class WebchatShutdownTest {
     }
 
     @Override
-    public ChatbotMetrics metrics() {
-      return metrics;
-    }
+    public void countWebhook(WebhookOutcome outcome) {}
 
     @Override
     public WebClient createWebClient() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
+import dev.chatbot.testkit.ApiDescription;
 import dev.chatbot.testkit.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +47,15 @@ class WebchatSocketTest {
   /** The same browser tab again: the ids of its {@code session} frame, with their tokens. */
   private static SocketClient resume(JsonObject session) {
     return SocketClient.connect(SocketClient.resumeUrl(server.url("/chat/ws"), session));
+  }
+
+  /** The adapter's own OpenAPI fragment is merged into {@code /openapi.yaml}, every reference resolving. */
+  @Test
+  void theServersApiDescriptionHasTheAdaptersRoutes() {
+    ApiDescription api = ApiDescription.of(server);
+    assertThat(api.methods("/chat")).containsExactly("get");
+    assertThat(api.methods("/chat/ws")).containsExactly("get");
+    assertThat(api.unresolvedReferences()).isEmpty();
   }
 
   @Test

@@ -4,7 +4,7 @@ import dev.chatbot.adapters.meta.GraphClient;
 import dev.chatbot.adapters.meta.MetaHandshake;
 import dev.chatbot.adapters.meta.MetaSignatureVerifier;
 import dev.chatbot.adapters.meta.PublicUrls;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.Capabilities;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
@@ -57,6 +57,11 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   }
 
   @Override
+  public List<String> openApi() {
+    return List.of(MetaHandshake.OPENAPI, "openapi/whatsapp.yaml");
+  }
+
+  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }
@@ -70,7 +75,7 @@ public final class WhatsAppAdapter implements PlatformAdapter {
   @Override
   public Future<Void> start(AdapterContext context) {
     graph = new GraphClient(context.createWebClient(), platform(), settings.accessToken());
-    sender = new WhatsAppSender(graph, new WhatsAppRenderer(new PublicUrls(context.config().publicBaseUrl())),
+    sender = new WhatsAppSender(graph, new WhatsAppRenderer(new PublicUrls(context.publicBaseUrl())),
         settings.apiBaseUrl(), settings.phoneNumberId());
     WebhookVerifier signature = new MetaSignatureVerifier(settings.appSecret());
     WhatsAppParser parser = new WhatsAppParser();

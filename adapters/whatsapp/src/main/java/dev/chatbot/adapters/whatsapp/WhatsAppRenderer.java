@@ -1,7 +1,7 @@
 package dev.chatbot.adapters.whatsapp;
 
 import dev.chatbot.adapters.meta.PublicUrls;
-import dev.chatbot.delivery.ReplyFitter;
+import dev.chatbot.spi.ReplyFitter;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;

@@ -3,6 +3,7 @@ package dev.chatbot.adapters.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.adapters.meta.GraphClient;
+import dev.chatbot.testkit.ApiDescription;
 import dev.chatbot.testkit.LogCapture;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub;
@@ -41,6 +42,14 @@ class WhatsAppWebhookTest {
     meta.webhooks().deliver(MetaWebhooks.whatsappText(waId, sentinel));
     assertThat(meta.graph().awaitWhatsAppSend()).isEqualTo(textReply(waId, sentinel));
     assertThat(meta.graph().pendingWhatsAppSends()).isEmpty();
+  }
+
+  /** The adapter's own OpenAPI fragment is merged into {@code /openapi.yaml}, every reference resolving. */
+  @Test
+  void theServersApiDescriptionHasTheAdaptersRoutes() {
+    ApiDescription api = ApiDescription.of(meta.server());
+    assertThat(api.methods("/webhooks/whatsapp")).containsExactly("get", "post");
+    assertThat(api.unresolvedReferences()).isEmpty();
   }
 
   @Test

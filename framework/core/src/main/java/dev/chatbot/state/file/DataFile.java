@@ -1,6 +1,6 @@
 package dev.chatbot.state.file;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

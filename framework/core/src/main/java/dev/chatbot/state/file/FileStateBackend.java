@@ -1,6 +1,6 @@
 package dev.chatbot.state.file;
 
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.BotDataStore;
 import dev.chatbot.state.DeadLetters;
@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class FileStateBackend implements StateBackend {
   /** How often old dedupe ids are dropped and the file compacted. */
   static final long MAINTENANCE_MILLIS = 60_000;
 
+  private Path dir;
   private DataFile file;
   private FileValues values;
   private FileDedupeStore dedupe;
@@ -48,7 +50,7 @@ public final class FileStateBackend implements StateBackend {
   @Override
   public Future<Vertx> createVertx(VertxOptions options, VertxBuilder builder, Settings settings) {
     try {
-      Path dir = Path.of(settings.get("DATA_DIR", "data"));
+      dir = Path.of(settings.get("DATA_DIR", "data"));
       int syncMillis = settings.getInt("DATA_SYNC_MILLIS", DEFAULT_SYNC_MILLIS, 1, 60_000);
       MemoryDedupeStore window = MemoryDedupeStore.from(settings);
       long started = System.nanoTime();
@@ -73,6 +75,11 @@ public final class FileStateBackend implements StateBackend {
       file.compact();
     }));
     return Future.succeededFuture(vertx);
+  }
+
+  @Override
+  public Optional<Path> dataDir() {
+    return Optional.ofNullable(dir);
   }
 
   @Override

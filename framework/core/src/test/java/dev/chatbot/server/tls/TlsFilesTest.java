@@ -3,7 +3,7 @@ package dev.chatbot.server.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatbot.config.ConfigException;
+import dev.chatbot.spi.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -2,8 +2,8 @@ package dev.chatbot.state.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.config.ConfigException;
-import dev.chatbot.config.Settings;
+import dev.chatbot.spi.ConfigException;
+import dev.chatbot.spi.Settings;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;

@@ -1,13 +1,14 @@
-package dev.chatbot.config;
+package dev.chatbot.spi;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The merged raw settings (config file, then environment on top), keyed by the variable names of the README.
- * Adapters read their own variables here; values are never logged.
+ * An adapter gets the part that is its own ({@link PlatformAdapter#configure}); values are never logged.
  */
 public final class Settings {
 
@@ -19,6 +20,17 @@ public final class Settings {
 
   public static Settings of(java.util.Map<String, ?> values) {
     return new Settings(new JsonObject(new java.util.HashMap<>(values)));
+  }
+
+  /** Only the variables whose names pass {@code names}: what one part of the server may see. */
+  public Settings only(Predicate<String> names) {
+    JsonObject kept = new JsonObject();
+    values.forEach(entry -> {
+      if (names.test(entry.getKey())) {
+        kept.put(entry.getKey(), entry.getValue());
+      }
+    });
+    return new Settings(kept);
   }
 
   /** The value of {@code name}, blank counted as unset. */

@@ -1,4 +1,4 @@
-package dev.chatbot.delivery;
+package dev.chatbot.spi;
 
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Capabilities;

@@ -1,4 +1,4 @@
-package dev.chatbot.config;
+package dev.chatbot.spi;
 
 /** A configuration mistake; its message is the one line printed at startup, naming the variable. */
 public final class ConfigException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.chatbot.delivery;
+package dev.chatbot.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

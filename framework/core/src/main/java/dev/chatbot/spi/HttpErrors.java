@@ -1,4 +1,4 @@
-package dev.chatbot.server;
+package dev.chatbot.spi;
 
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonArray;
