@@ -25,6 +25,7 @@ public final class CdsTraining {
     env.put("STATE_STORE", "memory");
     env.put("BOT", "shoe-shop,echo");
     env.put("ADMIN_API_TOKEN", "cds-training-only");
+    // A build-time training run on the JVM's main thread (no event loop waits): start, then stop, then exit.
     ChatbotServer server = ChatbotServer.start(null, env).toCompletionStage().toCompletableFuture()
         .get(120, TimeUnit.SECONDS);
     server.shutdown().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

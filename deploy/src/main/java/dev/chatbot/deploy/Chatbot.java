@@ -69,6 +69,7 @@ public final class Chatbot {
         }
       }
       Thread.currentThread().setContextClassLoader(botPath.classes());
+      // The JVM's main thread, never an event loop: it has nothing to do until the server is up (or failed).
       server = ChatbotServer.start(configFile, System.getenv(), withPlugins)
           .toCompletionStage().toCompletableFuture().join();
     } catch (ConfigException e) {
@@ -87,7 +88,7 @@ public final class Chatbot {
     Signal.handle(new Signal("TERM"), stop);
     Signal.handle(new Signal("INT"), stop);
     try {
-      stopped.await();
+      stopped.await(); // the main thread parks until SIGTERM or SIGINT has shut the server down
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -100,6 +101,7 @@ public final class Chatbot {
     if (fromEnvironment != null || configFile == null) {
       return fromEnvironment;
     }
+    // Before any server exists, on the main thread: a throwaway Vert.x reads the file once.
     Vertx reader = Vertx.vertx();
     try {
       return ConfigLoader.load(reader, configFile, Map.of()).toCompletionStage().toCompletableFuture().join()
