@@ -82,7 +82,8 @@ public final class MemoryDedupeStore implements DedupeStore {
     return remember(fingerprint(id)) ? FIRST : REPEAT;
   }
 
-  private synchronized boolean remember(long fingerprint) {
+  /** Remembers a {@link #fingerprint}; false when it was already there (a repeat). */
+  public synchronized boolean remember(long fingerprint) {
     if (nanoClock.getAsLong() - currentSince >= windowNanos || currentSize >= maxEntries) {
       startGeneration();
     }
@@ -139,7 +140,7 @@ public final class MemoryDedupeStore implements DedupeStore {
   }
 
   /** 64-bit FNV-1a over the characters, then SplitMix64's finalizer so the low bits (the slot) are well mixed. */
-  static long fingerprint(String id) {
+  public static long fingerprint(String id) {
     long hash = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
       hash = (hash ^ id.charAt(i)) * 0x100000001b3L;

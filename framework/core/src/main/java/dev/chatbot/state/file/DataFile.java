@@ -44,12 +44,29 @@ final class DataFile implements AutoCloseable {
    */
   private static final long COMMIT_INTERVAL_NANOS = 2_000_000;
 
-  /** {@code urgent}: a client waits for this commit (a webhook's {@code 200}, an admin answer). */
-  private record Unit(Runnable change, Promise<Void> done, Context context, boolean urgent) {}
+  /** A file written next to the store: flushed before each commit, forced with each sync, closed with the store. */
+  interface Alongside extends AutoCloseable {
+    /** On the writer thread, before a commit: what was queued goes to the operating system. */
+    void flush() throws IOException;
+
+    /** On the sync thread: forced to the disk. */
+    void force() throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** {@code done}: a client waits for this commit (a webhook's {@code 200}, an admin answer); null: nobody does. */
+  private record Unit(Runnable change, Promise<Void> done, Context context) {
+    boolean urgent() {
+      return done != null;
+    }
+  }
 
   private final MVStore store;
   private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final List<Alongside> alongside = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService syncer;
   private volatile boolean closing;
   private volatile long commits;
@@ -107,6 +124,15 @@ final class DataFile implements AutoCloseable {
     }
   }
 
+  /** Writes {@code file} with every commit from now on; call before the first write that depends on it. */
+  void alongside(Alongside file) {
+    alongside.add(file);
+  }
+
+  boolean hasMap(String name) {
+    return store.hasMap(name);
+  }
+
   <K, V> MVMap<K, V> map(String name) {
     return store.openMap(name);
   }
@@ -117,31 +143,22 @@ final class DataFile implements AutoCloseable {
    * other units' way.
    */
   Future<Void> write(Runnable change) {
-    return write(change, true);
-  }
-
-  /** {@link #write} for a change no client waits for: committed with the next batch, within a few milliseconds. */
-  Future<Void> writeBatched(Runnable change) {
-    return write(change, false);
-  }
-
-  private Future<Void> write(Runnable change, boolean urgent) {
     Context context = Vertx.currentContext();
     Promise<Void> done = Promise.promise();
     if (closing) {
       return Future.failedFuture(new IllegalStateException("the data store is closed"));
     }
-    queue.add(new Unit(change, done, context, urgent));
+    queue.add(new Unit(change, done, context));
     return done.future();
   }
 
   /**
-   * {@link #write} for a change nobody waits for (a dedupe id, a reply's progress): no future, no hop back to an
+   * {@link #write} for a change nobody waits for (a handled message's cleanup, a reply's progress): no future, no hop back to an
    * event loop. Units still commit in queue order, so a later waited-for unit implies this one.
    */
   void writeLater(Runnable change) {
     if (!closing) {
-      queue.add(new Unit(change, null, null, false));
+      queue.add(new Unit(change, null, null));
     }
   }
 
@@ -222,10 +239,13 @@ final class DataFile implements AutoCloseable {
 
   private Throwable commit() {
     try {
+      for (Alongside file : alongside) {
+        file.flush();
+      }
       store.commit();
       commits++;
       return null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       LOG.error("data store commit failed error=\"{}\"", firstLine(e));
       return e;
     }
@@ -233,6 +253,9 @@ final class DataFile implements AutoCloseable {
 
   private static void complete(Unit unit, Throwable failure) {
     if (unit.done() == null) {
+      if (failure != null) {
+        LOG.warn("data store change not recorded error=\"{}\"", firstLine(failure));
+      }
       return;
     }
     Runnable completion = failure == null ? () -> unit.done().complete() : () -> unit.done().fail(failure);
@@ -247,9 +270,12 @@ final class DataFile implements AutoCloseable {
     long committed = commits;
     if (committed != syncedCommits) {
       try {
+        for (Alongside file : alongside) {
+          file.force();
+        }
         store.sync();
         syncedCommits = committed;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | IOException e) {
         LOG.error("data store sync failed error=\"{}\"", firstLine(e));
       }
     }
@@ -275,6 +301,13 @@ final class DataFile implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     syncer.shutdownNow();
+    for (Alongside file : alongside) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        LOG.error("data store file not closed error=\"{}\"", firstLine(e));
+      }
+    }
     store.close();
   }
 

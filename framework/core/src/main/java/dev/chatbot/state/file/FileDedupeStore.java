@@ -3,61 +3,54 @@ package dev.chatbot.state.file;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.MemoryDedupeStore;
 import io.vertx.core.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /**
- * The dedupe window across restarts: answers from {@link MemoryDedupeStore} (no disk on the way), and each new id is
- * also written to the file under a time-ordered key, so the ids of the window are read back at start and the ones
- * older than the window are cut from the front of the map by {@link #compact}. The write is not waited for: the
- * inbox entry of the same message is queued after it and waited for, and the writer keeps the order.
+ * The dedupe window across restarts: answers from {@link MemoryDedupeStore} (no disk on the way), and each new id's
+ * fingerprint is appended to the {@link DedupeLog}, read back at start. The append is not waited for: it reaches the
+ * file before the commit that carries the same message's inbox entry, which the webhook's {@code 200} waits for.
  */
 final class FileDedupeStore implements DedupeStore {
 
-  /** Keys are milliseconds shifted left by this, plus a counter for ids of the same millisecond. */
-  private static final int SHIFT = 16;
+  private static final Future<Boolean> FIRST = Future.succeededFuture(true);
+  private static final Future<Boolean> REPEAT = Future.succeededFuture(false);
 
-  private final DataFile file;
-  private final MVMap<Long, String> map;
   private final MemoryDedupeStore memory;
-  private final long windowMillis;
-  private final AtomicLong lastKey = new AtomicLong();
+  private final DedupeLog log;
 
-  FileDedupeStore(DataFile file, MemoryDedupeStore memory) {
-    this.file = file;
-    this.map = file.map("dedupe");
+  FileDedupeStore(DataFile file, DedupeLog log, MemoryDedupeStore memory) {
     this.memory = memory;
-    this.windowMillis = memory.window().toMillis();
-    long cutoff = (System.currentTimeMillis() - windowMillis) << SHIFT;
-    for (var entry : map.entrySet()) {
-      if (entry.getKey() >= cutoff) {
-        memory.firstSeen(entry.getValue());
-      }
+    this.log = log;
+    log.load(memory::remember);
+    file.alongside(log);
+    migrateMap(file);
+  }
+
+  /** Stores written before the log kept the ids in a map: they move to the log once, and the map is emptied. */
+  private void migrateMap(DataFile file) {
+    if (!file.hasMap("dedupe")) {
+      return;
     }
-    Long last = map.lastKey();
-    lastKey.set(last == null ? 0 : last);
+    MVMap<Long, String> map = file.map("dedupe");
+    List<String> ids = new ArrayList<>(map.values());
+    ids.forEach(this::firstSeen);
+    file.write(map::clear);
   }
 
   @Override
   public Future<Boolean> firstSeen(String id) {
-    return memory.firstSeen(id).map(first -> {
-      if (first) {
-        long key = lastKey.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() << SHIFT));
-        file.writeLater(() -> map.put(key, id));
-      }
-      return first;
-    });
-  }
-
-  /** On the writer thread: forgets the ids older than the window. */
-  void compact() {
-    long cutoff = (System.currentTimeMillis() - windowMillis) << SHIFT;
-    for (Long first = map.firstKey(); first != null && first < cutoff; first = map.firstKey()) {
-      map.remove(first);
+    long fingerprint = MemoryDedupeStore.fingerprint(id);
+    if (!memory.remember(fingerprint)) {
+      return REPEAT;
     }
+    log.append(fingerprint);
+    return FIRST;
   }
 
-  long size() {
-    return map.sizeAsLong();
+  /** Deletes the log's files that are older than the window; any thread. */
+  void compact() {
+    log.dropOld();
   }
 }

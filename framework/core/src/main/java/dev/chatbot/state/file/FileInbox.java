@@ -13,8 +13,6 @@ import org.h2.mvstore.MVMap;
 /** The inbox in the file: message JSON by an id that grows across restarts, so the map's order is arrival order. */
 final class FileInbox implements Inbox {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileInbox.class);
-
   private final DataFile file;
   private final MVMap<Long, Object> map;
   private final FileValues values;
@@ -56,11 +54,11 @@ final class FileInbox implements Inbox {
     // Not waited for: the changed values are in the heap already, so the conversation's next message sees them; the
     // entry's removal rides on the next commit (a kill before it only replays this message, whose recorded replies
     // are not sent again).
-    file.writeBatched(() -> {
+    file.writeLater(() -> {
       changes.keySet().forEach(values::persist);
       map.remove(id);
       forgetTurn.run();
-    }).onFailure(failure -> LOG.warn("handled message not recorded id={} error=\"{}\"", id, failure.getMessage()));
+    });
     return Future.succeededFuture();
   }
 

@@ -21,6 +21,8 @@ import org.h2.mvstore.MVMap;
  */
 final class FileOutbox implements Outbox {
 
+  private static final Future<Void> KEPT = Future.succeededFuture();
+
   private final DataFile file;
   private final MVMap<Long, Object> replies;
   private final MVMap<Long, Integer> turns;
@@ -50,18 +52,23 @@ final class FileOutbox implements Outbox {
     long id = ids.incrementAndGet();
     Entry entry = new Entry(id, to, reply, origin, 0);
     pending.put(id, entry);
-    if (origin.message() != 0) {
-      recorded.merge(origin.message(), origin.index() + 1, Math::max);
+    if (origin.message() == 0) {
+      // An admin message: its 202 waits for the entry.
+      byte[] encoded = encode(entry);
+      return new Added(id, file.write(() -> replies.put(id, encoded)));
     }
-    byte[] encoded = encode(entry);
-    // A turn's reply is sent at once and nobody waits for its entry; an admin message's 202 does.
-    Runnable write = () -> {
-      replies.put(id, encoded);
-      if (origin.message() != 0) {
-        turns.merge(origin.message(), origin.index() + 1, Math::max);
+    recorded.merge(origin.message(), origin.index() + 1, Math::max);
+    // A turn's reply is safe from now on without waiting: its message stays in the inbox until a later commit than
+    // this change's, so a crash replays the turn. Encoded on the writer thread, and only if it is still pending then:
+    // a reply the platform accepted first is never written, only counted.
+    file.writeLater(() -> {
+      Entry latest = pending.get(id);
+      if (latest != null) {
+        replies.put(id, encode(latest));
       }
-    };
-    return new Added(id, origin.message() != 0 ? file.writeBatched(write) : file.write(write));
+      turns.merge(origin.message(), origin.index() + 1, Math::max);
+    });
+    return new Added(id, KEPT);
   }
 
   @Override
@@ -69,10 +76,10 @@ final class FileOutbox implements Outbox {
     Entry entry = pending.computeIfPresent(id,
         (key, old) -> new Entry(id, old.to(), old.reply(), old.origin(), callsDone));
     if (entry != null) {
-      byte[] encoded = encode(entry);
       file.writeLater(() -> {
-        if (replies.containsKey(id)) {
-          replies.put(id, encoded);
+        Entry latest = pending.get(id);
+        if (latest != null && replies.containsKey(id)) {
+          replies.put(id, encode(latest));
         }
       });
     }

@@ -57,7 +57,7 @@ public final class FileStateBackend implements StateBackend {
       file = DataFile.open(dir, syncMillis);
       deadLetters = new FileDeadLetters(file);
       values = new FileValues(file);
-      dedupe = new FileDedupeStore(file, window);
+      dedupe = new FileDedupeStore(file, new DedupeLog(dir, window.window().toMillis()), window);
       outbox = new FileOutbox(file, deadLetters);
       inbox = new FileInbox(file, values, outbox);
       messageStatuses = new FileMessageStatuses(file);

@@ -160,6 +160,20 @@ class FileStateBackendTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("DATA_SYNC_MILLIS");
   }
 
+  @Test
+  void dedupeIdsOfAnOlderStoreFileMoveToTheDedupeLog() throws Exception {
+    org.h2.mvstore.MVStore older = org.h2.mvstore.MVStore.open(dir.resolve(DataFile.FILE_NAME).toString());
+    older.<Long, String>openMap("dedupe").put(1L, "test:before-upgrade");
+    older.close();
+
+    open();
+    assertThat(await(backend.dedupeStore().firstSeen("test:before-upgrade"))).isFalse();
+    closeBackend();
+    open();
+    assertThat(await(backend.dedupeStore().firstSeen("test:before-upgrade"))).isFalse();
+    assertThat(await(backend.dedupeStore().firstSeen("test:after-upgrade"))).isTrue();
+  }
+
   private void open() {
     backend = new FileStateBackend();
     vertx = await(backend.createVertx(new VertxOptions(), Vertx.builder(), settings()));
