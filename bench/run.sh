@@ -170,13 +170,18 @@ received() {
   curl -s -m 5 "http://127.0.0.1:$TARGET_PORT/metrics" | awk '/^chatbot_messages_received_total/ {s+=$2} END {printf "%d", s}'
 }
 
+# data_dir_kb: the size of the running system's DATA_DIR (0 for memory), while it runs.
+data_dir_kb() {
+  if [[ -d $datadir ]]; then du -sk "$datadir" | cut -f1; else echo 0; fi
+}
+
 soak_samples() {
   local pid=$1 start
   start=$(now_ms)
   sleep "$(( WARMUP + 5 ))"
   while kill -0 "$LG_PID" 2>/dev/null; do
     local t=$(( ($(now_ms) - start) / 1000 ))
-    echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"note\":\"under load\"}" >> "$RUN"
+    echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"data_dir_kb\":$(data_dir_kb),\"note\":\"under load\"}" >> "$RUN"
     for _ in $(seq 1 60); do kill -0 "$LG_PID" 2>/dev/null || break; sleep 1; done
   done
   local t=$(( ($(now_ms) - start) / 1000 ))

@@ -193,12 +193,14 @@ final class Report {
       }
     }
     if (!soak.isEmpty()) {
-      s.append(String.format("%nsoak (heap used after a full GC):%n| t s | heap MB | messages received | note |%n"
-          + "|---:|---:|---:|---|%n"));
+      s.append(String.format("%nsoak (heap used after a full GC; DATA_DIR's size on disk):%n"
+          + "| t s | heap MB | messages received | data dir MB | note |%n|---:|---:|---:|---:|---|%n"));
       for (Object o : soak) {
         JsonObject sample = (JsonObject) o;
-        s.append(String.format("| %s | %s | %s | %s |%n", fmt(sample.getValue("t_s")),
-            fmt(sample.getValue("heap_used_mb")), fmt(sample.getValue("messages_received")), sample.getString("note", "")));
+        Object dataKb = sample.getValue("data_dir_kb");
+        s.append(String.format("| %s | %s | %s | %s | %s |%n", fmt(sample.getValue("t_s")),
+            fmt(sample.getValue("heap_used_mb")), fmt(sample.getValue("messages_received")),
+            dataKb == null ? "-" : fmt(num(sample, "data_dir_kb") / 1024), sample.getString("note", "")));
       }
       JsonObject first = soak.getJsonObject(0);
       JsonObject last = soak.getJsonObject(soak.size() - 1);
