@@ -185,7 +185,7 @@ soak_samples() {
     for _ in $(seq 1 60); do kill -0 "$LG_PID" 2>/dev/null || break; sleep 1; done
   done
   local t=$(( ($(now_ms) - start) / 1000 ))
-  echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"note\":\"after load\"}" >> "$RUN"
+  echo "{\"type\":\"soak\",\"t_s\":$t,\"heap_used_mb\":$(heap_after_gc "$pid"),\"messages_received\":$(received),\"data_dir_kb\":$(data_dir_kb),\"note\":\"after load\"}" >> "$RUN"
 }
 
 # profile_window PID: JFR over the measurement window only (after the warmup), not over startup.

@@ -200,7 +200,7 @@ final class Report {
         Object dataKb = sample.getValue("data_dir_kb");
         s.append(String.format("| %s | %s | %s | %s | %s |%n", fmt(sample.getValue("t_s")),
             fmt(sample.getValue("heap_used_mb")), fmt(sample.getValue("messages_received")),
-            dataKb == null ? "-" : fmt(num(sample, "data_dir_kb") / 1024), sample.getString("note", "")));
+            dataKb == null ? "-" : String.valueOf(Math.round(num(sample, "data_dir_kb") / 1024)), sample.getString("note", "")));
       }
       JsonObject first = soak.getJsonObject(0);
       JsonObject last = soak.getJsonObject(soak.size() - 1);
