@@ -14,7 +14,9 @@
 # BENCH_JAVA_OPTS (extra JVM options for the systems under test; default none = JVM defaults),
 # BENCH_NICE (e.g. -5: run loadgen and systems at that nice level, to be less disturbed by other work; needs root),
 # BENCH_RATE_LIMITS (off: SEND_RATE_*=0 for the product, the stub has no platform quota; default: product defaults),
-# BENCH_STATE_STORE (file, the product's default, each run on a fresh DATA_DIR; or memory).
+# BENCH_STATE_STORE (file, the product's default, each run on a fresh DATA_DIR; or memory),
+# BENCH_CDS (on: the product runs with the class data sharing archive `mvn package` made, as docs/operate.md
+# "Startup" tells users to, when it fits the jar; off: without).
 # Everything listens on 127.0.0.1 only and every wait is bounded.
 set -euo pipefail
 
@@ -83,17 +85,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+now_ms() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
 
-# wait_http URL SECONDS: true once URL answers 200, polling every 10 ms.
-wait_http() {
-  local url=$1 deadline=$(( $(now_ms) + $2 * 1000 ))
-  while (( $(now_ms) < deadline )); do
-    if [[ $(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" 2>/dev/null) == 200 ]]; then return 0; fi
-    sleep 0.01
-  done
-  return 1
-}
+# wait_http URL SECONDS: true once URL answers 200 (bench/wait-http.sh: polls every 10 ms without starting processes).
+source "$HERE/wait-http.sh"
 
 # heap_after_gc PID: MB of live objects, from a class histogram (which runs a full GC and counts in the same pause,
 # so allocation under load between "GC" and "measure" cannot inflate it).
@@ -200,7 +195,21 @@ profile_window() {
 }
 
 budget() { echo $(( ($1) * (WARMUP + DURATION + ${BENCH_PREWARM:-15} + 15) + 150 )); }
-CHATBOT=(java "${SUT_OPTS[@]}" -jar "$PRODUCT_JAR")
+# The product as docs/operate.md "Startup" runs it: with its class data sharing archive, checked to fit the jar
+# (-Xshare:on fails on an archive of another jar or JVM, where the default would silently start without it).
+CDS_OPTS=()
+PRODUCT_JSA=$PRODUCT_DIR/deploy/target/chatbot.jsa
+if [[ ${BENCH_CDS:-on} == on ]]; then
+  if java -Xshare:on -XX:SharedArchiveFile="$PRODUCT_JSA" -jar "$PRODUCT_JAR" --help > /dev/null 2>&1; then
+    CDS_OPTS=(-XX:SharedArchiveFile="$PRODUCT_JSA")
+  else
+    log "warning: $PRODUCT_JSA is missing or does not fit the jar (mvn package makes it): the product runs without it"
+  fi
+fi
+PRODUCT_CDS=$([[ ${#CDS_OPTS[@]} -gt 0 ]] && echo on || echo off)
+log "product cds=$PRODUCT_CDS"
+echo "{\"type\":\"machine\",\"product_cds\":\"$PRODUCT_CDS\"}" >> "$RUN"
+CHATBOT=(java "${CDS_OPTS[@]}" "${SUT_OPTS[@]}" -jar "$PRODUCT_JAR")
 has_shoe() { [[ -d $PRODUCT_DIR/bots/shoe-shop ]]; }
 
 case "$MODE" in

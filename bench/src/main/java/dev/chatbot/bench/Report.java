@@ -146,9 +146,9 @@ final class Report {
   static String table(JsonObject machine, Map<String, JsonObject> systems, List<JsonObject> workloads,
       JsonArray ratios, JsonArray soak) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format("%nmachine: nproc=%s load_1m_at_start=%s product=%s rate_limits=%s warmup=%ss "
+    s.append(String.format("%nmachine: nproc=%s load_1m_at_start=%s product=%s cds=%s rate_limits=%s warmup=%ss "
             + "measure=%ss (%s)%n%n", machine.getValue("nproc", "?"), machine.getValue("load_1m_at_start", "?"),
-        machine.getValue("product_commit", "?"), machine.getValue("rate_limits", "?"), machine.getValue("warmup_s", "?"),
+        machine.getValue("product_commit", "?"), machine.getValue("product_cds", "off"), machine.getValue("rate_limits", "?"), machine.getValue("warmup_s", "?"),
         machine.getValue("duration_s", "?"), machine.getString("note", "")));
     String header = "| system | workload | conc | acks/s | ack p50 ms | ack p99 ms | replies/s | e2e p50 ms | e2e p99 ms "
         + "| peak RSS MB | startup ms | bot p99 ms | CPU µs/reply | lost/err |";
