@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVMap;
@@ -64,7 +66,16 @@ final class DataFile implements AutoCloseable {
   }
 
   private final MVStore store;
-  private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+  private final Queue<Unit> queue = new ConcurrentLinkedQueue<>();
+  /** Units a client waits for that are queued and not yet taken by the writer. */
+  private final AtomicInteger urgentQueued = new AtomicInteger();
+  /**
+   * The writer, gathering, is woken once this many such units are queued, not by each unit: a wake-up per unit
+   * (a futex call on the event loop that queued it and a context switch for the writer) cost more than the commit.
+   */
+  private volatile int wakeAtUrgent = Integer.MAX_VALUE;
+  /** The writer found the queue empty and waits for anything at all. */
+  private volatile boolean idle;
   private final Thread writer;
   private final List<Alongside> alongside = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService syncer;
@@ -148,7 +159,7 @@ final class DataFile implements AutoCloseable {
     if (closing) {
       return Future.failedFuture(new IllegalStateException("the data store is closed"));
     }
-    queue.add(new Unit(change, done, context));
+    enqueue(new Unit(change, done, context));
     return done.future();
   }
 
@@ -158,7 +169,14 @@ final class DataFile implements AutoCloseable {
    */
   void writeLater(Runnable change) {
     if (!closing) {
-      queue.add(new Unit(change, null, null));
+      enqueue(new Unit(change, null, null));
+    }
+  }
+
+  private void enqueue(Unit unit) {
+    queue.add(unit);
+    if ((unit.urgent() && urgentQueued.incrementAndGet() >= wakeAtUrgent) || idle) {
+      LockSupport.unpark(writer);
     }
   }
 
@@ -167,64 +185,61 @@ final class DataFile implements AutoCloseable {
     long lastCommit = 0;
     int lastUrgent = 0;
     while (true) {
-      try {
-        Unit first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closing && queue.isEmpty()) {
-            return;
-          }
-          continue;
+      if (queue.isEmpty()) {
+        if (closing) {
+          return;
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        if (!closing) {
-          gather(batch, lastCommit + COMMIT_INTERVAL_NANOS, Math.max(1, lastUrgent));
+        idle = true;
+        if (queue.isEmpty()) { // checked again after saying so: a unit queued meanwhile has unparked us
+          LockSupport.parkNanos(this, 100_000_000);
         }
-        lastUrgent = urgent(batch);
-        lastCommit = System.nanoTime();
-        List<Throwable> failures = new ArrayList<>(batch.size());
-        for (Unit unit : batch) {
-          failures.add(apply(unit));
-        }
-        Throwable commitFailure = commit();
-        for (int i = 0; i < batch.size(); i++) {
-          Throwable failure = commitFailure != null ? commitFailure : failures.get(i);
-          complete(batch.get(i), failure);
-        }
-        batch.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        idle = false;
+        continue;
       }
+      if (!closing) {
+        gather(lastCommit + COMMIT_INTERVAL_NANOS, Math.max(1, lastUrgent));
+      }
+      lastUrgent = take(batch);
+      lastCommit = System.nanoTime();
+      List<Throwable> failures = new ArrayList<>(batch.size());
+      for (Unit unit : batch) {
+        failures.add(apply(unit));
+      }
+      Throwable commitFailure = commit();
+      for (int i = 0; i < batch.size(); i++) {
+        Throwable failure = commitFailure != null ? commitFailure : failures.get(i);
+        complete(batch.get(i), failure);
+      }
+      batch.clear();
     }
   }
 
   /**
-   * Adds to {@code batch} what arrives until {@code until} (a {@link System#nanoTime} value) or until it holds
-   * {@code expected} units a client waits for. {@code expected} is how many the previous commit carried: a commit
-   * that answered many clients is followed by their next requests, so the next one waits (a little) to carry them
-   * all, while one client at a time is committed at once, with no wait added. Background writes alone (a handled
-   * message's cleanup) wait the whole interval.
+   * Waits until {@code until} (a {@link System#nanoTime} value) or until {@code expected} units a client waits for
+   * are queued. {@code expected} is how many the previous commit carried: a commit that answered many clients is
+   * followed by their next requests, so the next one waits (a little) to carry them all, while one client at a time
+   * is committed at once, with no wait added. Background writes alone (a handled message's cleanup) wait the whole
+   * interval.
    */
-  private void gather(List<Unit> batch, long until, int expected) throws InterruptedException {
-    for (long left = until - System.nanoTime(); left > 0 && batch.size() < MAX_BATCH
-        && urgent(batch) < expected; left = until - System.nanoTime()) {
-      Unit next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, MAX_BATCH - batch.size());
+  private void gather(long until, int expected) {
+    wakeAtUrgent = expected;
+    for (long left = until - System.nanoTime(); left > 0 && urgentQueued.get() < expected;
+        left = until - System.nanoTime()) {
+      LockSupport.parkNanos(this, left);
     }
+    wakeAtUrgent = Integer.MAX_VALUE;
   }
 
-  private static int urgent(List<Unit> batch) {
+  /** Moves what is queued (at most {@link #MAX_BATCH} units) to {@code batch}; returns how many are urgent. */
+  private int take(List<Unit> batch) {
     int urgent = 0;
-    for (Unit unit : batch) {
+    for (Unit unit = queue.poll(); unit != null; unit = batch.size() < MAX_BATCH ? queue.poll() : null) {
+      batch.add(unit);
       if (unit.urgent()) {
         urgent++;
       }
     }
+    urgentQueued.addAndGet(-urgent);
     return urgent;
   }
 
@@ -295,6 +310,7 @@ final class DataFile implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    LockSupport.unpark(writer);
     try {
       writer.join(30_000);
     } catch (InterruptedException e) {
