@@ -14,7 +14,8 @@ cd "$(dirname "$0")"
 JAR=../deploy/target/chatbot.jar BENCH_JAR=target/bench.jar
 [[ -f $JAR && -f $BENCH_JAR ]] || { echo "build first: bench/run.sh (or mvn -q package -DskipTests)" >&2; exit 1; }
 export BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_DURATION=${BENCH_DURATION:-20} BENCH_PREWARM=${BENCH_PREWARM:-15}
-export BENCH_STUB_PORT=18090
+# Not run.sh's stub port: the two scripts may run at the same time on a shared box.
+export BENCH_STUB_PORT=${BENCH_STUB_PORT:-18190}
 NICE=(nice -n "${BENCH_NICE:-0}")
 mkdir -p results
 STAMP=$(date -u +%Y%m%dT%H%MZ) RUN=results/cluster-$STAMP.jsonl.tmp
