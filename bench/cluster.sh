@@ -56,19 +56,21 @@ measure() { # NAME MEMBERS ENTRY_MEMBERS
 
 # profile_member NAME PID: JFR over the measurement window (after prewarm and warmup), Java sampled every 2 ms.
 profile_member() {
-  local jfc=results/bench-profile.jfc.tmp
+  local jfc=results/bench-profile-$1.jfc.tmp
   awk '/<event name="jdk.ExecutionSample">/ {inside=1}
        inside && /name="period"/ {sub(/>[^<]*</, ">2 ms<"); inside=0}
-       {print}' "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$jfc.$1"
+       {print}' "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$jfc"
   sleep $(( BENCH_PREWARM + BENCH_WARMUP + 3 ))
-  jcmd "$2" JFR.start name=bench "settings=$jfc.$1" "duration=$(( BENCH_DURATION - 2 ))s" \
+  jcmd "$2" JFR.start name=bench "settings=$jfc" "duration=$(( BENCH_DURATION - 2 ))s" \
     "filename=$PWD/results/$1.jfr.tmp" >/dev/null 2>&1 || true
 }
 wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null || true; done; PROFILERS=(); sleep 3; }
 
 ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
-echo "machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+echo "$MACHINE"
 [[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
 [[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1
 [[ ,$ROWS, == *,three-members-spread,* ]] && measure three-members-spread 3 3
-java -jar "$BENCH_JAR" cluster-report --in "$RUN" --out "results/cluster-$STAMP.json" | tee "results/cluster-$STAMP.md"
+{ echo "$MACHINE load_1m_at_end=$(cut -d' ' -f1 /proc/loadavg)"
+  java -jar "$BENCH_JAR" cluster-report --in "$RUN" --out "results/cluster-$STAMP.json"; } | tee "results/cluster-$STAMP.md"
