@@ -6,19 +6,22 @@
 # costs per message, not how it scales across machines. The verdicts compare with issue 19's targets, each against
 # the one-member row of the same run; what was not measured is "not judged".
 # Usage: bench/cluster.sh   (after bench/run.sh has built the jars; BENCH_WARMUP/BENCH_DURATION as in run.sh;
-#        BENCH_NICE=15 to run at low priority on a shared box)
+#        BENCH_NICE=15 to run at low priority on a shared box, the same level for every process;
+#        BENCH_PROFILE=1 records JFR on every member over the measurement window and prints jfr-top per member;
+#        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=../deploy/target/chatbot.jar BENCH_JAR=target/bench.jar
 [[ -f $JAR && -f $BENCH_JAR ]] || { echo "build first: bench/run.sh (or mvn -q package -DskipTests)" >&2; exit 1; }
 export BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_DURATION=${BENCH_DURATION:-20} BENCH_PREWARM=${BENCH_PREWARM:-15}
-export BENCH_STUB_PORT=18090
+# Not run.sh's stub port: the two scripts may run at the same time on a shared box.
+export BENCH_STUB_PORT=${BENCH_STUB_PORT:-18190}
 NICE=(nice -n "${BENCH_NICE:-0}")
 mkdir -p results
 STAMP=$(date -u +%Y%m%dT%H%MZ) RUN=results/cluster-$STAMP.jsonl.tmp
 mapfile -t ENVV < <(java -jar "$BENCH_JAR" env --stub-port "$BENCH_STUB_PORT")
 ENVV+=("BOT=echo" "HTTP_HOST=127.0.0.1" "SHUTDOWN_GRACE_SECONDS=5" "SEND_RATE_MESSENGER=0" "SEND_RATE_WHATSAPP=0" "SEND_RATE_SLACK=0")
-PIDS=()
+PIDS=() PROFILERS=()
 stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; PIDS=(); }
 trap stop_all EXIT
 ready() { for _ in $(seq 1 600); do curl -sf -m 1 "http://127.0.0.1:$1/health/ready" >/dev/null && return 0; sleep 0.1; done; return 1; }
@@ -37,13 +40,37 @@ measure() { # NAME MEMBERS ENTRY_MEMBERS
   for i in $(seq 1 "$members"); do ready $((18080 + i)) || { echo "member $i not ready" >&2; exit 1; }; done
   for i in $(seq 1 "$entries"); do ports+="$((18080 + i)),"; done
   echo "${PIDS[*]}" > "results/$name.pids.tmp"
+  [[ ${BENCH_PROFILE:-0} == 1 ]] && for i in $(seq 1 "$members"); do profile_member "$name-$i" "${PIDS[$((i - 1))]}" & PROFILERS+=($!); done
   timeout 300 "${NICE[@]}" java -jar "$BENCH_JAR" loadgen --system "$name" --workloads messenger-echo --out "$RUN" \
     --target-port 18081 --target-ports "${ports%,}" --drivers "$(( entries > 2 ? entries : 2 ))" \
     --sut-pid-file "results/$name.pids.tmp" | grep '^\[loadgen\] workload=' || true
+  if [[ ${BENCH_PROFILE:-0} == 1 ]]; then
+    wait_jfr
+    for i in $(seq 1 "$members"); do
+      [[ -s results/$name-$i.jfr.tmp ]] && java -jar "$BENCH_JAR" jfr-top "results/$name-$i.jfr.tmp" --top 25 \
+        > "results/profile-cluster-$STAMP-$name-$i.txt" 2>&1 || true
+    done
+  fi
   stop_all
 }
 
-measure one-member 1 1
-measure three-members-one-entry 3 1
-measure three-members-spread 3 3
-java -jar "$BENCH_JAR" cluster-report --in "$RUN" --out "results/cluster-$STAMP.json" | tee "results/cluster-$STAMP.md"
+# profile_member NAME PID: JFR over the measurement window (after prewarm and warmup), Java sampled every 2 ms.
+profile_member() {
+  local jfc=results/bench-profile-$1.jfc.tmp
+  awk '/<event name="jdk.ExecutionSample">/ {inside=1}
+       inside && /name="period"/ {sub(/>[^<]*</, ">2 ms<"); inside=0}
+       {print}' "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$jfc"
+  sleep $(( BENCH_PREWARM + BENCH_WARMUP + 3 ))
+  jcmd "$2" JFR.start name=bench "settings=$jfc" "duration=$(( BENCH_DURATION - 2 ))s" \
+    "filename=$PWD/results/$1.jfr.tmp" >/dev/null 2>&1 || true
+}
+wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null || true; done; PROFILERS=(); sleep 3; }
+
+ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
+MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+echo "$MACHINE"
+[[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
+[[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1
+[[ ,$ROWS, == *,three-members-spread,* ]] && measure three-members-spread 3 3
+{ echo "$MACHINE load_1m_at_end=$(cut -d' ' -f1 /proc/loadavg)"
+  java -jar "$BENCH_JAR" cluster-report --in "$RUN" --out "results/cluster-$STAMP.json"; } | tee "results/cluster-$STAMP.md"

@@ -1,6 +1,7 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.chatbot.logging.LogSetup;
 import dev.chatbot.spi.ConfigException;
 import dev.chatbot.spi.Settings;
@@ -16,8 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ public final class ClusterBackend implements StateBackend {
 
   private HazelcastClusterManager clusterManager;
   private Vertx vertx;
-  private AsyncMap<String, JsonObject> stateMap;
+  private IMap<String, String> stateMap;
   private StateStore stateStore;
   private DedupeStore dedupeStore;
   private BotDataStore botDataStore;
@@ -98,16 +97,15 @@ public final class ClusterBackend implements StateBackend {
     this.vertx = clustered;
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
     String self = clusterManager.getNodeId();
-    return clustered.sharedData().<String, JsonObject>getAsyncMap(HazelcastConfigs.STATE_MAP)
-        .compose(state -> clustered.executeBlocking(() -> {
+    return clustered.executeBlocking(() -> {
           // Reads the dead letters the cluster has: blocking, once.
           deadLetters = new ClusterDeadLetters(hazelcast.getMap(HazelcastConfigs.DEAD_LETTERS_MAP));
-          return state;
-        }))
+          return hazelcast.<String, String>getMap(HazelcastConfigs.STATE_MAP);
+        })
         .map(state -> {
           stateMap = state;
-          botDataStore = new ClusterBotDataStore(state);
-          stateStore = new ClusterStateStore(state);
+          botDataStore = new ClusterBotDataStore(clustered, state);
+          stateStore = new ClusterStateStore(clustered, state);
           var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters);
           inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
@@ -177,7 +175,7 @@ public final class ClusterBackend implements StateBackend {
           || !clusterManager.getNodes().contains(clusterManager.getNodeId())) {
         return Future.succeededFuture(false);
       }
-      return stateMap.get(READY_PROBE_KEY).timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(any -> true);
+      return Hz.future(stateMap.getAsync(READY_PROBE_KEY)).timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(any -> true);
     } catch (RuntimeException notInTheCluster) {
       // Hazelcast throws once its instance is no longer running.
       return Future.succeededFuture(false);

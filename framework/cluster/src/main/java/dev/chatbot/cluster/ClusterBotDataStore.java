@@ -1,29 +1,33 @@
 package dev.chatbot.cluster;
 
+import com.hazelcast.map.IMap;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.AsyncMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Bot-wide data in a distributed map, readable and updatable from every member. Updates are optimistic: read, apply
- * the change, then compare-and-set ({@code putIfAbsent} or {@code replaceIfPresent} with the value read); a member
- * that lost the race reads again and reapplies, so two members can never both take the last pair in stock.
+ * Bot-wide data in a distributed map (as JSON text), readable and updatable from every member. Updates are
+ * optimistic: read, apply the change, then compare-and-set ({@code putIfAbsent} or {@code replace} with the text
+ * read); a member that lost the race reads again and reapplies, so two members can never both take the last pair
+ * in stock. Hazelcast has no asynchronous compare-and-set, so that one call runs on a worker thread.
  */
 final class ClusterBotDataStore implements BotDataStore {
 
   private static final int MAX_ATTEMPTS = 64;
 
-  private final AsyncMap<String, JsonObject> map;
+  private final Vertx vertx;
+  private final IMap<String, String> map;
 
-  ClusterBotDataStore(AsyncMap<String, JsonObject> map) {
+  ClusterBotDataStore(Vertx vertx, IMap<String, String> map) {
+    this.vertx = vertx;
     this.map = map;
   }
 
   @Override
   public Future<JsonObject> get(String key) {
-    return map.get(key).map(value -> value == null ? new JsonObject() : value);
+    return Hz.future(map.getAsync(key)).map(value -> value == null ? new JsonObject() : new JsonObject(value));
   }
 
   @Override
@@ -32,20 +36,21 @@ final class ClusterBotDataStore implements BotDataStore {
   }
 
   private Future<JsonObject> attempt(String key, UnaryOperator<JsonObject> change, int attempt) {
-    return map.get(key).compose(current -> {
+    return Hz.future(map.getAsync(key)).compose(current -> {
       JsonObject next;
       try {
-        next = change.apply(current == null ? new JsonObject() : current.copy());
+        next = change.apply(current == null ? new JsonObject() : new JsonObject(current));
       } catch (RuntimeException refused) {
         return Future.failedFuture(refused);
       }
       JsonObject value = next == null ? new JsonObject() : next;
-      Future<Boolean> swapped = current == null
-          ? map.putIfAbsent(key, value).map(previous -> previous == null)
-          : map.replaceIfPresent(key, current, value);
+      String text = value.encode();
+      Future<Boolean> swapped = vertx.executeBlocking(() -> current == null
+          ? map.putIfAbsent(key, text) == null
+          : map.replace(key, current, text));
       return swapped.compose(won -> {
         if (won) {
-          return Future.succeededFuture(value.copy());
+          return Future.succeededFuture(new JsonObject(text));
         }
         if (attempt >= MAX_ATTEMPTS) {
           return Future.failedFuture(new IllegalStateException("bot data key " + key + " too contended"));
@@ -57,6 +62,6 @@ final class ClusterBotDataStore implements BotDataStore {
 
   @Override
   public Future<Void> delete(String key) {
-    return map.remove(key).mapEmpty();
+    return Hz.future(map.removeAsync(key)).mapEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionAwareKey;
 import dev.chatbot.state.DedupeStore;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -12,20 +13,34 @@ import java.util.concurrent.TimeUnit;
  * puts finds no previous value. (Vert.x's {@code AsyncMap.putIfAbsent} would do the same on a worker thread, a
  * thread hop per message.) A repeat refreshes the id's time to live, which only makes a redelivery storm remembered
  * longer.
+ *
+ * <p>An id is kept in its conversation's partition (a {@link PartitionAwareKey} like {@link Work}'s), whose owner is
+ * the member handling the conversation: the put is local, plus its backups, where a plain key would be remote for
+ * (n-1)/n of the ids. A platform redelivers an event to the same conversation, so the key is the same each time.
  */
 final class ClusterDedupeStore implements DedupeStore {
 
-  private final IMap<String, Boolean> map;
+  private final IMap<PartitionAwareKey<String, String>, Boolean> map;
   private final long windowMillis;
 
-  ClusterDedupeStore(IMap<String, Boolean> map, Duration window) {
+  ClusterDedupeStore(IMap<PartitionAwareKey<String, String>, Boolean> map, Duration window) {
     this.map = map;
     this.windowMillis = window.toMillis();
   }
 
+  /** Without its conversation (no caller of the core does this): in the id's own partition. */
   @Override
   public Future<Boolean> firstSeen(String id) {
-    return Hz.future(map.putAsync(id, Boolean.TRUE, windowMillis, TimeUnit.MILLISECONDS))
+    return firstSeen(new PartitionAwareKey<>(id, id));
+  }
+
+  @Override
+  public Future<Boolean> firstSeen(String id, String conversationKey) {
+    return firstSeen(new PartitionAwareKey<>(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey));
+  }
+
+  private Future<Boolean> firstSeen(PartitionAwareKey<String, String> key) {
+    return Hz.future(map.putAsync(key, Boolean.TRUE, windowMillis, TimeUnit.MILLISECONDS))
         .map(previous -> previous == null);
   }
 }

@@ -43,7 +43,8 @@ final class ClusterOutbox implements Outbox {
   /** Every key of this member's entries, until it is gone from the map: what a scan must not take for lost. */
   private final Set<PartitionAwareKey<Long, String>> known = ConcurrentHashMap.newKeySet();
 
-  private record Tracked(PartitionAwareKey<Long, String> key, Entry entry) {}
+  /** {@code json}: the entry as written at first, so later writes need not map the reply again (reflection). */
+  private record Tracked(PartitionAwareKey<Long, String> key, Entry entry, JsonObject json) {}
 
   ClusterOutbox(Vertx vertx, IMap<PartitionAwareKey<Long, String>, String> map, FlakeIdGenerator ids, String self, DeadLetters deadLetters) {
     this.vertx = vertx;
@@ -63,20 +64,21 @@ final class ClusterOutbox implements Outbox {
     long id = ids.newId();
     PartitionAwareKey<Long, String> key = Work.key(id, to.key());
     Entry entry = new Entry(id, to, reply, origin, 0);
+    JsonObject json = toJson(entry);
     known.add(key);
-    pending.put(id, new Tracked(key, entry));
+    pending.put(id, new Tracked(key, entry, json));
     if (origin.message() != 0) {
       turns.computeIfAbsent(origin.message(), turn -> new CopyOnWriteArrayList<>()).add(key);
     }
-    return new Added(id, Hz.future(map.setAsync(key, encode(entry, false))));
+    return new Added(id, Hz.future(map.setAsync(key, encode(json, 0, false))));
   }
 
   @Override
   public void progress(long id, int callsDone) {
     Tracked tracked = pending.computeIfPresent(id, (key, old) -> new Tracked(old.key(),
-        new Entry(id, old.entry().to(), old.entry().reply(), old.entry().origin(), callsDone)));
+        new Entry(id, old.entry().to(), old.entry().reply(), old.entry().origin(), callsDone), old.json()));
     if (tracked != null) {
-      map.setAsync(tracked.key(), encode(tracked.entry(), false));
+      map.setAsync(tracked.key(), encode(tracked.json(), callsDone, false));
     }
   }
 
@@ -98,7 +100,7 @@ final class ClusterOutbox implements Outbox {
   /** A turn's reply stays, marked done, until its turn is; any other reply goes. */
   private Future<Void> finish(Tracked tracked) {
     return tracked.entry().origin().message() != 0
-        ? Hz.future(map.setAsync(tracked.key(), encode(tracked.entry(), true)))
+        ? Hz.future(map.setAsync(tracked.key(), encode(tracked.json(), tracked.entry().callsDone(), true)))
         : remove(tracked.key());
   }
 
@@ -165,7 +167,7 @@ final class ClusterOutbox implements Outbox {
     if (done) {
       return null;
     }
-    pending.put(entry.id(), new Tracked(key, entry));
+    pending.put(entry.id(), new Tracked(key, entry, toJson(entry)));
     return entry;
   }
 
@@ -178,19 +180,23 @@ final class ClusterOutbox implements Outbox {
     return new JsonObject(Work.json(value)).getLong("message", 0L);
   }
 
-  private String encode(Entry entry, boolean done) {
-    JsonObject json = new JsonObject()
+  private static JsonObject toJson(Entry entry) {
+    return new JsonObject()
         .put("platform", entry.to().platform())
         .put("channel", entry.to().channel())
         .put("thread", entry.to().thread())
         .put("reply", JsonObject.mapFrom(entry.reply()))
         .put("message", entry.origin().message())
-        .put("index", entry.origin().index())
-        .put("callsDone", entry.callsDone());
+        .put("index", entry.origin().index());
+  }
+
+  /** The map value: {@code json} (not changed) with the calls done and whether the reply is done. */
+  private String encode(JsonObject json, int callsDone, boolean done) {
+    JsonObject value = json.copy().put("callsDone", callsDone);
     if (done) {
-      json.put("done", true);
+      value.put("done", true);
     }
-    return Work.value(self, json.encode());
+    return Work.value(self, value.encode());
   }
 
   private static Entry decode(long id, JsonObject json) {

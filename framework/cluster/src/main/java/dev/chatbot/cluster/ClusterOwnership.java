@@ -53,6 +53,15 @@ final class ClusterOwnership implements Ownership {
     return highestRandomWeight(message.conversation().key(), nodes, unavailable);
   }
 
+  @Override
+  public boolean isMember(String node) {
+    try {
+      return clusterManager.getNodes().contains(node);
+    } catch (RuntimeException notInTheCluster) {
+      return false;
+    }
+  }
+
   /** Rendezvous hashing: the node with the highest hash of (node, key), skipping {@code excluded}. */
   static String highestRandomWeight(String key, List<String> nodes, String excluded) {
     String best = null;

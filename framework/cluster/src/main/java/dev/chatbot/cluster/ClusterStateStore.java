@@ -1,40 +1,46 @@
 package dev.chatbot.cluster;
 
+import com.hazelcast.map.IMap;
 import dev.chatbot.state.StateStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.AsyncMap;
+import java.util.List;
 
 /**
- * Conversation state and user profiles in a Vert.x shared-data map, which the Hazelcast cluster manager backs with
- * a distributed map holding one backup of each entry on another member.
+ * Conversation state and user profiles in a Hazelcast map (with {@code CLUSTER_BACKUP_COUNT} backups of each entry),
+ * as JSON text. The map itself rather than Vert.x's shared-data view of it: that view completes each operation
+ * through Hazelcast's default executor (see {@link Hz}).
  */
 final class ClusterStateStore implements StateStore {
 
-  private final AsyncMap<String, JsonObject> map;
+  private final Vertx vertx;
+  private final IMap<String, String> map;
 
-  ClusterStateStore(AsyncMap<String, JsonObject> map) {
+  ClusterStateStore(Vertx vertx, IMap<String, String> map) {
+    this.vertx = vertx;
     this.map = map;
   }
 
   @Override
   public Future<JsonObject> get(String key) {
-    // Each get deserializes a fresh object, so the caller may mutate it.
-    return map.get(key).map(value -> value == null ? new JsonObject() : value);
+    // Each get decodes a fresh object, so the caller may mutate it.
+    return Hz.future(map.getAsync(key)).map(value -> value == null ? new JsonObject() : new JsonObject(value));
   }
 
   @Override
   public Future<Void> put(String key, JsonObject value) {
-    return map.put(key, value.copy());
+    return Hz.future(map.setAsync(key, value.encode()));
   }
 
   @Override
   public Future<Void> remove(String key) {
-    return map.remove(key).mapEmpty();
+    return Hz.future(map.removeAsync(key)).mapEmpty();
   }
 
   @Override
-  public Future<java.util.List<String>> keys(String prefix) {
-    return map.keys().map(keys -> keys.stream().filter(key -> key.startsWith(prefix)).toList());
+  public Future<List<String>> keys(String prefix) {
+    // Reads every member's keys: blocking, off the event loop.
+    return vertx.executeBlocking(() -> map.keySet().stream().filter(key -> key.startsWith(prefix)).toList());
   }
 }

@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -27,25 +29,35 @@ import org.slf4j.LoggerFactory;
  * alike, so the conversation still has a single handler; only if that fails too are they handled here. A member
  * handles whatever is forwarded to it without forwarding again, so members with briefly different views of the
  * cluster cannot bounce a message around.
+ *
+ * <p>An owner that is still a member but does not answer in time is busy, not gone: it may yet queue the messages,
+ * so they do not go to a stand-in (which would handle them a second time, out of order, exactly when the cluster
+ * has no room for more work). The webhook fails instead and the platform delivers again; the cluster-wide dedupe
+ * recognises the messages the owner did queue.
  */
 final class ConversationRouter implements Inbound {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationRouter.class);
-  /** Owner, then stand-in, both inside Slack's 3 s webhook window. A live member answers in milliseconds. */
-  static final long FORWARD_TIMEOUT_MILLIS = 1_000;
+  /** Inside Slack's 3 s webhook window. A live member answers in milliseconds, a busy one in a few hundred. */
+  static final long FORWARD_TIMEOUT_MILLIS = 2_000;
 
   private final Vertx vertx;
   private final String self;
   private final Ownership ownership;
   private final Inbound local;
-  private final DeliveryOptions forwardOptions = new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MILLIS);
+  private final DeliveryOptions forwardOptions;
   private MessageConsumer<JsonArray> consumer;
 
   ConversationRouter(Vertx vertx, Ownership ownership, Inbound local) {
+    this(vertx, ownership, local, FORWARD_TIMEOUT_MILLIS);
+  }
+
+  ConversationRouter(Vertx vertx, Ownership ownership, Inbound local, long forwardTimeoutMillis) {
     this.vertx = vertx;
     this.self = ownership.self();
     this.ownership = ownership;
     this.local = local;
+    this.forwardOptions = new DeliveryOptions().setSendTimeout(forwardTimeoutMillis);
   }
 
   /** Starts taking the messages other members forward to this one. */
@@ -87,6 +99,11 @@ final class ConversationRouter implements Inbound {
       return local.accept(batch);
     }
     return forward(owner, batch).recover(failure -> {
+      if (busy(failure, owner)) {
+        LOG.warn("forward timed out owner={} messages={} stand_in=none (the owner is a member: busy, not gone)",
+            owner, batch.size());
+        return Future.failedFuture(failure);
+      }
       // Regroup by stand-in: messages of one conversation stay together and in order.
       Map<String, List<Message>> byStandIn = new LinkedHashMap<>();
       for (Message message : batch) {
@@ -106,6 +123,12 @@ final class ConversationRouter implements Inbound {
           })));
       return sum(parts);
     });
+  }
+
+  /** A time-out from a node the cluster still counts as a member. */
+  private boolean busy(Throwable failure, String node) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
+        && ownership.isMember(node);
   }
 
   private Future<Accepted> forward(String node, List<Message> batch) {

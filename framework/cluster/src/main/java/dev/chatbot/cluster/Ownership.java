@@ -16,4 +16,7 @@ interface Ownership {
    * a choice among the other members that every member makes alike, so the conversation still has one handler.
    */
   String ownerWithout(Message message, String unavailable);
+
+  /** True while {@code node} is a member of the cluster as this member sees it. */
+  boolean isMember(String node);
 }

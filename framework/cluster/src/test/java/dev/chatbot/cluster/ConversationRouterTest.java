@@ -50,6 +50,11 @@ class ConversationRouterTest {
     public String ownerWithout(Message message, String unavailable) {
       return unavailable.equals("a") ? "b" : "a";
     }
+
+    @Override
+    public boolean isMember(String node) {
+      return true;
+    }
   }
 
   @BeforeEach
@@ -96,6 +101,28 @@ class ConversationRouterTest {
   }
 
   @Test
+  void anOwnerThatIsAMemberButDoesNotAnswerInTimeGetsNoStandIn() {
+    // a is replaced by an owner that takes the messages but never answers: busy, still a member.
+    await(members.get("a").router().stop());
+    List<Message> taken = new CopyOnWriteArrayList<>();
+    await(new ConversationRouter(vertx, new FixedOwnership("a"), messages -> {
+      taken.addAll(messages);
+      return io.vertx.core.Promise.<Inbound.Accepted>promise().future();
+    }).start());
+    ConversationRouter impatient = new ConversationRouter(vertx, new FixedOwnership("c"), messages -> {
+      throw new AssertionError("c owns none of these");
+    }, 200);
+
+    Throwable failure = awaitFailure(impatient.accept(List.of(message("1", "x"))));
+
+    assertThat(failure).isInstanceOf(io.vertx.core.eventbus.ReplyException.class);
+    assertThat(((io.vertx.core.eventbus.ReplyException) failure).failureType())
+        .isEqualTo(io.vertx.core.eventbus.ReplyFailure.TIMEOUT);
+    assertThat(ids(taken)).containsExactly("1");
+    assertThat(members.get("b").handled()).as("the stand-in").isEmpty();
+  }
+
+  @Test
   void messagesSurviveTheTripAsJson() {
     Message tap = Message.postback("p1", new ConversationRef("test", "x", "thread-1"), new UserRef("test", "u", "Una"),
         "Buy", "BUY:JM-1");
@@ -111,6 +138,17 @@ class ConversationRouterTest {
 
   private static List<String> ids(List<Message> messages) {
     return messages.stream().map(Message::id).toList();
+  }
+
+  private static Throwable awaitFailure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException failed) {
+      return failed.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("succeeded");
   }
 
   private static <T> T await(Future<T> future) {

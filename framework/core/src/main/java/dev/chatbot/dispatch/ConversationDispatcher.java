@@ -99,14 +99,16 @@ public final class ConversationDispatcher implements Inbound {
     if (messages.size() == 1) {
       // The common case, without the lists.
       Message message = messages.get(0);
-      return dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id())
+      return dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id(),
+              message.conversation().key())
           .compose(first -> first ? keepAndQueue(messages) : Future.succeededFuture(new Accepted(0, 1)));
     }
     // Sequential, so a batch keeps its order even when the dedupe store answers asynchronously.
     List<Message> fresh = new ArrayList<>(messages.size());
     Future<Void> checked = Future.succeededFuture();
     for (Message message : messages) {
-      checked = checked.compose(previous -> dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id())
+      checked = checked.compose(previous -> dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id(),
+              message.conversation().key())
           .map(first -> {
             if (first) {
               fresh.add(message);
