@@ -31,7 +31,7 @@ final class Results {
   }
 
   List<Reply> show(Turn turn, Stock stock) {
-    boolean cartHasItems = !Session.cart(turn).isEmpty();
+    boolean cartHasItems = !turn.get(Session.CART).lines().isEmpty();
     Wanted wanted = turn.get(Session.WANTED);
     int page = turn.get(Session.PAGE);
     List<Shoe> exact = exact(wanted, stock);

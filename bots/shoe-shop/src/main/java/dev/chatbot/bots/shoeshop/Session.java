@@ -1,5 +1,6 @@
 package dev.chatbot.bots.shoeshop;
 
+import dev.chatbot.commerce.Cart;
 import dev.chatbot.dialog.StateKey;
 import dev.chatbot.dialog.Turn;
 import java.util.List;
@@ -10,21 +11,8 @@ import java.util.List;
  */
 final class Session {
 
-  /** The question the bot asked and is waiting for an answer to. */
-  enum Ask { STYLE, SIZE, SIZE_SYSTEM, ADDRESS, PAYMENT, CONFIRM, CANCEL_ORDER }
-
-  /** One cart line: a shoe, a size (half sizes), a number of pairs. */
-  record Line(String sku, int size, int quantity) {}
-
-  /** The cart, and the SKU added last ("make it 2" changes it). */
-  record Cart(List<Line> lines, String lastAdded) {
-    static final Cart EMPTY = new Cart(List.of(), null);
-
-    Line last() {
-      return lines.stream().filter(line -> line.sku().equals(lastAdded)).findFirst()
-          .orElse(lines.isEmpty() ? null : lines.get(lines.size() - 1));
-    }
-  }
+  /** The question the bot asked and is waiting for an answer to (checkout's questions are its form's). */
+  enum Ask { STYLE, SIZE, SIZE_SYSTEM, CANCEL_ORDER }
 
   static final StateKey<Wanted> WANTED = StateKey.conversation("want", Wanted.class).orElse(Wanted.NOTHING);
   static final StateKey<Integer> PAGE = StateKey.conversation("page", Integer.class).orElse(0);
@@ -37,8 +25,6 @@ final class Session {
   static final StateKey<Integer> UNSURE_SIZE = StateKey.conversation("unsureSize", Integer.class);
   static final StateKey<String> ORDER_TO_CANCEL = StateKey.conversation("orderToCancel", String.class);
   static final StateKey<Cart> CART = StateKey.conversation("cart", Cart.class).orElse(Cart.EMPTY);
-  static final StateKey<String> SHIP_TO = StateKey.user("shipTo", String.class);
-  static final StateKey<String> PAY_WITH = StateKey.user("payWith", String.class);
   /** The shopper's last ten order numbers, the latest last. */
   static final StateKey<String[]> ORDERS = StateKey.user("orders", String[].class).orElse(new String[0]);
 
@@ -46,10 +32,6 @@ final class Session {
       ORDER_TO_CANCEL);
 
   private Session() {}
-
-  static List<Line> cart(Turn turn) {
-    return turn.get(CART).lines();
-  }
 
   static List<String> shown(Turn turn) {
     return List.of(turn.get(SHOWN));
@@ -64,9 +46,10 @@ final class Session {
     SEARCH.forEach(key -> turn.set(key, null));
   }
 
-  /** Forgets everything in this conversation (the saved address and payment stay with the shopper). */
+  /** Forgets everything in this conversation, checkout included (the saved address and payment stay). */
   static void clearAll(Turn turn) {
     clearSearch(turn);
     turn.set(CART, null);
+    turn.cancel();
   }
 }

@@ -2,10 +2,12 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Ask;
-import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.commerce.Cart;
+import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -28,7 +31,7 @@ import java.util.function.Predicate;
  */
 final class ShopAssistant {
 
-  private static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
+  static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
       QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"), QuickReply.of("Running", "running shoes"),
       QuickReply.of("Sandals", "sandals"), QuickReply.of("Loafers", "loafers"),
       QuickReply.of("Anything", "any style"));
@@ -49,17 +52,13 @@ final class ShopAssistant {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
-    this.checkout = new Checkout(catalog, data);
+    this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
     this.store = Catalog.json("shoe-shop/store.json");
   }
 
   /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
   List<Reply> resumed() {
     return List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4)));
-  }
-
-  Future<List<Reply>> confirm(Turn turn) {
-    return turn.get(Session.ASK) == Ask.CONFIRM ? checkout.confirm(turn) : now(checkout.start(turn));
   }
 
   Checkout checkout() {
@@ -81,63 +80,61 @@ final class ShopAssistant {
     return onText(message.input(), turn, stock, message.user().name());
   }
 
+  /**
+   * While checkout asks for the address, the payment or the confirmation: whether a message is for the rest of the
+   * shop rather than an answer. Taps of the shop's buttons are; typed commands are when short ("1 Cart Street" is
+   * an address); asked the address, so is a request for other shoes (the shopper left checkout); at the
+   * confirmation, anything but yes, no and the answer to change.
+   */
+  boolean elsewhere(Turn turn) {
+    String payload = turn.message().payload();
+    if (payload != null) {
+      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change("")) && !Checkout.WALLETS.contains(payload);
+    }
+    String text = turn.text();
+    String lower = text.toLowerCase(Locale.ROOT);
+    Understanding u = ShoeNlu.understand(text);
+    boolean confirming = Form.CONFIRMATION.equals(turn.asking());
+    boolean command = u.has(Intent.START_OVER) || u.has(Intent.CANCEL) || u.has(Intent.HELP) && u.topics().isEmpty()
+        || u.has(Intent.EMPTY_CART) || u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE);
+    if (u.has(Intent.HUMAN) && (confirming || !TextCues.hasDigit(text))
+        || command && (confirming || text.trim().split("\\s+").length <= 3)) {
+      return true;
+    }
+    if (confirming) {
+      return u.describesShoes() || !(u.has(Intent.YES) || u.has(Intent.NO) || lower.contains("address")
+          || lower.contains("payment"));
+    }
+    return "address".equals(turn.asking()) && u.describesShoes() && !ADDRESS.matcher(lower).find();
+  }
+
   private Future<List<Reply>> onText(String text, Turn turn, Stock stock, String name) {
     Understanding u = ShoeNlu.understand(text);
     String lower = text.toLowerCase(Locale.ROOT);
     Ask ask = turn.get(Session.ASK);
-    boolean typingDetails = ask == Ask.ADDRESS || ask == Ask.PAYMENT;
-    // While an address is typed, "1 Cart Street" is not a command: only short messages count as commands.
-    boolean commands = !typingDetails || text.trim().split("\\s+").length <= 3;
-    if (u.has(Intent.HUMAN) && !(typingDetails && TextCues.hasDigit(text))) {
+    if (u.has(Intent.HUMAN)) {
       return handOver(turn);
     }
-    if (commands) {
-      if (u.has(Intent.START_OVER)) {
-        return now(startOver(turn));
-      }
-      if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
-        boolean aboutAnOrder = lower.contains("order") || (ask == null && Session.cart(turn).isEmpty()
-            && Checkout.latestOrder(turn) != null && (lower.contains(" it") || lower.contains("my")));
-        return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
-      }
-      if (u.has(Intent.HELP) && u.topics().isEmpty()) {
-        return now(help());
-      }
-      if (u.has(Intent.EMPTY_CART)) {
-        return now(checkout.emptyCart(turn));
-      }
-      if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
-        return now(checkout.showCart(turn));
-      }
+    if (u.has(Intent.START_OVER)) {
+      return now(startOver(turn));
     }
-    if (ask == Ask.ADDRESS && u.describesShoes() && !ADDRESS.matcher(lower).find()) {
-      // "actually, show me boots": the shopper left checkout (the cart stays).
-      Session.ask(turn, null);
-    } else if (ask == Ask.ADDRESS) {
-      return now(checkout.address(turn, text));
+    if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
+      boolean aboutAnOrder = lower.contains("order") || (ask == null && !turn.inDialog()
+          && turn.get(Session.CART).lines().isEmpty() && Checkout.latestOrder(turn) != null
+          && (lower.contains(" it") || lower.contains("my")));
+      return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
     }
-    if (ask == Ask.PAYMENT) {
-      return now(checkout.payment(turn, text));
+    if (u.has(Intent.HELP) && u.topics().isEmpty()) {
+      return now(help());
+    }
+    if (u.has(Intent.EMPTY_CART)) {
+      return now(checkout.emptyCart(turn));
+    }
+    if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
+      return now(checkout.showCart(turn));
     }
     if (u.has(Intent.CHECKOUT)) {
-      return now(checkout.start(turn));
-    }
-    if (ask == Ask.CONFIRM && !u.describesShoes()) {
-      if (lower.contains("address")) {
-        return now(checkout.changeAddress(turn));
-      }
-      if (lower.contains("payment") || lower.contains("card") || lower.contains("pay ")) {
-        return now(checkout.askPayment(turn));
-      }
-      if (u.has(Intent.YES)) {
-        return checkout.confirm(turn);
-      }
-      if (u.has(Intent.NO)) {
-        Session.ask(turn, null);
-        return now(List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
-            List.of(Checkout.CHECKOUT_CHIP, Checkout.SHOP_CHIP, QuickReply.of("Change address",
-                Checkout.CHANGE_ADDRESS)))));
-      }
+      return checkout.start(turn).map(List.of());
     }
     if (ask == Ask.CANCEL_ORDER && turn.get(Session.ORDER_TO_CANCEL) != null) {
       if (u.has(Intent.YES) || (u.has(Intent.CANCEL) && !u.has(Intent.NO))) {
@@ -154,7 +151,7 @@ final class ShopAssistant {
         u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(turn.get(Session.UNSURE_SIZE)));
       }
     }
-    if (!Session.cart(turn).isEmpty()) {
+    if (!turn.get(Session.CART).lines().isEmpty()) {
       List<Reply> edited = editCart(u, lower, turn, stock);
       if (edited != null) {
         return now(edited);
@@ -194,7 +191,7 @@ final class ShopAssistant {
 
   /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
   private List<Reply> editCart(Understanding u, String lower, Turn turn, Stock stock) {
-    List<Line> cart = Session.cart(turn);
+    List<Line> cart = turn.get(Session.CART).lines();
     if (u.has(Intent.REMOVE)) {
       Predicate<Line> which = lineMatching(u, cart, turn.get(Session.CART).last(), lower);
       return checkout.remove(turn, which == null ? line -> false : which);
@@ -221,7 +218,7 @@ final class ShopAssistant {
     if (!u.said().isEmpty() || u.model() != null) {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
       return line -> {
-        Shoe shoe = catalog.find(line.sku());
+        Shoe shoe = catalog.find(line.item());
         return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
@@ -246,9 +243,10 @@ final class ShopAssistant {
     turn.set(Session.WANTED, wanted);
     turn.set(Session.PAGE, null);
     boolean newSearch = u.says(Slot.STYLE) || u.says(Slot.BRAND) || u.says(Slot.COLOUR) || u.says(Slot.MATERIAL);
-    Ask ask = turn.get(Session.ASK);
-    if (ask == Ask.CONFIRM || (ask == Ask.SIZE && newSearch && turn.get(Session.PENDING_SKU) != null)) {
-      // The shopper moved on from the shoe they were buying.
+    if (turn.inDialog() || (turn.get(Session.ASK) == Ask.SIZE && newSearch
+        && turn.get(Session.PENDING_SKU) != null)) {
+      // The shopper moved on from the shoe they were buying, or left checkout.
+      turn.cancel();
       Session.ask(turn, null);
       turn.set(Session.PENDING_SKU, null);
     }
@@ -295,9 +293,7 @@ final class ShopAssistant {
       return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
           + "wear (US men's, or tell me EU or UK)?", sizeChips()));
     }
-    if (turn.get(Session.ASK) != Ask.CONFIRM) {
-      Session.ask(turn, null);
-    }
+    Session.ask(turn, null);
     return results.show(turn, stock);
   }
 
@@ -362,6 +358,7 @@ final class ShopAssistant {
   }
 
   List<Reply> keepShopping(Turn turn) {
+    turn.cancel();
     Session.ask(turn, null);
     turn.set(Session.PENDING_SKU, null);
     List<QuickReply> chips = new ArrayList<>();
@@ -392,9 +389,9 @@ final class ShopAssistant {
 
   private List<Reply> greet(Turn turn, String name) {
     String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
-    if (!Session.cart(turn).isEmpty()) {
-      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(Session.cart(turn))
-          .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(Checkout.CHECKOUT_CHIP,
+    if (!turn.get(Session.CART).lines().isEmpty()) {
+      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(turn.get(
+          Session.CART)).replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(Checkout.CHECKOUT_CHIP,
           Checkout.SHOP_CHIP)));
     }
     return List.of(Reply.quickReplies(hello + " I'm your shoe shop assistant. What are you looking for today? "
@@ -407,16 +404,17 @@ final class ShopAssistant {
   }
 
   List<Reply> cancel(Turn turn) {
-    Ask ask = turn.get(Session.ASK);
-    if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || turn.get(Session.PENDING_SKU) != null) {
+    Cart cart = turn.get(Session.CART);
+    if (turn.inDialog() || turn.get(Session.PENDING_SKU) != null) {
+      turn.cancel();
       Session.ask(turn, null);
       turn.set(Session.PENDING_SKU, null);
-      String cart = Session.cart(turn).isEmpty() ? "" : " " + checkout.cartSummary(Session.cart(turn));
-      return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + cart,
+      String summary = cart.lines().isEmpty() ? "" : " " + checkout.cartSummary(cart);
+      return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + summary,
           List.of(Checkout.SHOP_CHIP, QuickReply.of("My cart", "CART"))));
     }
     Session.clearSearch(turn);
-    return List.of(Reply.quickReplies("OK, I've cleared the search" + (Session.cart(turn).isEmpty() ? "."
+    return List.of(Reply.quickReplies("OK, I've cleared the search" + (cart.lines().isEmpty() ? "."
         : "; your cart is kept.") + " Anything else I can help you find?", KINDS.subList(0, 4)));
   }
 

@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.commerce.Inventory;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,7 @@ class CatalogTest {
 
   private final Catalog catalog = Catalog.shared();
   private final ShopData.Stock stock =
-      new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
+      new ShopData.Stock(new Inventory.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock()))));
 
   @Test
   void isLargeAndVaried() {

@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
@@ -266,6 +267,7 @@ class ShoeShopConversationTest {
     chat.say("12 Main Street, Springfield, IL 62704");
     chat.expectQuickReplies(Text.contains("How would you like to pay"));
     chat.say("4242 4242 4242 4242").expectText(Text.contains("don't type a full card number"));
+    chat.expectQuickReplies(Text.contains("How would you like to pay")); // the form asks again
     chat.say("Visa 4242");
     Reply.QuickReplies confirm = chat.expectQuickReplies(Text.contains(
         "Ship to 12 Main Street, Springfield, IL 62704, pay with Visa ending 4242 — confirm?"));
@@ -300,7 +302,7 @@ class ShoeShopConversationTest {
     chat.say("check out").expectText(Text.contains("Where should I ship"));
     chat.say("1 Elm Road, Portland, OR 97201").expectQuickReplies(Text.contains("How would you like to pay"));
     chat.tap("PayPal").expectQuickReplies(Text.contains("pay with PayPal — confirm?"));
-    chat.tap("CHANGE_ADDRESS").expectText(Text.contains("new shipping address"));
+    chat.tap(Form.change("address")).expectText(Text.contains("Where should I ship"));
     chat.say("99 Oak Avenue, Austin, TX 73301")
         .expectQuickReplies(Text.contains("Ship to 99 Oak Avenue, Austin, TX 73301, pay with PayPal"));
     chat.say("cancel").expectQuickReplies(Text.contains("nothing was ordered"));
