@@ -8,6 +8,7 @@ import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.commerce.Refused;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Prompt;
+import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Scope;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.When;
@@ -36,10 +37,10 @@ final class Checkout {
   static final String KEEP_SHOPPING = "KEEP_SHOPPING";
   static final QuickReply CHECKOUT_CHIP = QuickReply.of("Checkout", CHECKOUT);
   static final QuickReply SHOP_CHIP = QuickReply.of("Keep shopping", KEEP_SHOPPING);
+  private static final ReplyBook SAY = ShopAssistant.SAY;
   /** The payment chips: tapping one answers the payment question. */
-  static final List<String> WALLETS = List.of("PayPal", "Apple Pay", "Google Pay");
-  private static final String ASK_PAYMENT = "How would you like to pay? Pick one, or type your card type and last 4 "
-      + "digits, like \"Visa 4242\".";
+  static final List<String> WALLETS = ((Reply.QuickReplies) SAY.reply("askPayment")).options().stream()
+      .map(QuickReply::payload).toList();
 
   /** What checkout asks; each answer is kept for the shopper's next order. */
   record Delivery(String address, String payment) {}
@@ -53,16 +54,12 @@ final class Checkout {
     this.catalog = catalog;
     this.data = data;
     this.form = Form.of(Delivery.class)
-        .slot("address", Prompt.of("Where should I ship your order? Please type the full address (street, city, "
-            + "ZIP).", Checkout::address).retry("Hmm, that doesn't look like a full address. Please include the "
-            + "street and number, the city and the ZIP code.", 20).remember(Scope.USER))
-        .slot("payment", Prompt.of(ASK_PAYMENT, Checkout::payment)
-            .asking(Reply.quickReplies(ASK_PAYMENT, WALLETS.stream().map(QuickReply::of).toList()))
-            .validate(method -> !method.isEmpty(), "Please don't type a full card number in chat — I don't need "
-                + "it. Just the card type and its last 4 digits, like \"Visa 4242\".")
-            .retry("Sorry, I didn't catch that.", 20).remember(Scope.USER))
-        .confirm(this::summary, turn -> turn.reply(Reply.quickReplies("No problem, nothing is ordered. Your cart "
-            + "is kept for you.", List.of(CHECKOUT_CHIP, SHOP_CHIP))))
+        .slot("address", Prompt.of(SAY.text("askAddress"), Checkout::address)
+            .retry(SAY.text("addressAgain"), 20).remember(Scope.USER))
+        .slot("payment", Prompt.of("", Checkout::payment).asking(SAY.reply("askPayment"))
+            .validate(method -> !method.isEmpty(), SAY.text("fullCardNumber"))
+            .retry(SAY.text("paymentAgain"), 20).remember(Scope.USER))
+        .confirm(this::summary, turn -> turn.reply(SAY.reply("declined")))
         .interruptedBy(elsewhere)
         .onDone(this::place);
   }
@@ -85,33 +82,29 @@ final class Checkout {
   Future<Void> start(Turn turn) {
     if (turn.get(Session.CART).lines().isEmpty()) {
       turn.cancel();
-      return turn.reply("Your cart is empty, so there's nothing to check out yet. Tell me what you're after and I'll "
-          + "find it.");
+      return turn.reply(SAY.reply("nothingToCheckOut"));
     }
     return turn.begin(form);
   }
 
   private Reply summary(Turn turn, Delivery delivery) {
     Cart cart = turn.get(Session.CART);
-    return Reply.quickReplies("Here's your order:\n" + lines(cart.lines()) + "\nTotal " + total(cart) + ".\nShip to "
-        + delivery.address() + ", pay with " + delivery.payment() + " — confirm?", List.of(
-        QuickReply.of("Confirm", Form.CONFIRM), QuickReply.of("Change address", Form.change("address")),
-        QuickReply.of("Change payment", Form.change("payment")), QuickReply.of("Cancel", "CANCEL")));
+    return SAY.reply("summary", "lines", lines(cart.lines()), "total", total(cart), "address", delivery.address(),
+        "payment", delivery.payment());
   }
 
   /** Buy tapped: one pair in the cart in the size searched for, or the question which size. */
   List<Reply> buy(Turn turn, Stock stock, String sku) {
     Shoe shoe = catalog.find(sku);
     if (shoe == null) {
-      return List.of(Reply.text("Hmm, I can't find that shoe any more. Tell me what you're looking for and I'll "
-          + "show you what I have."));
+      return List.of(SAY.reply("shoeGone"));
     }
     Integer size = turn.get(Session.WANTED).size();
     if (size == null || !shoe.sizes().contains(size)) {
       turn.set(Session.PENDING_SKU, sku);
       Session.ask(turn, Session.Ask.SIZE);
-      return List.of(Reply.quickReplies("Good choice! Which size do you need in the " + shoe.fullName()
-          + "? (US men's)", sizeChips(stock.sizesInStock(shoe))));
+      return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
+          sizeChips(stock.sizesInStock(shoe))));
     }
     turn.set(Session.PENDING_SKU, null);
     if (turn.get(Session.ASK) == Session.Ask.SIZE) {
@@ -122,11 +115,9 @@ final class Checkout {
     int left = stock.left(sku, variant);
     if (left <= already) {
       List<Integer> sizes = stock.sizesInStock(shoe);
-      return List.of(Reply.text(left == 0
-          ? "Sorry — the " + shoe.fullName() + " just sold out in size " + variant + "."
-              + (sizes.isEmpty() ? "" : " It's still available in " + sizeList(sizes) + ".")
-          : "You already have the last " + Describe.pairs(left) + " of the " + shoe.fullName() + " in size "
-              + variant + " in your cart."));
+      return List.of(left == 0 ? SAY.reply("soldOutInSize", "shoe", shoe.fullName(), "size", variant, "others",
+          sizes.isEmpty() ? "" : SAY.text("stillIn", "sizes", sizeList(sizes)))
+          : SAY.reply("lastPairs", "pairs", Describe.pairs(left), "shoe", shoe.fullName(), "size", variant));
     }
     Cart cart = turn.update(Session.CART, old -> old.added(new Line(sku, variant, already + 1)));
     List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
@@ -134,28 +125,27 @@ final class Checkout {
       chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
     }
     chips.add(SHOP_CHIP);
-    return List.of(Reply.quickReplies("Added 1 × " + shoe.fullName() + " (size " + variant + ") to your cart. "
-        + cartSummary(cart) + " Check out now, or keep looking?", chips));
+    return List.of(Reply.quickReplies(SAY.text("added", "shoe", shoe.fullName(), "size", variant, "cart",
+        cartSummary(cart)), chips));
   }
 
   /** "Make it 2": the number of pairs on a cart line (the last added unless another is named). */
   List<Reply> quantity(Turn turn, Stock stock, Line line, int quantity) {
     Shoe shoe = line == null ? null : catalog.find(line.item());
     if (shoe == null) {
-      return List.of(Reply.text("Your cart is empty, so there's nothing to change yet. Tap Buy on a shoe first."));
+      return List.of(SAY.reply("nothingToChange"));
     }
     if (quantity < 1) {
       return remove(turn, line::equals);
     }
     int left = stock.left(line.item(), line.variant());
     if (quantity > left) {
-      return List.of(Reply.quickReplies("I only have " + Describe.pairs(left) + " of the " + shoe.fullName()
-          + " left in size " + line.variant() + ". Want " + (left == 1 ? "it" : "all " + left) + "?",
-          List.of(QuickReply.of(String.valueOf(left), QUANTITY + left), CHECKOUT_CHIP)));
+      return List.of(SAY.reply("onlyLeft", "pairs", Describe.pairs(left), "shoe", shoe.fullName(), "size",
+          line.variant(), "it", left == 1 ? "it" : "all " + left, "left", left));
     }
     Cart cart = turn.update(Session.CART, old -> old.put(new Line(line.item(), line.variant(), quantity)));
-    return List.of(Reply.quickReplies("Done: " + Describe.pairs(quantity) + " of the " + shoe.fullName()
-        + " (size " + line.variant() + "). " + cartSummary(cart), List.of(CHECKOUT_CHIP, SHOP_CHIP)));
+    return List.of(SAY.reply("quantitySet", "pairs", Describe.pairs(quantity), "shoe", shoe.fullName(), "size",
+        line.variant(), "cart", cartSummary(cart)));
   }
 
   /** Takes the cart lines that {@code which} picks out of the cart and says what went. */
@@ -163,31 +153,26 @@ final class Checkout {
     Cart before = turn.get(Session.CART);
     List<Line> removed = before.lines().stream().filter(which).toList();
     if (removed.isEmpty()) {
-      return List.of(Reply.quickReplies(before.lines().isEmpty() ? "Your cart is already empty."
-          : "I couldn't tell which pair to take out. Your cart:\n" + lines(before.lines()), cartChips(before)));
+      return List.of(Reply.quickReplies(before.lines().isEmpty() ? SAY.text("alreadyEmpty")
+          : SAY.text("whichPair", "lines", lines(before.lines())), cartChips(before)));
     }
     Cart cart = turn.update(Session.CART, old -> old.without(which));
     String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.item()).fullName())
         .toList());
-    return List.of(Reply.quickReplies("Removed " + names + " from your cart. " + (cart.lines().isEmpty()
-        ? "Your cart is empty now." : cartSummary(cart)), cartChips(cart)));
+    return List.of(Reply.quickReplies(SAY.text("removed", "names", names, "cart", cart.lines().isEmpty()
+        ? SAY.text("nowEmpty") : cartSummary(cart)), cartChips(cart)));
   }
 
   List<Reply> showCart(Turn turn) {
     Cart cart = turn.get(Session.CART);
-    if (cart.lines().isEmpty()) {
-      return List.of(Reply.quickReplies("Your cart is empty. Tell me what you're looking for, like \"black "
-          + "sneakers size 10\".", ShopAssistant.KINDS.subList(0, 3)));
-    }
-    return List.of(Reply.quickReplies("Your cart (" + Describe.pairs(cart.units()) + "):\n" + lines(cart.lines())
-        + "\nTotal " + total(cart) + ".", List.of(CHECKOUT_CHIP, SHOP_CHIP, QuickReply.of("Empty cart",
-        "EMPTY_CART"))));
+    return List.of(cart.lines().isEmpty() ? SAY.reply("cartEmpty") : SAY.reply("cart", "pairs",
+        Describe.pairs(cart.units()), "lines", lines(cart.lines()), "total", total(cart)));
   }
 
   List<Reply> emptyCart(Turn turn) {
     turn.set(Session.CART, null);
     turn.cancel();
-    return List.of(Reply.text("Done — your cart is empty. What would you like to look for?"));
+    return List.of(SAY.reply("emptied"));
   }
 
   /** Confirmed: take the stock (all lines or none, atomically) and place the order under a new number. */
@@ -213,10 +198,8 @@ final class Checkout {
     turn.set(Session.ORDERS, orders.subList(Math.max(0, orders.size() - 10), orders.size()).toArray(String[]::new));
     turn.set(Session.CART, null);
     turn.set(Session.PENDING_SKU, null);
-    return Reply.quickReplies("Thank you! Order " + order.number() + " is confirmed:\n" + lines(order.lines())
-        + "\nTotal " + PriceLimits.format(order.total()) + ", shipping to " + order.shipTo() + ", paid with "
-        + order.payWith() + ". Enjoy your new shoes!", List.of(SHOP_CHIP, QuickReply.of("Order status",
-        "ORDER_STATUS")));
+    return SAY.reply("placed", "number", order.number(), "lines", lines(order.lines()), "total",
+        PriceLimits.format(order.total()), "address", order.shipTo(), "payment", order.payWith());
   }
 
   /** Some line could not be covered: say which, fix the cart to what is left, and confirm again if anything is. */
@@ -227,16 +210,15 @@ final class Checkout {
       int left = stock.left(line.item(), line.variant());
       String name = "the " + catalog.find(line.item()).fullName() + " in size " + line.variant();
       if (left < line.quantity()) {
-        problems.add(left > 0 ? "only " + Describe.pairs(left) + " of " + name + " " + (left == 1 ? "is" : "are")
-            + " left, so I've updated your cart" : name + " just sold out, so I've taken it out of your cart");
+        problems.add(left > 0 ? SAY.text("onlyLeftNow", "pairs", Describe.pairs(left), "shoe", name, "are",
+            left == 1 ? "is" : "are") : SAY.text("soldOutNow", "shoe", name));
         cart = cart.put(new Line(line.item(), line.variant(), left));
       }
     }
     turn.set(Session.CART, cart);
-    String sorry = "Sorry — " + String.join("; and ", problems) + ".";
+    String sorry = SAY.text("sorry", "problems", String.join("; and ", problems));
     if (cart.lines().isEmpty()) {
-      return turn.reply(Reply.quickReplies(sorry + " Your cart is empty now. Shall I find you something similar?",
-          List.of(QuickReply.of("Show me others", Results.SHOW_RESULTS), QuickReply.of("Start over", "START_OVER"))));
+      return turn.reply(SAY.reply("soldOutAll", "sorry", sorry));
     }
     return turn.reply(Reply.text(sorry)).compose(said -> start(turn));
   }
@@ -245,20 +227,13 @@ final class Checkout {
   Future<List<Reply>> status(Turn turn, String named) {
     String number = named != null ? named : latestOrder(turn);
     if (number == null) {
-      return Future.succeededFuture(List.of(Reply.text("I don't see any order from you yet. Once you place one, "
-          + "ask me \"where's my order?\" and I'll look it up.")));
+      return Future.succeededFuture(List.of(SAY.reply("noOrders")));
     }
     return data.order(number).map(order -> {
-      if (order == null || !turn.message().user().key().equals(order.user())) {
-        return List.of(Reply.text("I can't find order " + number + " in your orders. Check the number, or say "
-            + "\"talk to a person\"."));
-      }
-      String text = "Order " + number + ":\n" + lines(order.lines()) + "\nTotal " + PriceLimits.format(order.total())
-          + (order.cancelled() ? ".\nIt was cancelled, and nothing will ship."
-          : ".\nIt's confirmed and ships within 1 business day to " + order.shipTo()
-              + "; you'll get the tracking link by email.");
-      return List.of(order.cancelled() ? Reply.text(text) : Reply.quickReplies(text, List.of(
-          QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), SHOP_CHIP)));
+      return List.of(order == null || !turn.message().user().key().equals(order.user())
+          ? SAY.reply("notYourOrder", "number", number)
+          : SAY.reply(order.cancelled() ? "orderCancelled" : "orderConfirmed", "number", number, "lines",
+              lines(order.lines()), "total", PriceLimits.format(order.total()), "address", order.shipTo()));
     });
   }
 
@@ -266,25 +241,21 @@ final class Checkout {
   List<Reply> askToCancel(Turn turn, String named) {
     String number = named != null ? named : latestOrder(turn);
     if (number == null) {
-      return List.of(Reply.text("You have no order to cancel. If you meant the cart, say \"empty cart\"."));
+      return List.of(SAY.reply("noOrderToCancel"));
     }
     Session.ask(turn, Session.Ask.CANCEL_ORDER);
     turn.set(Session.ORDER_TO_CANCEL, number);
-    return List.of(Reply.quickReplies("Yes, order " + number + " can still be cancelled. Shall I cancel it?",
-        List.of(QuickReply.of("Yes, cancel it", "CANCEL_ORDER:" + number),
-            QuickReply.of("No, keep it", "KEEP_ORDER"))));
+    return List.of(SAY.reply("cancelOrder?", "number", number));
   }
 
   /** Cancels for real: the order is marked cancelled and its pairs go back on the shelves. */
   Future<List<Reply>> cancelOrder(Turn turn, String number) {
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
-    return data.cancel(number, turn.message().user().key()).map(order -> List.<Reply>of(Reply.quickReplies(
-        "Done: order " + number + " is cancelled and nothing will ship. The " + Describe.pairs(order.pairs())
-            + " went back on our shelves.", List.of(SHOP_CHIP)))).recover(refused -> refused instanceof Refused
-        ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
-            ? "Order " + number + " was already cancelled, so there's nothing more to do."
-            : "I can't find order " + number + " in your orders, so nothing was cancelled.")))
+    return data.cancel(number, turn.message().user().key()).map(order -> List.of(SAY.reply("orderCancelledNow",
+        "number", number, "pairs", Describe.pairs(order.pairs())))).recover(refused -> refused instanceof Refused
+        ? Future.succeededFuture(List.of(SAY.reply(refused.getMessage().contains("already") ? "alreadyCancelled"
+            : "nothingCancelled", "number", number)))
         : Future.failedFuture(refused));
   }
 
@@ -294,7 +265,12 @@ final class Checkout {
   }
 
   String cartSummary(Cart cart) {
-    return "Your cart: " + Describe.pairs(cart.units()) + ", " + total(cart) + ".";
+    return SAY.text("cartSummary", "pairs", Describe.pairs(cart.units()), "total", total(cart));
+  }
+
+  /** "1 pair, $150". */
+  String pairsAndTotal(Cart cart) {
+    return Describe.pairs(cart.units()) + ", " + total(cart);
   }
 
   private String lines(List<Line> lines) {

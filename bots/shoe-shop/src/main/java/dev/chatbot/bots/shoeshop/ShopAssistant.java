@@ -8,6 +8,7 @@ import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.dialog.Form;
+import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
@@ -31,13 +32,9 @@ import java.util.function.Predicate;
  */
 final class ShopAssistant {
 
-  static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
-      QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"), QuickReply.of("Running", "running shoes"),
-      QuickReply.of("Sandals", "sandals"), QuickReply.of("Loafers", "loafers"),
-      QuickReply.of("Anything", "any style"));
+  /** Everything the shop says, by name: {@code shoe-shop/replies.json}. */
+  static final ReplyBook SAY = ReplyBook.fromResource("/shoe-shop/replies.json");
   private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
-  private static final String EXAMPLES = "Try \"brown leather dress shoes, size 10.5\" or \"Nike running shoes "
-      + "under $150\".";
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
   private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
       "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
@@ -46,19 +43,19 @@ final class ShopAssistant {
   private final Results results;
   private final Checkout checkout;
   private final ShoeCards cards;
-  private final JsonObject store;
+  private final JsonObject topics;
 
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
-    this.store = Catalog.json("shoe-shop/store.json");
+    this.topics = Catalog.json("shoe-shop/store.json").getJsonObject("topics");
   }
 
   /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
   List<Reply> resumed() {
-    return List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4)));
+    return List.of(SAY.reply("resumed"));
   }
 
   Checkout checkout() {
@@ -73,9 +70,8 @@ final class ShopAssistant {
   Future<List<Reply>> onText(Turn turn, Stock stock) {
     Message message = turn.message();
     if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-      return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
-          ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
-          KINDS.subList(0, 4))));
+      return now(List.of(SAY.reply("attachment", "what", message.kind() == Message.Kind.IMAGE ? "picture"
+          : "location")));
     }
     return onText(message.input(), turn, stock, message.user().name());
   }
@@ -170,13 +166,13 @@ final class ShopAssistant {
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
     List<String> said = new ArrayList<>();
-    u.topics().forEach(topic -> said.add(store.getJsonObject("topics").getJsonObject(topic).getString("answer")));
+    u.topics().forEach(topic -> said.add(topics.getJsonObject(topic).getString("answer")));
     if (!u.unsupported().isEmpty()) {
-      said.add("Sorry, I don't carry " + String.join(" or ", u.unsupported()) + (u.describesShoes()
-          ? ", so I've left that out." : ". " + EXAMPLES));
+      said.add(SAY.text(u.describesShoes() ? "notCarried" : "notCarriedAtAll", "what", String.join(" or ",
+          u.unsupported())));
     }
     if (!said.isEmpty() && !u.describesShoes()) {
-      return now(List.of(Reply.quickReplies(String.join("\n\n", said), KINDS.subList(0, 4))));
+      return now(List.of(SAY.reply("storeAnswers", "answers", String.join("\n\n", said))));
     }
     List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
@@ -253,25 +249,20 @@ final class ShopAssistant {
     if (u.unsureSize() != null) {
       turn.set(Session.UNSURE_SIZE, u.unsureSize());
       Session.ask(turn, Ask.SIZE_SYSTEM);
-      String said = Sizes.format(u.unsureSize());
-      int men = Sizes.toUsMen(Sizes.System.WOMEN, u.unsureSize());
-      return List.of(Reply.quickReplies("Is that a women's " + said + "? My sizes are US men's, and a women's " + said
-          + " is about a men's " + Sizes.format(men) + ". Which one should I look for?", List.of(
-          QuickReply.of("Women's " + said, "womens " + said), QuickReply.of("Men's " + said, "mens " + said))));
+      return List.of(SAY.reply("whichSystem", "size", Sizes.format(u.unsureSize()), "men",
+          Sizes.format(Sizes.toUsMen(Sizes.System.WOMEN, u.unsureSize()))));
     }
     if (u.size() != null && !Sizes.plausible(u.size())) {
       Session.ask(turn, Ask.SIZE);
-      String asSaid = u.sizeAsSaid() == null ? "" : "A " + u.sizeAsSaid() + " is beyond my size chart. ";
-      return List.of(Reply.quickReplies(asSaid + "I carry US men's sizes 6 to 14. Which size should I look for?",
-          sizeChips()));
+      String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
+      return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
     }
     if (u.size() != null) {
       turn.set(Session.UNSURE_SIZE, null);
     }
     List<Reply> replies = new ArrayList<>();
     if (u.sizeAsSaid() != null && Sizes.plausible(u.size())) {
-      replies.add(Reply.text("My shoes come in US men's sizes: your " + u.sizeAsSaid() + " is a US men's "
-          + Sizes.format(u.size()) + "."));
+      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", Sizes.format(u.size())));
     }
     replies.addAll(nextStep(turn, stock));
     return replies;
@@ -285,13 +276,12 @@ final class ShopAssistant {
     }
     if (!wanted.knowsWhatKind()) {
       Session.ask(turn, Ask.STYLE);
-      String size = wanted.size() == null ? "" : " in " + Describe.size(wanted);
-      return List.of(Reply.quickReplies("Happy to help! What kind of shoes are you after" + size + "?", KINDS));
+      return List.of(SAY.reply("whatKind", "size", wanted.size() == null ? "" : " in " + Describe.size(wanted)));
     }
     if (wanted.size() == null) {
       Session.ask(turn, Ask.SIZE);
-      return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
-          + "wear (US men's, or tell me EU or UK)?", sizeChips()));
+      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Describe.capitalise(Describe.shoes(wanted))),
+          sizeChips()));
     }
     Session.ask(turn, null);
     return results.show(turn, stock);
@@ -301,7 +291,7 @@ final class ShopAssistant {
   List<Reply> results(Turn turn, Stock stock, int pages) {
     Wanted wanted = turn.get(Session.WANTED);
     if (wanted.equals(Wanted.NOTHING)) {
-      return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
+      return List.of(SAY.reply("searchFirst"));
     }
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
       return nextStep(turn, stock);
@@ -315,8 +305,7 @@ final class ShopAssistant {
     List<String> shown = Session.shown(turn);
     int index = position == -1 ? shown.size() - 1 : position - 1;
     if (index < 0 || index >= shown.size()) {
-      return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
-          + " — which one do you mean? You can also tap its Buy button."));
+      return List.of(SAY.reply("onlyShowed", "count", shown.size() + (shown.size() == 1 ? " shoe" : " shoes")));
     }
     if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")
         || lower.contains("more on")) {
@@ -327,7 +316,7 @@ final class ShopAssistant {
 
   /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
   Future<List<Reply>> handOver(Turn turn) {
-    return turn.handOver().map(counted -> List.of(Reply.text(store.getString("handover"))));
+    return turn.handOver().map(counted -> List.of(SAY.reply("handover")));
   }
 
   private List<Reply> nudge(Understanding u, Turn turn, String name) {
@@ -335,26 +324,16 @@ final class ShopAssistant {
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(turn);
     }
-    if (u.has(Intent.GREETING)) {
-      return greet(turn, name);
-    }
-    if (u.has(Intent.THANKS)) {
-      return List.of(Reply.text("You're welcome! Anything else I can find for you?"));
-    }
-    if (ask == null && (u.has(Intent.YES) || u.has(Intent.NO))) {
-      return List.of(Reply.quickReplies((u.has(Intent.YES) ? "Great! " : "No problem. ")
-          + "What would you like to look for? " + EXAMPLES, KINDS.subList(0, 4)));
-    }
-    if (ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM) {
-      return List.of(Reply.quickReplies("Sorry, I didn't catch the size. Which US men's size do you wear? For "
-          + "example 9, 10.5 or 11 (or say \"EU 43\", \"UK 9\", \"women's 8\").", sizeChips()));
-    }
-    if (ask == Ask.STYLE) {
-      return List.of(Reply.quickReplies("Sorry, I didn't get that. What kind of shoes are you after?", KINDS));
-    }
-    return List.of(Reply.quickReplies("I'm a shoe shop assistant, so shoes are what I know best. " + EXAMPLES
-        + " I can also answer questions about shipping, returns and sizing, or get you a person.",
-        KINDS.subList(0, 4)));
+    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
+    Cart cart = turn.get(Session.CART);
+    return List.of(u.has(Intent.GREETING) && !cart.lines().isEmpty()
+        ? SAY.reply("welcomeBack", "hello", hello, "cart", checkout.pairsAndTotal(cart))
+        : u.has(Intent.GREETING) ? SAY.reply("greet", "hello", hello)
+        : u.has(Intent.THANKS) ? SAY.reply("thanks")
+        : ask == null && (u.has(Intent.YES) || u.has(Intent.NO))
+            ? SAY.reply("yesNo", "ok", u.has(Intent.YES) ? "Great!" : "No problem.")
+        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? Reply.quickReplies(SAY.text("sizeAgain"), sizeChips())
+        : ask == Ask.STYLE ? SAY.reply("styleAgain") : SAY.reply("nudge"));
   }
 
   List<Reply> keepShopping(Turn turn) {
@@ -365,42 +344,24 @@ final class ShopAssistant {
     if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
       chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
     }
-    chips.addAll(KINDS.subList(0, 4));
-    return List.of(Reply.quickReplies("Sure! What else are you looking for?", chips));
+    chips.addAll(((Reply.QuickReplies) SAY.reply("start")).options());
+    return List.of(Reply.quickReplies(SAY.text("keepShopping"), chips));
   }
 
   List<Reply> keepOrder(Turn turn) {
     String number = turn.get(Session.ORDER_TO_CANCEL);
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
-    return List.of(Reply.quickReplies("OK, " + (number == null ? "your order" : "order " + number)
-        + " stays as it is.", List.of(Checkout.SHOP_CHIP)));
+    return List.of(SAY.reply("keepOrder", "order", number == null ? "your order" : "order " + number));
   }
 
   List<Reply> help() {
-    return List.of(Reply.quickReplies("I can find shoes for you. Tell me the style, colour, material, brand, size "
-        + "and budget in any order, e.g. \"brown leather dress shoes, size 10.5, Johnston & Murphy\". Then refine: "
-        + "\"in black\", \"what about suede?\", \"cheaper\", \"show more\". Say \"cart\" to see your cart, "
-        + "\"checkout\" to order, \"cancel\" to stop a step, \"start over\" to begin again, \"where's my order?\" "
-        + "to check an order, or \"talk to a person\" for our team.",
-        List.of(QuickReply.of("Dress shoes", "dress shoes"), QuickReply.of("Sneakers", "sneakers"),
-            QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", "HUMAN"))));
-  }
-
-  private List<Reply> greet(Turn turn, String name) {
-    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
-    if (!turn.get(Session.CART).lines().isEmpty()) {
-      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(turn.get(
-          Session.CART)).replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(Checkout.CHECKOUT_CHIP,
-          Checkout.SHOP_CHIP)));
-    }
-    return List.of(Reply.quickReplies(hello + " I'm your shoe shop assistant. What are you looking for today? "
-        + EXAMPLES, KINDS.subList(0, 4)));
+    return List.of(SAY.reply("help"));
   }
 
   List<Reply> startOver(Turn turn) {
     Session.clearAll(turn);
-    return List.of(Reply.quickReplies("Fresh start! What kind of shoes are you looking for?", KINDS));
+    return List.of(SAY.reply("startOver"));
   }
 
   List<Reply> cancel(Turn turn) {
@@ -409,13 +370,10 @@ final class ShopAssistant {
       turn.cancel();
       Session.ask(turn, null);
       turn.set(Session.PENDING_SKU, null);
-      String summary = cart.lines().isEmpty() ? "" : " " + checkout.cartSummary(cart);
-      return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + summary,
-          List.of(Checkout.SHOP_CHIP, QuickReply.of("My cart", "CART"))));
+      return List.of(SAY.reply("stopped", "cart", cart.lines().isEmpty() ? "" : " " + checkout.cartSummary(cart)));
     }
     Session.clearSearch(turn);
-    return List.of(Reply.quickReplies("OK, I've cleared the search" + (cart.lines().isEmpty() ? "."
-        : "; your cart is kept.") + " Anything else I can help you find?", KINDS.subList(0, 4)));
+    return List.of(SAY.reply("cleared", "kept", cart.lines().isEmpty() ? "." : "; your cart is kept."));
   }
 
   /** An order number written in the message ("SS-100042"), or null. */
