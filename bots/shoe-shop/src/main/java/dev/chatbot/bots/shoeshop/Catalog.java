@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +29,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   /** How much each wish weighs when ranking near matches: a different material is the smallest compromise. */
   static final List<Slot> LEAST_IMPORTANT_FIRST =
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
+  /** The catalog's sizes are US men's: how sizes in other systems are read and converted. */
+  static final SizeChart SIZES = new SizeChart(json("shoe-shop/size-chart.json"));
   private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
   private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
@@ -69,8 +72,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
       JsonObject pairs = new JsonObject();
       List<Integer> sizes = new ArrayList<>();
       entry.getJsonObject("stock").forEach(size -> {
-        sizes.add(Sizes.halves(Double.parseDouble(size.getKey())));
-        pairs.put(Sizes.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
+        sizes.add(SizeChart.halves(Double.parseDouble(size.getKey())));
+        pairs.put(SizeChart.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
       });
       Collections.sort(sizes);
       Shoe shoe = new Shoe(entry.getString("sku"), entry.getString("brand"), entry.getString("name"),

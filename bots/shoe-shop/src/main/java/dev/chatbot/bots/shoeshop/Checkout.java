@@ -16,6 +16,7 @@ import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PaymentMethods;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ final class Checkout {
     if (turn.get(Session.ASK) == Session.Ask.SIZE) {
       Session.ask(turn, null);
     }
-    String variant = Sizes.format(size);
+    String variant = SizeChart.format(size);
     int already = turn.get(Session.CART).quantity(sku, variant);
     int left = stock.left(sku, variant);
     if (left <= already) {
@@ -289,12 +290,12 @@ final class Checkout {
   }
 
   static List<QuickReply> sizeChips(List<Integer> sizes) {
-    return sizes.stream().limit(11).map(size -> QuickReply.of(Sizes.format(size), "size " + Sizes.format(size)))
+    return sizes.stream().limit(11).map(size -> QuickReply.of(SizeChart.format(size), "size " + SizeChart.format(size)))
         .toList();
   }
 
   static String sizeList(List<Integer> sizes) {
-    return String.join(", ", sizes.stream().map(Sizes::format).toList());
+    return String.join(", ", sizes.stream().map(SizeChart::format).toList());
   }
 
   private static List<QuickReply> cartChips(Cart cart) {

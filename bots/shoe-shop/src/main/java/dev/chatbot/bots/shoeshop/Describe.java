@@ -2,6 +2,7 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Describe {
 
   /** "size 10.5 (US men's)", or "size 9.5 (US men's, your EU 43)" when the shopper wrote another system. */
   static String size(Wanted wanted) {
-    return "size " + Sizes.format(wanted.size()) + " (US men's"
+    return "size " + SizeChart.format(wanted.size()) + " (US men's"
         + (wanted.sizeAsSaid() == null ? ")" : ", your " + wanted.sizeAsSaid() + ")");
   }
 

@@ -6,6 +6,7 @@ import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import dev.chatbot.search.FacetSearch.Near;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class Results {
       for (int step : new int[] {-1, 1, -2, 2}) {
         int other = wanted.size() + step;
         if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
-          chips.add(QuickReply.of("Size " + Sizes.format(other), "size " + Sizes.format(other)));
+          chips.add(QuickReply.of("Size " + SizeChart.format(other), "size " + SizeChart.format(other)));
         }
       }
       String nearby = chips.isEmpty() ? " Nothing close in that size either — want to try another size or a "

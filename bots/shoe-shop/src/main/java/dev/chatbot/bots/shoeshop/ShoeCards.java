@@ -8,6 +8,7 @@ import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class ShoeCards {
     return shoes.stream().map(shoe -> {
       Fixed fixed = fixedByShoe.computeIfAbsent(shoe, this::fixed);
       int left = stock.left(shoe.sku(), size);
-      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + Sizes.format(size)
+      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + SizeChart.format(size)
           + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd(), fixed.imageUrl(),
           fixed.buttons());
     }).toList();
@@ -72,9 +73,9 @@ final class ShoeCards {
     List<QuickReply> chips = new ArrayList<>();
     if (size != null && shoe.sizes().contains(size)) {
       if (stock.inStock(shoe, size)) {
-        chips.add(QuickReply.of("Buy in " + Sizes.format(size), BUY + sku));
+        chips.add(QuickReply.of("Buy in " + SizeChart.format(size), BUY + sku));
       } else {
-        text.append(" Sorry, size ").append(Sizes.format(size)).append(" is sold out.");
+        text.append(" Sorry, size ").append(SizeChart.format(size)).append(" is sold out.");
       }
     } else if (!sizes.isEmpty()) {
       chips.add(QuickReply.of("Buy", BUY + sku));

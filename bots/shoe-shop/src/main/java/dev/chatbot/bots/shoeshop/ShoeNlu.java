@@ -6,6 +6,7 @@ import dev.chatbot.nlu.FuzzyNames;
 import dev.chatbot.nlu.PhraseTable;
 import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
@@ -62,7 +63,7 @@ final class ShoeNlu {
     String normal = normalise(message);
     StringBuilder rest = new StringBuilder(normal);
     PriceLimits.Limits budget = PriceLimits.take(rest);
-    Sizes.Found size = Sizes.take(rest);
+    SizeChart.Size size = Catalog.SIZES.take(rest);
     Map<Slot, Set<String>> said = new EnumMap<>(Slot.class);
     Map<Slot, Set<String>> avoided = new EnumMap<>(Slot.class);
     Set<Intent> intents = EnumSet.noneOf(Intent.class);
@@ -137,15 +138,15 @@ final class ShoeNlu {
       if (size.width() != null) {
         add(said, Slot.WIDTH, size.width());
       }
-      Sizes.System written = size.system() != null ? size.system()
-          : "WOMEN".equals(system) ? Sizes.System.WOMEN : "MEN".equals(system) ? Sizes.System.US : null;
+      String written = size.system() != null ? size.system() : "WOMEN".equals(system) ? "WOMEN"
+          : "MEN".equals(system) ? "US" : null;
       if (written == null && female) {
         unsure = size.halves();
-      } else if (written == null || written == Sizes.System.US) {
+      } else if (written == null || written.equals("US")) {
         us = size.halves();
       } else {
-        us = Sizes.toUsMen(written, size.halves());
-        asSaid = Sizes.asSaid(written, size.halves());
+        us = Catalog.SIZES.toHome(written, size.halves());
+        asSaid = Catalog.SIZES.asSaid(written, size.halves());
       }
     }
     return new Understanding(said, avoided, model, us, asSaid, unsure, budget.maxCents(), budget.minCents(),

@@ -38,7 +38,7 @@ public final class ShoeShopBot extends BotVerticle {
     String baseUrl = config().getString("PUBLIC_BASE_URL", "http://localhost:8080");
     data = new ShopData(data());
     // The catalog, the size chart and the word tables are built here, not on the event loop at the first message.
-    return vertx.executeBlocking(() -> ShoeNlu.understand("size 9") != null && Sizes.plausible(18)
+    return vertx.executeBlocking(() -> ShoeNlu.understand("size 9") != null && Catalog.SIZES.plausible(18)
             ? new ShopAssistant(Catalog.shared(), baseUrl, data) : null)
         .compose(ready -> data.open(Catalog.shared()).map(ready))
         .compose(ready -> {

@@ -13,6 +13,7 @@ import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -144,7 +145,7 @@ final class ShopAssistant {
       // "women's" or "men's" alone answers which size system the number was in.
       boolean women = lower.contains("women") || lower.contains("ladies") || lower.contains("her");
       if (women || lower.contains("men")) {
-        u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(turn.get(Session.UNSURE_SIZE)));
+        u = ShoeNlu.understand((women ? "womens " : "mens ") + SizeChart.format(turn.get(Session.UNSURE_SIZE)));
       }
     }
     if (!turn.get(Session.CART).lines().isEmpty()) {
@@ -196,7 +197,7 @@ final class ShopAssistant {
         || lower.contains("of them") || lower.contains("of those") || lower.matches("\\s*\\d\\s*")
         || (u.quantity() != null && u.size() == null && !u.describesShoes() && u.pick() == null);
     if (u.quantity() != null && aboutQuantity && !u.says(Slot.STYLE) && (u.size() == null
-        || !Sizes.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
+        || !Catalog.SIZES.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
       Predicate<Line> which = lineMatching(u, cart, null, lower);
       Line line = which == null ? turn.get(Session.CART).last() : cart.stream().filter(which).findFirst()
           .orElse(turn.get(Session.CART).last());
@@ -249,10 +250,10 @@ final class ShopAssistant {
     if (u.unsureSize() != null) {
       turn.set(Session.UNSURE_SIZE, u.unsureSize());
       Session.ask(turn, Ask.SIZE_SYSTEM);
-      return List.of(SAY.reply("whichSystem", "size", Sizes.format(u.unsureSize()), "men",
-          Sizes.format(Sizes.toUsMen(Sizes.System.WOMEN, u.unsureSize()))));
+      return List.of(SAY.reply("whichSystem", "size", SizeChart.format(u.unsureSize()), "men",
+          SizeChart.format(Catalog.SIZES.toHome("WOMEN", u.unsureSize()))));
     }
-    if (u.size() != null && !Sizes.plausible(u.size())) {
+    if (u.size() != null && !Catalog.SIZES.plausible(u.size())) {
       Session.ask(turn, Ask.SIZE);
       String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
       return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
@@ -261,8 +262,8 @@ final class ShopAssistant {
       turn.set(Session.UNSURE_SIZE, null);
     }
     List<Reply> replies = new ArrayList<>();
-    if (u.sizeAsSaid() != null && Sizes.plausible(u.size())) {
-      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", Sizes.format(u.size())));
+    if (u.sizeAsSaid() != null && Catalog.SIZES.plausible(u.size())) {
+      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
     }
     replies.addAll(nextStep(turn, stock));
     return replies;

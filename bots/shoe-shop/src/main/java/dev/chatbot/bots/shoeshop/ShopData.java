@@ -4,6 +4,7 @@ import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.commerce.Inventory;
 import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.commerce.OrderBook;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,7 @@ final class ShopData {
     }
 
     int left(String sku, int halves) {
-      return left(sku, Sizes.format(halves));
+      return left(sku, SizeChart.format(halves));
     }
 
     boolean inStock(Shoe shoe, int halves) {

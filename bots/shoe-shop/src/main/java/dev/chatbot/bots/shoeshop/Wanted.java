@@ -104,7 +104,7 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
       min = u.minPriceCents();
       max = max != null && min > max && u.maxPriceCents() == null ? null : max;
     }
-    boolean sized = u.size() != null && Sizes.plausible(u.size());
+    boolean sized = u.size() != null && Catalog.SIZES.plausible(u.size());
     return new Wanted(newWants, newAvoids, newModel, sized ? u.size() : size, sized ? u.sizeAsSaid() : sizeAsSaid,
         max, min, anyStyle, byPrice && !fresh && !u.cleared().contains(Slot.PRICE));
   }

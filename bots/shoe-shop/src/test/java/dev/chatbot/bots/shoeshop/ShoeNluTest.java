@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.SizeChart;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ShoeNluTest {
     assertThat(u.first(Slot.STYLE)).as("style").isEqualTo(style);
     assertThat(u.first(Slot.MATERIAL)).as("material").isEqualTo(material);
     assertThat(u.first(Slot.BRAND)).as("brand").isEqualTo(brand);
-    assertThat(u.size() == null ? null : Sizes.format(u.size())).as("size").isEqualTo(size);
+    assertThat(u.size() == null ? null : SizeChart.format(u.size())).as("size").isEqualTo(size);
     assertThat(u.first(Slot.WIDTH)).as("width").isEqualTo(width);
     assertThat(u.maxPriceCents()).as("max price").isEqualTo(max == null ? null : max * 100L);
     assertThat(u.minPriceCents()).as("min price").isEqualTo(min == null ? null : min * 100L);

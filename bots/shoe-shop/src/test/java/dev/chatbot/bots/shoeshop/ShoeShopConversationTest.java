@@ -11,6 +11,7 @@ import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.BotTester;
 import dev.chatbot.testkit.Text;
 import java.util.List;
@@ -419,8 +420,8 @@ class ShoeShopConversationTest {
     for (Card card : cards.cards()) {
       Shoe shoe = shoeOf(card);
       assertThat(matches.test(shoe)).as("%s matches", shoe).isTrue();
-      assertThat(shoe.sizes()).as("%s is made in %s", shoe.sku(), Sizes.format(size)).contains(size);
-      assertThat(stock(shoe.sku(), size)).as("%s in stock in %s", shoe.sku(), Sizes.format(size))
+      assertThat(shoe.sizes()).as("%s is made in %s", shoe.sku(), SizeChart.format(size)).contains(size);
+      assertThat(stock(shoe.sku(), size)).as("%s in stock in %s", shoe.sku(), SizeChart.format(size))
           .isPositive();
     }
   }

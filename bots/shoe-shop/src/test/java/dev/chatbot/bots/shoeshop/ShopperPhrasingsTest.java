@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.BotTester;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -120,7 +121,7 @@ class ShopperPhrasingsTest {
     }
     if (check.startsWith("size=")) {
       Integer size = state.getJsonObject("want", new JsonObject()).getInteger("size");
-      return size != null && List.of(check.substring(5).split("\\|")).contains(Sizes.format(size));
+      return size != null && List.of(check.substring(5).split("\\|")).contains(SizeChart.format(size));
     }
     if (check.startsWith("first=")) {
       return !shoes.isEmpty() && shoes.get(0).isModel(check.substring(6));
