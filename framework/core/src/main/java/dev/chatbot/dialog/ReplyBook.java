@@ -2,11 +2,8 @@ package dev.chatbot.dialog;
 
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.DataFile;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +36,7 @@ public final class ReplyBook {
 
   /** Reads a JSON file from the class path (at start: it blocks). */
   public static ReplyBook fromResource(String path) {
-    String resource = path.startsWith("/") ? path : "/" + path;
-    try (InputStream in = ReplyBook.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("replies not found on the class path: " + resource);
-      }
-      return new ReplyBook(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read replies " + resource, e);
-    }
+    return new ReplyBook(DataFile.json(path));
   }
 
   /** The sentence of {@code key} with its holes filled: {@code text("added", "item", "a mug")}. */

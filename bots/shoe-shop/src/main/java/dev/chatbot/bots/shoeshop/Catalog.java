@@ -1,14 +1,11 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.DataFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,7 +27,7 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   static final List<Slot> LEAST_IMPORTANT_FIRST =
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
   /** The catalog's sizes are US men's: how sizes in other systems are read and converted. */
-  static final SizeChart SIZES = new SizeChart(json("shoe-shop/size-chart.json"));
+  static final SizeChart SIZES = new SizeChart(DataFile.json("shoe-shop/size-chart.json"));
   private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
   private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
@@ -128,7 +125,7 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   }
 
   private static final class Holder {
-    static final Catalog INSTANCE = new Catalog(json("catalog.json"));
+    static final Catalog INSTANCE = new Catalog(DataFile.json("catalog.json"));
   }
 
   /** The JVM's catalog, read from the class path on first use (blocking: first call it off the event loop). */
@@ -152,17 +149,5 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   /** The family of a style ("oxford" is "dress"); an unknown style is its own family. */
   String family(String style) {
     return families.getOrDefault(style, style);
-  }
-
-  /** One of the bot's data files on the class path (a blocking read). */
-  static JsonObject json(String resource) {
-    try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + resource + " is missing");
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.DataFile;
 import dev.chatbot.nlu.FuzzyNames;
 import dev.chatbot.nlu.PhraseTable;
 import dev.chatbot.nlu.Positions;
@@ -35,7 +36,7 @@ final class ShoeNlu {
   private static final FuzzyNames BRANDS;
 
   static {
-    JsonObject lexicon = Catalog.json("shoe-shop/lexicon.json");
+    JsonObject lexicon = DataFile.json("shoe-shop/lexicon.json");
     for (Slot slot : Slot.values()) {
       LEXICON.putAll(lexicon.getJsonObject(slot.name().toLowerCase(Locale.ROOT), new JsonObject()),
           (value, json) -> new Term(Kind.SLOT, slot, value, null));
@@ -46,7 +47,7 @@ final class ShoeNlu {
       String name = kind == Kind.SYSTEM ? "sizeSystem" : kind.name().toLowerCase(Locale.ROOT);
       LEXICON.putAll(lexicon.getJsonObject(name), (group, json) -> new Term(kind, null, group, null));
     }
-    LEXICON.putAll(Catalog.json("shoe-shop/store.json").getJsonObject("topics"),
+    LEXICON.putAll(DataFile.json("shoe-shop/store.json").getJsonObject("topics"),
         (topic, json) -> new Term(Kind.TOPIC, null, topic, null));
     for (Kind kind : List.of(Kind.NEGATION, Kind.BREAK, Kind.FEMALE)) {
       phrases(lexicon.getJsonArray(kind.name().toLowerCase(Locale.ROOT)))
