@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
@@ -21,6 +22,7 @@ import java.util.Set;
 final class Results {
 
   static final int PAGE_SIZE = 10;
+  private static final ReplyBook SAY = ShopAssistant.SAY;
   static final String SHOW_RESULTS = "SHOW_RESULTS";
 
   private final FacetSearch<Shoe, Slot> search;
@@ -44,24 +46,15 @@ final class Results {
     int from = page * PAGE_SIZE;
     if (from >= exact.size()) {
       turn.set(Session.PAGE, Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in " + size
-          + ". Want to try another colour or brand?", letGoChips(wanted, cartHasItems)));
+      return List.of(Reply.quickReplies(SAY.text("allShown", "count", exact.size(), "size", size),
+          letGoChips(wanted, cartHasItems)));
     }
     List<Shoe> shown = exact.subList(from, Math.min(exact.size(), from + PAGE_SIZE));
     turn.set(Session.SHOWN, shown.stream().map(Shoe::sku).toArray(String[]::new));
     boolean more = from + shown.size() < exact.size();
-    String line;
-    String order = wanted.byPrice() ? ", cheapest first" : "";
-    if (page == 0 && !more) {
-      line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in "
-          + size + order + ". Tap Buy on one you like, or tell me what to change.";
-    } else if (page == 0) {
-      line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in " + size
-          + order + ". Say \"more\" for the next ones, or narrow it down.";
-    } else {
-      line = "Here are " + (from + 1) + "–" + (from + shown.size()) + " of " + exact.size() + " " + what
-          + " in " + size + ".";
-    }
+    String line = SAY.text(page > 0 ? "nextPage" : more ? "top" : "found", "found", exact.size() == 1
+        ? "1 pair of" : exact.size(), "count", exact.size(), "shown", shown.size(), "from", from + 1, "to",
+        from + shown.size(), "what", what, "size", size, "order", wanted.byPrice() ? ", cheapest first" : "");
     List<QuickReply> chips = new ArrayList<>();
     if (more) {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
@@ -80,9 +73,8 @@ final class Results {
   private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
     String what = Describe.shoes(wanted);
-    String why = !search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted)).isEmpty()
-        ? "Sorry — the " + what + " I carry are sold out in " + size + "."
-        : "Sorry, I have no " + what + " in " + size + ".";
+    String why = SAY.text(search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted))
+        .isEmpty() ? "noneOf" : "allSoldOut", "what", what, "size", size);
     List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
         Catalog.order(wanted));
     if (near.isEmpty()) {
@@ -95,9 +87,8 @@ final class Results {
           chips.add(QuickReply.of("Size " + SizeChart.format(other), "size " + SizeChart.format(other)));
         }
       }
-      String nearby = chips.isEmpty() ? " Nothing close in that size either — want to try another size or a "
-          + "different kind of shoe?" : " I do have them in " + String.join(" and ", chips.stream()
-          .map(QuickReply::title).toList()).toLowerCase(java.util.Locale.ROOT) + ": want to see those?";
+      String nearby = chips.isEmpty() ? SAY.text("nothingClose") : SAY.text("otherSizes", "sizes",
+          String.join(" and ", chips.stream().map(QuickReply::title).toList()).toLowerCase(java.util.Locale.ROOT));
       chips.add(QuickReply.of("Start over", "START_OVER"));
       chips.add(QuickReply.of("Help", "HELP"));
       return List.of(Reply.quickReplies(why + nearby, chips));
@@ -105,16 +96,14 @@ final class Results {
     int from = page * PAGE_SIZE;
     if (from >= near.size()) {
       turn.set(Session.PAGE, Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's every close match I have in " + size + ".",
-          letGoChips(wanted, false)));
+      return List.of(Reply.quickReplies(SAY.text("everyClose", "size", size), letGoChips(wanted, false)));
     }
     List<Near<Shoe, Slot>> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
     turn.set(Session.SHOWN, shown.stream().map(n -> n.item().sku()).toArray(String[]::new));
     Set<Slot> relaxed = new LinkedHashSet<>();
     shown.forEach(n -> relaxed.addAll(n.missed()));
-    String intro = page == 0
-        ? why + " Here's the closest I have, " + Describe.compromise(near.get(0).missed()) + ":"
-        : "More close matches in " + size + ":";
+    String intro = page == 0 ? SAY.text("closest", "why", why, "compromise", Describe.compromise(near.get(0).missed()))
+        : SAY.text("moreClose", "size", size);
     List<QuickReply> chips = new ArrayList<>();
     if (from + shown.size() < near.size()) {
       chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
@@ -127,7 +116,7 @@ final class Results {
     chips.add(QuickReply.of("Start over", "START_OVER"));
     List<Shoe> shoes = shown.stream().map(Near::item).toList();
     return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size(), stock)),
-        Reply.quickReplies("Want me to widen the search, or change something?", chips));
+        Reply.quickReplies(SAY.text("widen"), chips));
   }
 
   /** In stock in the size and meeting every wish. */
