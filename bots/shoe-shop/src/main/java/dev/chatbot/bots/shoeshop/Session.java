@@ -18,13 +18,15 @@ final class Session {
   static final StateKey<Integer> PAGE = StateKey.conversation("page", Integer.class).orElse(0);
   /** The SKUs on the page last shown: "cheaper" means cheaper than these, "the second one" is one of them. */
   static final StateKey<String[]> SHOWN = StateKey.conversation("shown", String[].class).orElse(new String[0]);
-  static final StateKey<Ask> ASK = StateKey.conversation("ask", Ask.class);
+  // "question" and "basket": new names for a new shape (the checkout form and the framework's Cart), so state written
+  // before them ("ask", "cart") is left unread instead of failing every turn of a conversation in flight.
+  static final StateKey<Ask> ASK = StateKey.conversation("question", Ask.class);
   /** The shoe tapped Buy on while the bot asks which size. */
   static final StateKey<String> PENDING_SKU = StateKey.conversation("pendingSku", String.class);
   /** A size whose system the bot asked about ("a women's 8 or a men's 8?"), as written. */
   static final StateKey<Integer> UNSURE_SIZE = StateKey.conversation("unsureSize", Integer.class);
   static final StateKey<String> ORDER_TO_CANCEL = StateKey.conversation("orderToCancel", String.class);
-  static final StateKey<Cart> CART = StateKey.conversation("cart", Cart.class).orElse(Cart.EMPTY);
+  static final StateKey<Cart> CART = StateKey.conversation("basket", Cart.class).orElse(Cart.EMPTY);
   /** The shopper's last ten order numbers, the latest last. */
   static final StateKey<String[]> ORDERS = StateKey.user("orders", String[].class).orElse(new String[0]);
 

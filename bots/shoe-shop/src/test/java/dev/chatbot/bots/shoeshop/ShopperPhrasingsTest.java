@@ -115,7 +115,7 @@ class ShopperPhrasingsTest {
       return check.startsWith("!") != says;
     }
     if (check.startsWith("cart=")) {
-      int pairs = state.getJsonObject("cart", new JsonObject())
+      int pairs = state.getJsonObject("basket", new JsonObject())
           .getJsonArray("lines", new io.vertx.core.json.JsonArray()).stream().mapToInt(line -> ((JsonObject) line).getInteger("quantity")).sum();
       return pairs == Integer.parseInt(check.substring(5));
     }
