@@ -2,7 +2,7 @@ package dev.chatbot.dialog;
 
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
-import dev.chatbot.nlu.DataFile;
+import dev.chatbot.nlu.ResourceFile;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ReplyBook {
 
   /** Reads a JSON file from the class path (at start: it blocks). */
   public static ReplyBook fromResource(String path) {
-    return new ReplyBook(DataFile.json(path));
+    return new ReplyBook(ResourceFile.json(path));
   }
 
   /** The sentence of {@code key} with its holes filled: {@code text("added", "item", "a mug")}. */

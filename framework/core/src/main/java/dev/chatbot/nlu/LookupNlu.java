@@ -31,7 +31,7 @@ public final class LookupNlu implements NluEngine {
 
   /** Reads a {@code .yaml}/{@code .yml} or {@code .json} file from the class path (at start: it blocks). */
   public static LookupNlu fromResource(String path) {
-    return new LookupNlu(parse(DataFile.text(path), path.endsWith(".json")));
+    return new LookupNlu(parse(ResourceFile.text(path), path.endsWith(".json")));
   }
 
   /** Parses YAML (or JSON, which is YAML too) into {@link LookupData}; a wrong shape names what is wrong. */

@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
-import dev.chatbot.nlu.DataFile;
+import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +27,7 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   static final List<Slot> LEAST_IMPORTANT_FIRST =
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
   /** The catalog's sizes are US men's: how sizes in other systems are read and converted. */
-  static final SizeChart SIZES = new SizeChart(DataFile.json("shoe-shop/size-chart.json"));
+  static final SizeChart SIZES = new SizeChart(ResourceFile.json("shoe-shop/size-chart.json"));
   private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
   private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
@@ -125,7 +125,7 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   }
 
   private static final class Holder {
-    static final Catalog INSTANCE = new Catalog(DataFile.json("catalog.json"));
+    static final Catalog INSTANCE = new Catalog(ResourceFile.json("catalog.json"));
   }
 
   /** The JVM's catalog, read from the class path on first use (blocking: first call it off the event loop). */

@@ -1,8 +1,8 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
-import dev.chatbot.nlu.DataFile;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class Describe {
 
-  private static final JsonObject SAY = DataFile.json("shoe-shop/lexicon.json").getJsonObject("say");
+  private static final JsonObject SAY = ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("say");
 
   private Describe() {}
 

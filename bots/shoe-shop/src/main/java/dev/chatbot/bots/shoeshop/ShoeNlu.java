@@ -2,11 +2,11 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
-import dev.chatbot.nlu.DataFile;
 import dev.chatbot.nlu.FuzzyNames;
 import dev.chatbot.nlu.Lexicon;
 import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class ShoeNlu {
 
-  private static final JsonObject DATA = DataFile.json("shoe-shop/lexicon.json");
+  private static final JsonObject DATA = ResourceFile.json("shoe-shop/lexicon.json");
   /** The slots' values, then models, what the shop lacks, and the marks (intents, topics...), in that order. */
   private static final Lexicon LEXICON = lexicon();
   private static final FuzzyNames BRANDS;
@@ -47,7 +47,7 @@ final class ShoeNlu {
     }
     lexicon.values("model", DATA.getJsonObject("model")).values("unsupported", DATA.getJsonObject("unsupported"));
     List.of("intent", "clear", "sizeSystem").forEach(kind -> lexicon.marks(kind, DATA.getJsonObject(kind)));
-    return lexicon.marks("topic", DataFile.json("shoe-shop/store.json").getJsonObject("topics"))
+    return lexicon.marks("topic", ResourceFile.json("shoe-shop/store.json").getJsonObject("topics"))
         .negations(phrases(DATA.getJsonArray("negation"))).breaks(phrases(DATA.getJsonArray("break")))
         .marks("female", phrases(DATA.getJsonArray("female"))).butAfter("clear");
   }

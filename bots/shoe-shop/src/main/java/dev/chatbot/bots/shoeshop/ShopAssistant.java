@@ -13,7 +13,7 @@ import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
-import dev.chatbot.nlu.DataFile;
+import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
 import io.vertx.core.Future;
@@ -52,7 +52,7 @@ final class ShopAssistant {
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
-    this.topics = DataFile.json("shoe-shop/store.json").getJsonObject("topics");
+    this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
   }
 
   /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.commerce.Inventory;
-import dev.chatbot.nlu.DataFile;
+import dev.chatbot.nlu.ResourceFile;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -79,7 +79,7 @@ class CatalogTest {
 
   @Test
   void everyFeatureIsOneTheLexiconKnows() {
-    JsonObject features = DataFile.json("shoe-shop/lexicon.json").getJsonObject("feature");
+    JsonObject features = ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("feature");
     assertThat(catalog.all().stream().flatMap(shoe -> shoe.features().stream()).distinct())
         .isNotEmpty().allMatch(features::containsKey);
   }

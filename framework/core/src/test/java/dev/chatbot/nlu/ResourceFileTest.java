@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class DataFileTest {
+class ResourceFileTest {
 
   @Test
   void readsAClassPathFileWithOrWithoutTheLeadingSlashAndNamesAMissingOne() {
-    assertThat(DataFile.text("/shop-nlu.yaml")).isEqualTo(DataFile.text("shop-nlu.yaml")).contains("intents");
-    assertThatThrownBy(() -> DataFile.json("nowhere.json")).hasMessageContaining("/nowhere.json");
+    assertThat(ResourceFile.text("/shop-nlu.yaml")).isEqualTo(ResourceFile.text("shop-nlu.yaml")).contains("intents");
+    assertThatThrownBy(() -> ResourceFile.json("nowhere.json")).hasMessageContaining("/nowhere.json");
   }
 }

@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
  * A bot's data file on the class path (its words, replies, charts, catalog), read once at start: a blocking read, so
  * call it off the event loop or before the bot serves. A missing file fails with its name.
  */
-public final class DataFile {
+public final class ResourceFile {
 
-  private DataFile() {}
+  private ResourceFile() {}
 
   /** The file's text; {@code path} is from the class path's root, with or without a leading "/". */
   public static String text(String path) {
     String resource = path.startsWith("/") ? path : "/" + path;
-    try (InputStream in = DataFile.class.getResourceAsStream(resource)) {
+    try (InputStream in = ResourceFile.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("data file not found on the class path: " + resource);
       }
