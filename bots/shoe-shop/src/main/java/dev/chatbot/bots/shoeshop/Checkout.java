@@ -12,6 +12,7 @@ import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Scope;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.When;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PaymentMethods;
@@ -118,7 +119,7 @@ final class Checkout {
       List<Integer> sizes = stock.sizesInStock(shoe);
       return List.of(left == 0 ? SAY.reply("soldOutInSize", "shoe", shoe.fullName(), "size", variant, "others",
           sizes.isEmpty() ? "" : SAY.text("stillIn", "sizes", sizeList(sizes)))
-          : SAY.reply("lastPairs", "pairs", Describe.pairs(left), "shoe", shoe.fullName(), "size", variant));
+          : SAY.reply("lastPairs", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size", variant));
     }
     Cart cart = turn.update(Session.CART, old -> old.added(new Line(sku, variant, already + 1)));
     List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
@@ -141,11 +142,11 @@ final class Checkout {
     }
     int left = stock.left(line.item(), line.variant());
     if (quantity > left) {
-      return List.of(SAY.reply("onlyLeft", "pairs", Describe.pairs(left), "shoe", shoe.fullName(), "size",
+      return List.of(SAY.reply("onlyLeft", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size",
           line.variant(), "it", left == 1 ? "it" : "all " + left, "left", left));
     }
     Cart cart = turn.update(Session.CART, old -> old.put(new Line(line.item(), line.variant(), quantity)));
-    return List.of(SAY.reply("quantitySet", "pairs", Describe.pairs(quantity), "shoe", shoe.fullName(), "size",
+    return List.of(SAY.reply("quantitySet", "pairs", Words.count(quantity, "pair"), "shoe", shoe.fullName(), "size",
         line.variant(), "cart", cartSummary(cart)));
   }
 
@@ -167,7 +168,7 @@ final class Checkout {
   List<Reply> showCart(Turn turn) {
     Cart cart = turn.get(Session.CART);
     return List.of(cart.lines().isEmpty() ? SAY.reply("cartEmpty") : SAY.reply("cart", "pairs",
-        Describe.pairs(cart.units()), "lines", lines(cart.lines()), "total", total(cart)));
+        Words.count(cart.units(), "pair"), "lines", lines(cart.lines()), "total", total(cart)));
   }
 
   List<Reply> emptyCart(Turn turn) {
@@ -211,7 +212,7 @@ final class Checkout {
       int left = stock.left(line.item(), line.variant());
       String name = "the " + catalog.find(line.item()).fullName() + " in size " + line.variant();
       if (left < line.quantity()) {
-        problems.add(left > 0 ? SAY.text("onlyLeftNow", "pairs", Describe.pairs(left), "shoe", name, "are",
+        problems.add(left > 0 ? SAY.text("onlyLeftNow", "pairs", Words.count(left, "pair"), "shoe", name, "are",
             left == 1 ? "is" : "are") : SAY.text("soldOutNow", "shoe", name));
         cart = cart.put(new Line(line.item(), line.variant(), left));
       }
@@ -254,7 +255,7 @@ final class Checkout {
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return data.cancel(number, turn.message().user().key()).map(order -> List.of(SAY.reply("orderCancelledNow",
-        "number", number, "pairs", Describe.pairs(order.pairs())))).recover(refused -> refused instanceof Refused
+        "number", number, "pairs", Words.count(order.pairs(), "pair")))).recover(refused -> refused instanceof Refused
         ? Future.succeededFuture(List.of(SAY.reply(refused.getMessage().contains("already") ? "alreadyCancelled"
             : "nothingCancelled", "number", number)))
         : Future.failedFuture(refused));
@@ -266,12 +267,12 @@ final class Checkout {
   }
 
   String cartSummary(Cart cart) {
-    return SAY.text("cartSummary", "pairs", Describe.pairs(cart.units()), "total", total(cart));
+    return SAY.text("cartSummary", "pairs", Words.count(cart.units(), "pair"), "total", total(cart));
   }
 
   /** "1 pair, $150". */
   String pairsAndTotal(Cart cart) {
-    return Describe.pairs(cart.units()) + ", " + total(cart);
+    return Words.count(cart.units(), "pair") + ", " + total(cart);
   }
 
   private String lines(List<Line> lines) {

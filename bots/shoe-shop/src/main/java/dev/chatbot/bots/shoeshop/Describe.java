@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
@@ -62,24 +63,13 @@ final class Describe {
 
   /** How the alternatives differ: "in another material", "in another colour and from another brand". */
   static String compromise(Set<Slot> missed) {
-    List<String> parts = Catalog.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
-        .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList();
-    return parts.size() <= 1 ? String.join("", parts)
-        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return Words.list(Catalog.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
+        .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList(), "and");
   }
 
   /** The chip that lets a wish go: "Any material". */
   static String letGo(Slot slot) {
     return SAY.getJsonObject("letGo").getString(slot.name());
-  }
-
-  static String capitalise(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** "1 pair" / "2 pairs". */
-  static String pairs(int count) {
-    return count == 1 ? "1 pair" : count + " pairs";
   }
 
   private static String or(Set<String> values) {

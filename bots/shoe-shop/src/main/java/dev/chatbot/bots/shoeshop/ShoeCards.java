@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.dialog.Turn;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
@@ -68,9 +69,9 @@ final class ShoeCards {
     }
     chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
     String text = ShopAssistant.SAY.text("details", "shoe", shoe.fullName(), "price",
-        PriceLimits.format(shoe.priceCents()), "what", Describe.capitalise(shoe.colour() + " " + shoe.material() + " "
+        PriceLimits.format(shoe.priceCents()), "what", Words.capitalise(shoe.colour() + " " + shoe.material() + " "
             + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? ", wide fit" : "")), "description",
-        shoe.description(), "features", shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ",
+        shoe.description(), "features", shoe.features().isEmpty() ? "" : " " + Words.capitalise(String.join(", ",
             shoe.features().stream().map(Describe::one).toList())) + ".", "rating", shoe.rating(), "sizes",
         sizes.isEmpty() ? ShopAssistant.SAY.text("soldOutEverywhere") : ShopAssistant.SAY.text("inSizes", "sizes",
             Checkout.sizeList(sizes)), "soldOut", made && !stock.inStock(shoe, size)

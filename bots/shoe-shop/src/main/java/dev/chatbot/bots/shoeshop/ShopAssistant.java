@@ -10,6 +10,7 @@ import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
@@ -282,7 +283,7 @@ final class ShopAssistant {
     }
     if (wanted.size() == null) {
       Session.ask(turn, Ask.SIZE);
-      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Describe.capitalise(Describe.shoes(wanted))),
+      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))),
           sizeChips()));
     }
     Session.ask(turn, null);
