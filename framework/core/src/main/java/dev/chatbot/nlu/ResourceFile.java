@@ -1,10 +1,14 @@
 package dev.chatbot.nlu;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A bot's data file on the class path (its words, replies, charts, catalog), read once at start: a blocking read, so
@@ -30,5 +34,17 @@ public final class ResourceFile {
   /** The file as a JSON object. */
   public static JsonObject json(String path) {
     return new JsonObject(text(path));
+  }
+
+  /** A JSON array of words or phrases as a list. */
+  public static List<String> words(JsonArray array) {
+    return array.stream().map(String.class::cast).toList();
+  }
+
+  /** An object of word lists ({@code {"women": ["ladies", "her"], ...}}), in the file's order. */
+  public static Map<String, List<String>> wordLists(JsonObject object) {
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    object.forEach(entry -> lists.put(entry.getKey(), words((JsonArray) entry.getValue())));
+    return lists;
   }
 }

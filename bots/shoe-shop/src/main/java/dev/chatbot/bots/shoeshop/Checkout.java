@@ -1,10 +1,10 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Order;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.Refused;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Prompt;
@@ -255,7 +255,7 @@ final class Checkout {
     Session.ask(turn, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return data.cancel(number, turn.message().user().key()).map(order -> List.of(SAY.reply("orderCancelledNow",
-        "number", number, "pairs", Words.count(order.pairs(), "pair")))).recover(refused -> refused instanceof Refused
+        "number", number, "pairs", Words.count(order.units(), "pair")))).recover(refused -> refused instanceof Refused
         ? Future.succeededFuture(List.of(SAY.reply(refused.getMessage().contains("already") ? "alreadyCancelled"
             : "nothingCancelled", "number", number)))
         : Future.failedFuture(refused));

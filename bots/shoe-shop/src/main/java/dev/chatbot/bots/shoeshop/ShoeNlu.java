@@ -8,11 +8,9 @@ import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +28,7 @@ final class ShoeNlu {
   private static final JsonObject DATA = ResourceFile.json("shoe-shop/lexicon.json");
   /** The slots' values, then models, what the shop lacks, and the marks (intents, topics...), in that order. */
   private static final Lexicon LEXICON = lexicon();
-  private static final FuzzyNames BRANDS;
-
-  static {
-    Map<String, List<String>> brands = new LinkedHashMap<>();
-    DATA.getJsonObject("brand").forEach(brand -> brands.put(brand.getKey(), phrases(brand.getValue())));
-    BRANDS = new FuzzyNames(brands);
-  }
+  private static final FuzzyNames BRANDS = new FuzzyNames(ResourceFile.wordLists(DATA.getJsonObject("brand")));
 
   private ShoeNlu() {}
 
@@ -48,8 +40,9 @@ final class ShoeNlu {
     lexicon.values("model", DATA.getJsonObject("model")).values("unsupported", DATA.getJsonObject("unsupported"));
     List.of("intent", "clear", "sizeSystem").forEach(kind -> lexicon.marks(kind, DATA.getJsonObject(kind)));
     return lexicon.marks("topic", ResourceFile.json("shoe-shop/store.json").getJsonObject("topics"))
-        .negations(phrases(DATA.getJsonArray("negation"))).breaks(phrases(DATA.getJsonArray("break")))
-        .marks("female", phrases(DATA.getJsonArray("female"))).butAfter("clear");
+        .negations(ResourceFile.words(DATA.getJsonArray("negation")))
+        .breaks(ResourceFile.words(DATA.getJsonArray("break")))
+        .marks("female", ResourceFile.words(DATA.getJsonArray("female"))).butAfter("clear");
   }
 
   static Understanding understand(String message) {
@@ -118,9 +111,5 @@ final class ShoeNlu {
     return PriceLimits.numbersInWords(message.toLowerCase(Locale.ROOT).replace("½", " 1/2").replace("&", " and ")
         .replace("’", "").replace("'", "").replace("w/o ", "without ").replace("w/ ", "with ").replace("dr.", "dr")
         .trim());
-  }
-
-  private static List<String> phrases(Object array) {
-    return ((JsonArray) array).stream().map(String.class::cast).toList();
   }
 }

@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The shop assistant's whole dialogue: message, state and profile in, replies out. The only I/O is the bot-wide
@@ -38,9 +40,13 @@ final class ShopAssistant {
   /** Everything the shop says, by name: {@code shoe-shop/replies.json}. */
   static final ReplyBook SAY = ReplyBook.fromResource("/shoe-shop/replies.json");
   private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
+  /** Words the dialogue decides by, anywhere in the message ({@code "cues"} in {@code shoe-shop/lexicon.json}). */
+  private static final Map<String, List<String>> CUES =
+      ResourceFile.wordLists(ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("cues"));
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
-  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
-      "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
+  private static final Pattern ADDRESS = Pattern.compile("\\d{3,}|\\b" + TextCues.anyOf(CUES.get("street")) + "\\b");
+
+  private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\bSS-?(\\d{6})\\b");
 
   private final Catalog catalog;
   private final Results results;
@@ -101,8 +107,7 @@ final class ShopAssistant {
       return true;
     }
     if (confirming) {
-      return u.describesShoes() || !(u.has(Intent.YES) || u.has(Intent.NO) || lower.contains("address")
-          || lower.contains("payment"));
+      return u.describesShoes() || !(u.has(Intent.YES) || u.has(Intent.NO) || cue("change", lower));
     }
     return "address".equals(turn.asking()) && u.describesShoes() && !ADDRESS.matcher(lower).find();
   }
@@ -120,7 +125,7 @@ final class ShopAssistant {
     if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
       boolean aboutAnOrder = lower.contains("order") || (ask == null && !turn.inDialog()
           && turn.get(Session.CART).lines().isEmpty() && Checkout.latestOrder(turn) != null
-          && (lower.contains(" it") || lower.contains("my")));
+          && cue("myOrder", lower));
       return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
     }
     if (u.has(Intent.HELP) && u.topics().isEmpty()) {
@@ -145,8 +150,8 @@ final class ShopAssistant {
     }
     if (ask == Ask.SIZE_SYSTEM && turn.get(Session.UNSURE_SIZE) != null && u.size() == null && u.unsureSize() == null) {
       // "women's" or "men's" alone answers which size system the number was in.
-      boolean women = lower.contains("women") || lower.contains("ladies") || lower.contains("her");
-      if (women || lower.contains("men")) {
+      boolean women = cue("women", lower);
+      if (women || cue("men", lower)) {
         u = ShoeNlu.understand((women ? "womens " : "mens ") + SizeChart.format(turn.get(Session.UNSURE_SIZE)));
       }
     }
@@ -195,8 +200,7 @@ final class ShopAssistant {
       Predicate<Line> which = lineMatching(u, cart, turn.get(Session.CART).last(), lower);
       return checkout.remove(turn, which == null ? line -> false : which);
     }
-    boolean aboutQuantity = lower.contains("pair") || lower.contains("make it") || lower.contains("quantity")
-        || lower.contains("of them") || lower.contains("of those") || lower.matches("\\s*\\d\\s*")
+    boolean aboutQuantity = cue("quantity", lower) || lower.matches("\\s*\\d\\s*")
         || (u.quantity() != null && u.size() == null && !u.describesShoes() && u.pick() == null);
     if (u.quantity() != null && aboutQuantity && !u.says(Slot.STYLE) && (u.size() == null
         || !Catalog.SIZES.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
@@ -221,8 +225,7 @@ final class ShopAssistant {
         return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
-    if (last != null && (lower.contains(" it") || lower.contains("that") || lower.contains("this")
-        || lower.contains("them") || lower.contains("those"))) {
+    if (last != null && cue("thatOne", lower)) {
       return last::equals;
     }
     return null;
@@ -310,8 +313,7 @@ final class ShopAssistant {
     if (index < 0 || index >= shown.size()) {
       return List.of(SAY.reply("onlyShowed", "count", shown.size() + (shown.size() == 1 ? " shoe" : " shoes")));
     }
-    if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")
-        || lower.contains("more on")) {
+    if (cue("details", lower)) {
       return cards.details(turn, stock, shown.get(index));
     }
     return checkout.buy(turn, stock, shown.get(index));
@@ -379,9 +381,13 @@ final class ShopAssistant {
     return List.of(SAY.reply("cleared", "kept", cart.lines().isEmpty() ? "." : "; your cart is kept."));
   }
 
+  private static boolean cue(String kind, String lower) {
+    return TextCues.anyIn(lower, CUES.get(kind));
+  }
+
   /** An order number written in the message ("SS-100042"), or null. */
   private static String orderNumber(String text) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?i)\\bSS-?(\\d{6})\\b").matcher(text);
+    Matcher matcher = ORDER_NUMBER.matcher(text);
     return matcher.find() ? "SS-" + matcher.group(1) : null;
   }
 

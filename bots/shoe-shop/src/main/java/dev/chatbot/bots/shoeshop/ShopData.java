@@ -3,11 +3,11 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.commerce.Inventory;
 import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.OrderBook;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -34,19 +34,6 @@ final class ShopData {
 
     List<Integer> sizesInStock(Shoe shoe) {
       return shoe.sizes().stream().filter(size -> inStock(shoe, size)).toList();
-    }
-  }
-
-  /** A placed order, as kept by the order book. */
-  record Order(String number, String user, String status, String placedAt, List<Line> lines, long total,
-      String shipTo, String payWith) {
-
-    boolean cancelled() {
-      return OrderBook.CANCELLED.equals(status);
-    }
-
-    int pairs() {
-      return lines.stream().mapToInt(Line::quantity).sum();
     }
   }
 
@@ -82,12 +69,12 @@ final class ShopData {
   }
 
   Future<Void> save(Order order) {
-    return orders.save(order.number(), JsonObject.mapFrom(order));
+    return orders.save(order);
   }
 
   /** The order, or null when there is none. */
   Future<Order> order(String number) {
-    return orders.find(number).map(json -> json == null ? null : json.mapTo(Order.class));
+    return orders.order(number);
   }
 
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */

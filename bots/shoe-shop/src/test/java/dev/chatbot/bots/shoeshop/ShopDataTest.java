@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.Refused;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Future;
@@ -89,7 +90,7 @@ class ShopDataTest {
     join(shop.open(CATALOG));
     List<Line> lines = List.of(new Line("JM-CONARD-BRN", "9", 3));
     join(shop.take(lines));
-    join(shop.save(new ShopData.Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
+    join(shop.save(new Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
         List.of(new Line("JM-CONARD-BRN", "9", 3)), 52497, "1 Elm Road", "PayPal")));
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(9);
 
