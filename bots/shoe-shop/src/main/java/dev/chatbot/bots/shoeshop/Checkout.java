@@ -104,13 +104,13 @@ final class Checkout {
     Integer size = turn.get(Session.WANTED).size();
     if (size == null || !shoe.sizes().contains(size)) {
       turn.set(Session.PENDING_SKU, sku);
-      Session.ask(turn, Session.Ask.SIZE);
+      turn.set(Session.ASK, Session.Ask.SIZE);
       return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
           sizeChips(stock.sizesInStock(shoe))));
     }
     turn.set(Session.PENDING_SKU, null);
     if (turn.get(Session.ASK) == Session.Ask.SIZE) {
-      Session.ask(turn, null);
+      turn.set(Session.ASK, null);
     }
     String variant = SizeChart.format(size);
     int already = turn.get(Session.CART).quantity(sku, variant);
@@ -184,11 +184,11 @@ final class Checkout {
       return start(turn);
     }
     return data.take(lines).compose(
-        taken -> data.nextOrderNumber().compose(number -> {
+        taken -> data.orders.nextNumber().compose(number -> {
           Order order = new Order(number, turn.message().user().key(), "confirmed", Instant.now().toString(), lines,
               turn.get(Session.CART).total(this::price), delivery.address(), delivery.payment());
-          return data.save(order).compose(saved -> turn.reply(placed(turn, order)));
-        }).recover(failed -> data.putBack(lines).compose(back -> Future.failedFuture(failed))),
+          return data.orders.save(order).compose(saved -> turn.reply(placed(turn, order)));
+        }).recover(failed -> data.inventory.putBack(lines).compose(back -> Future.failedFuture(failed))),
         refused -> refused instanceof Refused
             ? data.stock().compose(stock -> soldOut(turn, stock))
             : Future.failedFuture(refused));
@@ -231,7 +231,7 @@ final class Checkout {
     if (number == null) {
       return Future.succeededFuture(List.of(SAY.reply("noOrders")));
     }
-    return data.order(number).map(order -> {
+    return data.orders.order(number).map(order -> {
       return List.of(order == null || !turn.message().user().key().equals(order.user())
           ? SAY.reply("notYourOrder", "number", number)
           : SAY.reply(order.cancelled() ? "orderCancelled" : "orderConfirmed", "number", number, "lines",
@@ -245,14 +245,14 @@ final class Checkout {
     if (number == null) {
       return List.of(SAY.reply("noOrderToCancel"));
     }
-    Session.ask(turn, Session.Ask.CANCEL_ORDER);
+    turn.set(Session.ASK, Session.Ask.CANCEL_ORDER);
     turn.set(Session.ORDER_TO_CANCEL, number);
     return List.of(SAY.reply("cancelOrder?", "number", number));
   }
 
   /** Cancels for real: the order is marked cancelled and its pairs go back on the shelves. */
   Future<List<Reply>> cancelOrder(Turn turn, String number) {
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return data.cancel(number, turn.message().user().key()).map(order -> List.of(SAY.reply("orderCancelledNow",
         "number", number, "pairs", Words.count(order.units(), "pair")))).recover(refused -> refused instanceof Refused

@@ -11,6 +11,7 @@ import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import dev.chatbot.search.FacetSearch.Near;
 import dev.chatbot.search.Page;
+import dev.chatbot.search.PriceSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,18 +146,7 @@ final class Results {
 
   /** "Cheaper": below the average price of the page just shown, cheapest first. */
   static Wanted cheaper(Wanted wanted, List<Shoe> shown) {
-    if (shown.isEmpty()) {
-      return wanted.withBudget(wanted.maxPriceCents(), true);
-    }
-    long average = Math.round(shown.stream().mapToLong(Shoe::priceCents).average().orElse(0));
-    long max = average / 100 * 100;
-    if (wanted.maxPriceCents() != null && max >= wanted.maxPriceCents()) {
-      max = wanted.maxPriceCents() * 85 / 100 / 100 * 100;
-    }
-    if (shown.stream().allMatch(shoe -> shoe.priceCents() <= average)) {
-      // Everything shown costs the same: anything cheaper than that.
-      max = (shown.get(0).priceCents() - 1) / 100 * 100;
-    }
-    return wanted.withBudget(max, true);
+    return wanted.withBudget(PriceSteps.cheaperThan(shown.stream().map(Shoe::priceCents).toList(),
+        wanted.maxPriceCents()), true);
   }
 }

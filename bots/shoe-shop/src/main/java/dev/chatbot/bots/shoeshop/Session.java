@@ -39,10 +39,6 @@ final class Session {
     return List.of(turn.get(SHOWN));
   }
 
-  static void ask(Turn turn, Ask ask) {
-    turn.set(ASK, ask);
-  }
-
   /** Forgets the search and any question, keeping the cart. */
   static void clearSearch(Turn turn) {
     SEARCH.forEach(key -> turn.set(key, null));

@@ -249,17 +249,17 @@ final class ShopAssistant {
         && turn.get(Session.PENDING_SKU) != null)) {
       // The shopper moved on from the shoe they were buying, or left checkout.
       turn.cancel();
-      Session.ask(turn, null);
+      turn.set(Session.ASK, null);
       turn.set(Session.PENDING_SKU, null);
     }
     if (u.unsureSize() != null) {
       turn.set(Session.UNSURE_SIZE, u.unsureSize());
-      Session.ask(turn, Ask.SIZE_SYSTEM);
+      turn.set(Session.ASK, Ask.SIZE_SYSTEM);
       return List.of(SAY.reply("whichSystem", "size", SizeChart.format(u.unsureSize()), "men",
           SizeChart.format(Catalog.SIZES.toHome("WOMEN", u.unsureSize()))));
     }
     if (u.size() != null && !Catalog.SIZES.plausible(u.size())) {
-      Session.ask(turn, Ask.SIZE);
+      turn.set(Session.ASK, Ask.SIZE);
       String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
       return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
     }
@@ -281,15 +281,15 @@ final class ShopAssistant {
       return checkout.buy(turn, stock, turn.get(Session.PENDING_SKU));
     }
     if (!wanted.knowsWhatKind()) {
-      Session.ask(turn, Ask.STYLE);
+      turn.set(Session.ASK, Ask.STYLE);
       return List.of(SAY.reply("whatKind", "size", wanted.size() == null ? "" : " in " + Describe.size(wanted)));
     }
     if (wanted.size() == null) {
-      Session.ask(turn, Ask.SIZE);
+      turn.set(Session.ASK, Ask.SIZE);
       return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))),
           sizeChips()));
     }
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     return results.show(turn, stock);
   }
 
@@ -343,7 +343,7 @@ final class ShopAssistant {
 
   List<Reply> keepShopping(Turn turn) {
     turn.cancel();
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     turn.set(Session.PENDING_SKU, null);
     List<QuickReply> chips = new ArrayList<>();
     if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
@@ -355,7 +355,7 @@ final class ShopAssistant {
 
   List<Reply> keepOrder(Turn turn) {
     String number = turn.get(Session.ORDER_TO_CANCEL);
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return List.of(SAY.reply("keepOrder", "order", number == null ? "your order" : "order " + number));
   }
@@ -373,7 +373,7 @@ final class ShopAssistant {
     Cart cart = turn.get(Session.CART);
     if (turn.inDialog() || turn.get(Session.PENDING_SKU) != null) {
       turn.cancel();
-      Session.ask(turn, null);
+      turn.set(Session.ASK, null);
       turn.set(Session.PENDING_SKU, null);
       return List.of(SAY.reply("stopped", "cart", cart.lines().isEmpty() ? "" : " " + checkout.cartSummary(cart)));
     }

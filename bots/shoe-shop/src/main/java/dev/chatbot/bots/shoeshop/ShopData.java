@@ -37,8 +37,9 @@ final class ShopData {
     }
   }
 
-  private final Inventory inventory;
-  private final OrderBook orders;
+  final Inventory inventory;
+  /** Order numbers ("SS-100001", unique across instances and restarts) and the orders. */
+  final OrderBook orders;
 
   ShopData(BotDataStore data) {
     this.inventory = new Inventory(data);
@@ -59,27 +60,9 @@ final class ShopData {
     return inventory.take(lines).map(Stock::new);
   }
 
-  Future<Inventory.Stock> putBack(List<Line> lines) {
-    return inventory.putBack(lines);
-  }
-
-  /** A new order number, unique across instances and restarts: "SS-100001". */
-  Future<String> nextOrderNumber() {
-    return orders.nextNumber();
-  }
-
-  Future<Void> save(Order order) {
-    return orders.save(order);
-  }
-
-  /** The order, or null when there is none. */
-  Future<Order> order(String number) {
-    return orders.order(number);
-  }
-
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
   Future<Order> cancel(String number, String userKey) {
     return orders.cancel(number, userKey).map(json -> json.mapTo(Order.class))
-        .compose(order -> putBack(order.lines()).map(order));
+        .compose(order -> inventory.putBack(order.lines()).map(order));
   }
 }

@@ -73,7 +73,7 @@ class ShopDataTest {
         if (shop.take(List.of(new Line("JM-CONARD-BRN", "9", 1))).succeeded()) {
           sold.incrementAndGet();
         }
-        numbers.add(join(shop.nextOrderNumber()));
+        numbers.add(join(shop.orders.nextNumber()));
       });
     }
     buyers.forEach(pool::execute);
@@ -90,7 +90,7 @@ class ShopDataTest {
     join(shop.open(CATALOG));
     List<Line> lines = List.of(new Line("JM-CONARD-BRN", "9", 3));
     join(shop.take(lines));
-    join(shop.save(new Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
+    join(shop.orders.save(new Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
         List.of(new Line("JM-CONARD-BRN", "9", 3)), 52497, "1 Elm Road", "PayPal")));
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(9);
 
