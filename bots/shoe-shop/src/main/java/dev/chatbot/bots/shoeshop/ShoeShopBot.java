@@ -84,8 +84,7 @@ public final class ShoeShopBot extends BotVerticle {
     return turn -> data.stock().compose(stock -> step.apply(turn, stock))
         .recover(e -> {
           LOG.error("shoe-shop failed conversation={} error=\"{}\"", turn.conversation().ref().key(), e.toString(), e);
-          return Future.succeededFuture(List.of(Reply.text("Oops, something went wrong on my side. Could you say "
-              + "that again?")));
+          return Future.succeededFuture(List.of(ShopAssistant.SAY.reply("oops")));
         })
         .compose(replies -> replies.isEmpty() ? Future.succeededFuture() : turn.reply(replies.toArray(Reply[]::new)));
   }
