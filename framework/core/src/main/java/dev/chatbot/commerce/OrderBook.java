@@ -42,6 +42,16 @@ public final class OrderBook {
     return data.get(ORDER + number).map(json -> json.isEmpty() ? null : json);
   }
 
+  /** Keeps a typed {@link Order} under its number. */
+  public Future<Void> save(Order order) {
+    return save(order.number(), JsonObject.mapFrom(order));
+  }
+
+  /** The typed order, or null when there is none. */
+  public Future<Order> order(String number) {
+    return find(number).map(json -> json == null ? null : json.mapTo(Order.class));
+  }
+
   /** Marks the order cancelled in one atomic update; {@link Refused} if it is not {@code user}'s or already cancelled. */
   public Future<JsonObject> cancel(String number, String user) {
     return data.update(ORDER + number, order -> {

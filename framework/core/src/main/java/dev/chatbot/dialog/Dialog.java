@@ -102,11 +102,13 @@ public final class Dialog {
     if (form != null) {
       for (When interruption : form.interruptions()) {
         if (interruption.match(turn) != null) {
+          // Not an answer: the ordinary routes (or the fallback) answer it, then the form asks again.
           Routes.Route route = first(routes.routes, turn);
-          if (route != null) {
+          Handler handler = route != null ? route.handler() : routes.fallback;
+          if (handler != null) {
             DialogPosition before = turn.position();
             Form<?> resumed = form;
-            return route.handler().handle(turn).compose(done -> resume(turn, before, resumed));
+            return handler.handle(turn).compose(done -> resume(turn, before, resumed));
           }
         }
       }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,10 @@ import java.util.stream.Collectors;
  *     .onDone((turn, booking) -> turn.reply("Booked: " + booking));
  * }</pre>
  *
+ * <p>A form can end with a confirmation ({@link #confirm}): the filled record is shown, and the user confirms,
+ * changes one answer, or declines. Answers a prompt remembers ({@code remember(Scope.USER)}) are kept as soon as they
+ * are given and skipped next time, so a returning user goes straight to the confirmation.
+ *
  * <p>Where a conversation is in a form is data in its state ({@code _dialog}), never code: the form is found again by
  * its name (the record's simple name) on the next message, on any cluster member, after any restart.
  */
@@ -39,37 +45,64 @@ public final class Form<T extends Record> implements Handler {
     Future<Void> done(Turn turn, T value);
   }
 
+  /** Shows the filled record before {@code onDone}, asking to confirm it: {@code (turn, order) -> Reply}. */
+  @FunctionalInterface
+  public interface Summary<T> {
+    Reply ask(Turn turn, T value);
+  }
+
+  /** The payload of the button that confirms a {@link #confirm confirmation}. */
+  public static final String CONFIRM = "CONFIRM";
+  /** What {@code Turn.asking()} says while the confirmation waits for an answer. */
+  public static final String CONFIRMATION = "_confirm";
+  private static final String CHANGE = "CHANGE:";
   private static final Handler GIVE_UP = turn -> turn.reply("Sorry, I could not follow. Let's leave it there.");
 
   private final String name;
   private final Class<T> type;
   private final Set<String> components;
-  private final Map<String, Prompt<?>> slots;
-  private final Map<String, String> aliases;
-  private final Map<String, String> optional;
-  private final Done<T> done;
-  private final List<When> interruptions;
-  private final Handler giveUp;
-  private final Duration expiry;
+  // Set only while a copy is made (with): a form is immutable once built.
+  private Map<String, Prompt<?>> slots;
+  private Map<String, String> aliases;
+  private Map<String, String> optional;
+  private Done<T> done;
+  private List<When> interruptions;
+  private Handler giveUp;
+  private Duration expiry;
+  private Summary<T> summary;
+  private Handler declined;
 
-  private Form(String name, Class<T> type, Map<String, Prompt<?>> slots, Map<String, String> aliases,
-      Map<String, String> optional, Done<T> done, List<When> interruptions, Handler giveUp, Duration expiry) {
+  private Form(String name, Class<T> type) {
     this.name = name;
     this.type = type;
     this.components = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
-    this.slots = slots;
-    this.aliases = aliases;
-    this.optional = optional;
-    this.done = done;
-    this.interruptions = interruptions;
-    this.giveUp = giveUp;
-    this.expiry = expiry;
+    this.slots = Map.of();
+    this.aliases = Map.of();
+    this.optional = Map.of();
+    this.done = (turn, value) -> Future.succeededFuture();
+    this.interruptions = List.of();
+    this.giveUp = GIVE_UP;
+  }
+
+  /** A copy with {@code change} applied: every builder method returns a new form. */
+  private Form<T> with(Consumer<Form<T>> change) {
+    Form<T> copy = new Form<>(name, type);
+    copy.slots = slots;
+    copy.aliases = aliases;
+    copy.optional = optional;
+    copy.done = done;
+    copy.interruptions = interruptions;
+    copy.giveUp = giveUp;
+    copy.expiry = expiry;
+    copy.summary = summary;
+    copy.declined = declined;
+    change.accept(copy);
+    return copy;
   }
 
   /** A form over {@code type}, named by its simple name in conversation state. */
   public static <T extends Record> Form<T> of(Class<T> type) {
-    return new Form<>(type.getSimpleName(), type, new LinkedHashMap<>(), Map.of(), Map.of(),
-        (turn, value) -> Future.succeededFuture(), List.of(), GIVE_UP, null);
+    return new Form<>(type.getSimpleName(), type);
   }
 
   /** Asks {@code prompt} for the record component {@code slot}, in the order slots are declared. */
@@ -79,7 +112,7 @@ public final class Form<T extends Record> implements Handler {
     }
     Map<String, Prompt<?>> more = new LinkedHashMap<>(slots);
     more.put(slot, prompt);
-    return new Form<>(name, type, more, aliases, optional, done, interruptions, giveUp, expiry);
+    return with(form -> form.slots = more);
   }
 
   /**
@@ -88,10 +121,9 @@ public final class Form<T extends Record> implements Handler {
    * entity is not used while a text slot is asked (the 12 of "12 Main Street" is not a count).
    */
   public Form<T> slot(String slot, String entity, Prompt<?> prompt) {
-    Form<T> with = slot(slot, prompt);
     Map<String, String> more = new LinkedHashMap<>(aliases);
     more.put(entity, slot);
-    return new Form<>(name, type, with.slots, more, optional, done, interruptions, giveUp, expiry);
+    return slot(slot, prompt).with(form -> form.aliases = more);
   }
 
   /**
@@ -104,32 +136,51 @@ public final class Form<T extends Record> implements Handler {
     }
     Map<String, String> more = new LinkedHashMap<>(optional);
     more.put(entity, slot);
-    return new Form<>(name, type, slots, aliases, more, done, interruptions, giveUp, expiry);
+    return with(form -> form.optional = more);
   }
 
   /** Runs once every slot is filled, with the record; the form is over by then. */
   public Form<T> onDone(Done<T> onDone) {
-    return new Form<>(name, type, slots, aliases, optional, onDone, interruptions, giveUp, expiry);
+    return with(form -> form.done = onDone);
   }
 
   /**
-   * Lets the bot's ordinary routes matching any of {@code whens} answer in the middle of this form ("what are your
-   * opening hours?"); the form then asks its question again. Global routes interrupt every form anyway.
+   * Lets a message matching any of {@code whens} go to the bot's ordinary routes in the middle of this form ("what
+   * are your opening hours?"), or to the fallback when none matches; the form then asks its question again, unless
+   * the handler ended it ({@code turn.cancel()}: the user left) or began another. Global routes interrupt every form
+   * anyway. {@code Turn.asking()} tells a {@code When} which slot is being asked.
    */
   public Form<T> interruptedBy(When... whens) {
     List<When> more = new ArrayList<>(interruptions);
     more.addAll(List.of(whens));
-    return new Form<>(name, type, slots, aliases, optional, done, more, giveUp, expiry);
+    return with(form -> form.interruptions = more);
+  }
+
+  /**
+   * Once every slot is filled, shows {@code summary} and waits: a yes (or a tap on {@link #CONFIRM}) runs
+   * {@code onDone}; "change the address" (or a tap on {@link #change change("address")}) asks that slot again, then
+   * confirms again; a no ends the form and runs {@code declined}. Anything else is asked again, like a wrong answer.
+   */
+  public Form<T> confirm(Summary<T> summary, Handler declined) {
+    return with(form -> {
+      form.summary = summary;
+      form.declined = declined;
+    });
+  }
+
+  /** The payload of a button on the confirmation that asks {@code slot} again: {@code "CHANGE:address"}. */
+  public static String change(String slot) {
+    return CHANGE + slot;
   }
 
   /** What to do when a prompt's retry limit is exceeded (the form has ended by then). */
   public Form<T> onGiveUp(Handler handler) {
-    return new Form<>(name, type, slots, aliases, optional, done, interruptions, handler, expiry);
+    return with(form -> form.giveUp = handler);
   }
 
   /** Forgets the form when its question has waited longer than {@code idle}: the next message starts afresh. */
   public Form<T> expireAfter(Duration idle) {
-    return new Form<>(name, type, slots, aliases, optional, done, interruptions, giveUp, idle);
+    return with(form -> form.expiry = idle);
   }
 
   public String name() {
@@ -171,6 +222,9 @@ public final class Form<T extends Record> implements Handler {
   /** A message while this form waits for {@code position.slot()}. */
   Future<Void> resume(Turn turn, DialogPosition position) {
     String asked = position.slot();
+    if (CONFIRMATION.equals(asked) && summary != null) {
+      return confirming(turn, position);
+    }
     Prompt<?> prompt = slots.get(asked);
     if (prompt == null) {
       // The bot changed since this position was saved: drop the slot and ask for what is missing now.
@@ -189,8 +243,39 @@ public final class Form<T extends Record> implements Handler {
 
   /** Asks the current question again (after an interruption). */
   Future<Void> ask(Turn turn, DialogPosition position) {
+    if (CONFIRMATION.equals(position.slot()) && summary != null) {
+      return turn.reply(confirmation(turn, position));
+    }
     Prompt<?> prompt = slots.get(position.slot());
     return prompt == null ? proceed(turn, position) : turn.reply(prompt.question());
+  }
+
+  /** The answer to the confirmation: yes, a slot to change, or no; anything else is asked again. */
+  private Future<Void> confirming(Turn turn, DialogPosition position) {
+    String payload = turn.message().payload();
+    String text = turn.message().input().toLowerCase(Locale.ROOT);
+    Boolean yes = payload == null ? Prompt.yesOrNo(text) : null;
+    if (CONFIRM.equals(payload) || Boolean.TRUE.equals(yes)) {
+      return finish(turn, position);
+    }
+    String change = payload != null && payload.startsWith(CHANGE) ? payload.substring(CHANGE.length())
+        : slots.keySet().stream().filter(slot -> text.matches("(?s).*\\b" + slot.toLowerCase(Locale.ROOT) + "\\b.*"))
+            .findFirst().orElse(null);
+    if (change != null && slots.containsKey(change)) {
+      position.values().remove(change);
+      turn.position(position.asking(change, turn.now().toEpochMilli()));
+      return turn.reply(slots.get(change).question());
+    }
+    if (Boolean.FALSE.equals(yes)) {
+      turn.endDialog();
+      return declined.handle(turn);
+    }
+    return retry(turn, position, 2, Reply.text("Please say yes to confirm, or what to change."), confirmation(turn,
+        position));
+  }
+
+  private Reply confirmation(Turn turn, DialogPosition position) {
+    return summary.ask(turn, StateJson.read(position.values(), type));
   }
 
   private record Filled(int count, String rejection) {}
@@ -218,7 +303,7 @@ public final class Form<T extends Record> implements Handler {
       Prompt<?> prompt = slots.get(slot);
       result = result.compose(sofar -> accept(prompt, prompt.fromEntity(entity.value())).map(verdict -> {
         if (verdict.value() != null && !(alias && position.values().containsKey(slot))) {
-          position.values().put(slot, verdict.value());
+          put(turn, position, slot, verdict.value());
           return new Filled(sofar.count() + 1, sofar.rejection());
         }
         boolean isAsked = slot.equals(position.slot());
@@ -235,7 +320,7 @@ public final class Form<T extends Record> implements Handler {
       if (verdict.value() == null) {
         return retry(turn, position, prompt, verdict.rejection());
       }
-      position.values().put(asked, verdict.value());
+      put(turn, position, asked, verdict.value());
       return proceed(turn, position);
     });
   }
@@ -259,16 +344,29 @@ public final class Form<T extends Record> implements Handler {
   }
 
   private Future<Void> retry(Turn turn, DialogPosition position, Prompt<?> prompt, String message) {
+    return retry(turn, position, prompt.retryLimit(), Reply.text(message), prompt.question());
+  }
+
+  private Future<Void> retry(Turn turn, DialogPosition position, int limit, Reply... replies) {
     DialogPosition next = position.retried();
-    if (next.retries() > prompt.retryLimit()) {
+    if (next.retries() > limit) {
       turn.endDialog();
       return giveUp.handle(turn);
     }
     turn.position(next);
-    return turn.reply(Reply.text(message), prompt.question());
+    return turn.reply(replies);
   }
 
-  /** Asks the first missing slot, or finishes. */
+  /** An answer, kept at once where its prompt remembers it (a later form skips it even if this one is left). */
+  private void put(Turn turn, DialogPosition position, String slot, Object value) {
+    position.values().put(slot, value);
+    Prompt<?> prompt = slots.get(slot);
+    if (prompt.remembered() != null) {
+      turn.remember(prompt.remembered(), slot, value);
+    }
+  }
+
+  /** Asks the first missing slot, or for the confirmation, or finishes. */
   private Future<Void> proceed(Turn turn, DialogPosition position) {
     for (String slot : slots.keySet()) {
       if (!position.values().containsKey(slot)) {
@@ -276,12 +374,15 @@ public final class Form<T extends Record> implements Handler {
         return turn.reply(slots.get(slot).question());
       }
     }
+    if (summary != null) {
+      turn.position(position.asking(CONFIRMATION, turn.now().toEpochMilli()));
+      return turn.reply(confirmation(turn, position));
+    }
+    return finish(turn, position);
+  }
+
+  private Future<Void> finish(Turn turn, DialogPosition position) {
     turn.endDialog();
-    slots.forEach((slot, prompt) -> {
-      if (prompt.remembered() != null) {
-        turn.remember(prompt.remembered(), slot, position.values().getValue(slot));
-      }
-    });
     return done.done(turn, StateJson.read(position.values(), type));
   }
 }

@@ -31,10 +31,11 @@ public final class Prompt<T> {
   /** What an answer must satisfy, with what to say when it does not. */
   private record Check<T>(Function<T, Future<Boolean>> test, String message) {}
 
-  private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "sure", "ok", "okay", "of course",
-      "please do", "correct", "right", "true");
+  private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "ya", "yea", "sure", "ok", "okay",
+      "of course", "please do", "correct", "right", "true", "confirm", "go ahead", "do it", "sounds good",
+      "looks good", "perfect", "alright", "that works");
   private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "not really", "no thanks", "wrong",
-      "false");
+      "false", "not now");
 
   private final String kind;
   private final Reply question;
@@ -220,6 +221,17 @@ public final class Prompt<T> {
   private static Boolean parseYesNo(String text) {
     String answer = text.trim().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
     return YES.contains(answer) ? Boolean.TRUE : NO.contains(answer) ? Boolean.FALSE : null;
+  }
+
+  /**
+   * A yes or a no, also when more follows a comma or "please": "yes please", "sure, go ahead", "no thanks". Null
+   * for anything else ("no suede" is not a no).
+   */
+  static Boolean yesOrNo(String text) {
+    String answer = text.trim().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+    Boolean whole = parseYesNo(answer);
+    String first = answer.split("\\s*(,|\\bplease\\b|\\bthanks\\b|\\bthank you\\b)", 2)[0];
+    return whole != null || first.equals(answer) ? whole : parseYesNo(first);
   }
 
   /** The option the text names (any case), or whose number it is ("2"), or null. */

@@ -133,6 +133,11 @@ public final class Turn {
     return position != null;
   }
 
+  /** The slot the waiting form asks for ({@code Form.CONFIRMATION} while it asks to confirm), or null. */
+  public String asking() {
+    return position == null ? null : position.slot();
+  }
+
   /** The bot's clock (the bot tester moves it). */
   public Instant now() {
     return dialog.clock().instant();

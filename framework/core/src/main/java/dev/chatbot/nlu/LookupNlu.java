@@ -3,10 +3,6 @@ package dev.chatbot.nlu;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +31,7 @@ public final class LookupNlu implements NluEngine {
 
   /** Reads a {@code .yaml}/{@code .yml} or {@code .json} file from the class path (at start: it blocks). */
   public static LookupNlu fromResource(String path) {
-    String resource = path.startsWith("/") ? path : "/" + path;
-    try (InputStream in = LookupNlu.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("NLU data not found on the class path: " + resource);
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new LookupNlu(parse(text, resource.endsWith(".json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read NLU data " + resource, e);
-    }
+    return new LookupNlu(parse(ResourceFile.text(path), path.endsWith(".json")));
   }
 
   /** Parses YAML (or JSON, which is YAML too) into {@link LookupData}; a wrong shape names what is wrong. */

@@ -60,6 +60,22 @@ public interface Wishes<F> {
     });
   }
 
+  /** A numeric facet's bounds, either null ("under $150", "between 50 and 100"). */
+  record Bounds(Long min, Long max) {
+
+    /**
+     * These bounds after a message that says {@code saidMin} and {@code saidMax} (either null) or lets the facet go:
+     * a bound said replaces the old one, and the newer bound wins over an old one it contradicts ("over 200" after
+     * "under 100" drops the "under 100"), while one message's own range stands as said.
+     */
+    public Bounds refine(Long saidMin, Long saidMax, boolean letGo) {
+      Long low = letGo ? null : saidMin != null ? saidMin : min;
+      Long high = letGo ? null : saidMax != null ? saidMax : max;
+      boolean crossed = low != null && high != null && low > high;
+      return new Bounds(crossed && saidMin == null ? null : low, crossed && saidMax == null ? null : high);
+    }
+  }
+
   /** An unmodifiable copy without empty facets, facets in their natural (enum) order: how wishes are kept. */
   static <F extends Comparable<F>> Map<F, Set<String>> frozen(Map<F, Set<String>> values) {
     Map<F, Set<String>> copy = new TreeMap<>();

@@ -91,4 +91,16 @@ class InventoryTest {
     assertThat(future.succeeded()).as("succeeded: %s", future.cause()).isTrue();
     return future.result();
   }
+
+  @Test
+  void aTypedOrderIsKeptAsJsonAndReadBack() {
+    OrderBook book = new OrderBook(store, "B-", 0);
+    Order order = new Order("B-1", "ann", "confirmed", "2026-11-26T10:00:00Z",
+        List.of(new Inventory.Line("MUG", "red", 2), new Inventory.Line("PLATE", "white", 1)), 3600, "1 Elm Road", "PayPal");
+    join(book.save(order));
+    assertThat(join(book.order("B-1"))).isEqualTo(order);
+    assertThat(order.units()).isEqualTo(3);
+    assertThat(order.cancelled()).isFalse();
+    assertThat(join(book.order("B-2"))).isNull();
+  }
 }

@@ -31,4 +31,15 @@ class WishesTest {
     assertThat(Wishes.frozen(avoids)).containsOnlyKeys(Facet.TAG);
     assertThat(Wishes.frozen(wants).keySet()).containsExactly(Facet.COLOUR, Facet.KIND);
   }
+
+  @Test
+  void aNewBoundReplacesTheOldAndWinsOverOneItContradicts() {
+    Wishes.Bounds under100 = new Wishes.Bounds(null, 100L);
+    assertThat(under100.refine(50L, null, false)).as("at least 50 too").isEqualTo(new Wishes.Bounds(50L, 100L));
+    assertThat(under100.refine(200L, null, false)).as("over 200: the old ceiling goes")
+        .isEqualTo(new Wishes.Bounds(200L, null));
+    assertThat(new Wishes.Bounds(200L, null).refine(null, 80L, false)).isEqualTo(new Wishes.Bounds(null, 80L));
+    assertThat(under100.refine(50L, 80L, false)).isEqualTo(new Wishes.Bounds(50L, 80L));
+    assertThat(under100.refine(null, null, true)).as("any price").isEqualTo(new Wishes.Bounds(null, null));
+  }
 }

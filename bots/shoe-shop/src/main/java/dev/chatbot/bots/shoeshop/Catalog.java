@@ -1,13 +1,11 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.nlu.ResourceFile;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,6 +26,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   /** How much each wish weighs when ranking near matches: a different material is the smallest compromise. */
   static final List<Slot> LEAST_IMPORTANT_FIRST =
       List.of(Slot.MATERIAL, Slot.COLOUR, Slot.FEATURE, Slot.WIDTH, Slot.PRICE, Slot.BRAND, Slot.STYLE);
+  /** The catalog's sizes are US men's: how sizes in other systems are read and converted. */
+  static final SizeChart SIZES = new SizeChart(ResourceFile.json("shoe-shop/size-chart.json"));
   private static final Comparator<Shoe> BY_PRICE = Comparator.comparingLong(Shoe::priceCents);
   private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
@@ -69,8 +69,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
       JsonObject pairs = new JsonObject();
       List<Integer> sizes = new ArrayList<>();
       entry.getJsonObject("stock").forEach(size -> {
-        sizes.add(Sizes.halves(Double.parseDouble(size.getKey())));
-        pairs.put(Sizes.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
+        sizes.add(SizeChart.halves(Double.parseDouble(size.getKey())));
+        pairs.put(SizeChart.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
       });
       Collections.sort(sizes);
       Shoe shoe = new Shoe(entry.getString("sku"), entry.getString("brand"), entry.getString("name"),
@@ -125,7 +125,7 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   }
 
   private static final class Holder {
-    static final Catalog INSTANCE = new Catalog(json("catalog.json"));
+    static final Catalog INSTANCE = new Catalog(ResourceFile.json("catalog.json"));
   }
 
   /** The JVM's catalog, read from the class path on first use (blocking: first call it off the event loop). */
@@ -149,17 +149,5 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   /** The family of a style ("oxford" is "dress"); an unknown style is its own family. */
   String family(String style) {
     return families.getOrDefault(style, style);
-  }
-
-  /** One of the bot's data files on the class path (a blocking read). */
-  static JsonObject json(String resource) {
-    try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + resource + " is missing");
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,292 +1,241 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.Session.Ask;
-import dev.chatbot.bots.shoeshop.Session.Cart;
-import dev.chatbot.bots.shoeshop.Session.Line;
-import dev.chatbot.bots.shoeshop.ShopData.Order;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Cart;
+import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.Refused;
+import dev.chatbot.dialog.Form;
+import dev.chatbot.dialog.Prompt;
+import dev.chatbot.dialog.ReplyBook;
+import dev.chatbot.dialog.Scope;
 import dev.chatbot.dialog.Turn;
+import dev.chatbot.dialog.When;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PaymentMethods;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Buy, cart and checkout. *Buy* puts one pair in the cart at once (the quantity can be changed after). The shipping
- * address and payment method are asked once and kept in the user's profile, so a returning shopper goes from Buy to
- * Checkout to Confirm. Stock is taken only when the order is confirmed, all lines or none, in one atomic update of
- * the bot-wide store; a pair that sold out in the meantime is explained and dropped from the cart.
+ * Buy, cart and checkout. *Buy* puts one pair in the cart at once (the quantity can be changed after). Checkout is a
+ * {@link Form}: the shipping address and payment method are asked once and kept in the shopper's profile, so a
+ * returning shopper goes from Buy to Checkout to Confirm; the confirmation can change either. Stock is taken only when
+ * the order is confirmed, all lines or none, in one atomic update of the bot-wide store; a pair that sold out in the
+ * meantime is explained and dropped from the cart.
  */
 final class Checkout {
 
   static final String QUANTITY = "QTY:";
   static final String CHECKOUT = "CHECKOUT";
   static final String KEEP_SHOPPING = "KEEP_SHOPPING";
-  static final String CONFIRM = "CONFIRM";
-  static final String CHANGE_ADDRESS = "CHANGE_ADDRESS";
-  static final String CHANGE_PAYMENT = "CHANGE_PAYMENT";
   static final QuickReply CHECKOUT_CHIP = QuickReply.of("Checkout", CHECKOUT);
   static final QuickReply SHOP_CHIP = QuickReply.of("Keep shopping", KEEP_SHOPPING);
+  private static final ReplyBook SAY = ShopAssistant.SAY;
+  /** The payment chips: tapping one answers the payment question. */
+  static final List<String> WALLETS = ((Reply.QuickReplies) SAY.reply("askPayment")).options().stream()
+      .map(QuickReply::payload).toList();
+
+  /** What checkout asks; each answer is kept for the shopper's next order. */
+  record Delivery(String address, String payment) {}
 
   private final Catalog catalog;
   private final ShopData data;
+  final Form<Delivery> form;
 
-  Checkout(Catalog catalog, ShopData data) {
+  /** {@code elsewhere}: a message the rest of the shop answers mid-checkout (the form then asks again). */
+  Checkout(Catalog catalog, ShopData data, When elsewhere) {
     this.catalog = catalog;
     this.data = data;
+    this.form = Form.of(Delivery.class)
+        .slot("address", Prompt.of(SAY.text("askAddress"), Checkout::address)
+            .retry(SAY.text("addressAgain"), 20).remember(Scope.USER))
+        .slot("payment", Prompt.of("", Checkout::payment).asking(SAY.reply("askPayment"))
+            .validate(method -> !method.isEmpty(), SAY.text("fullCardNumber"))
+            .retry(SAY.text("paymentAgain"), 20).remember(Scope.USER))
+        .confirm(this::summary, turn -> turn.reply(SAY.reply("declined")))
+        .interruptedBy(elsewhere)
+        .onDone(this::place);
+  }
+
+  /** A full address has a number and words, ten characters or more; kept to 200. */
+  private static String address(String text) {
+    String address = text.trim().replaceAll("\\s+", " ");
+    boolean full = address.length() >= 10 && address.matches(".*\\d.*") && address.matches(".*\\p{L}.*");
+    return full ? address.substring(0, Math.min(200, address.length())) : null;
+  }
+
+  /** "Visa ending 4242", "PayPal"; "" for a full card number (refused by the check, so never kept); else null. */
+  private static String payment(String text) {
+    PaymentMethods.Reading reading = PaymentMethods.read(text);
+    return reading instanceof PaymentMethods.Method method ? method.label()
+        : reading instanceof PaymentMethods.FullCardNumber ? "" : null;
+  }
+
+  /** Checkout: the form asks for whatever is not saved yet, one thing at a time, then confirms. */
+  Future<Void> start(Turn turn) {
+    if (turn.get(Session.CART).lines().isEmpty()) {
+      turn.cancel();
+      return turn.reply(SAY.reply("nothingToCheckOut"));
+    }
+    return turn.begin(form);
+  }
+
+  private Reply summary(Turn turn, Delivery delivery) {
+    Cart cart = turn.get(Session.CART);
+    return SAY.reply("summary", "lines", lines(cart.lines()), "total", total(cart), "address", delivery.address(),
+        "payment", delivery.payment());
   }
 
   /** Buy tapped: one pair in the cart in the size searched for, or the question which size. */
   List<Reply> buy(Turn turn, Stock stock, String sku) {
     Shoe shoe = catalog.find(sku);
     if (shoe == null) {
-      return List.of(Reply.text("Hmm, I can't find that shoe any more. Tell me what you're looking for and I'll "
-          + "show you what I have."));
+      return List.of(SAY.reply("shoeGone"));
     }
     Integer size = turn.get(Session.WANTED).size();
     if (size == null || !shoe.sizes().contains(size)) {
       turn.set(Session.PENDING_SKU, sku);
-      Session.ask(turn, Ask.SIZE);
-      return List.of(Reply.quickReplies("Good choice! Which size do you need in the " + shoe.fullName()
-          + "? (US men's)", sizeChips(stock.sizesInStock(shoe))));
+      turn.set(Session.ASK, Session.Ask.SIZE);
+      return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
+          sizeChips(stock.sizesInStock(shoe))));
     }
     turn.set(Session.PENDING_SKU, null);
-    if (turn.get(Session.ASK) == Ask.SIZE || turn.get(Session.ASK) == Ask.CONFIRM) {
-      Session.ask(turn, null);
+    if (turn.get(Session.ASK) == Session.Ask.SIZE) {
+      turn.set(Session.ASK, null);
     }
-    List<Line> cart = new ArrayList<>(Session.cart(turn));
-    int already = cart.stream().filter(line -> line.sku().equals(sku) && line.size() == size)
-        .mapToInt(Line::quantity).sum();
-    int left = stock.left(sku, size);
+    String variant = SizeChart.format(size);
+    int already = turn.get(Session.CART).quantity(sku, variant);
+    int left = stock.left(sku, variant);
     if (left <= already) {
       List<Integer> sizes = stock.sizesInStock(shoe);
-      return List.of(Reply.text(left == 0
-          ? "Sorry — the " + shoe.fullName() + " just sold out in size " + Sizes.format(size) + "."
-              + (sizes.isEmpty() ? "" : " It's still available in " + sizeList(sizes) + ".")
-          : "You already have the last " + Describe.pairs(left) + " of the " + shoe.fullName() + " in size "
-              + Sizes.format(size) + " in your cart."));
+      return List.of(left == 0 ? SAY.reply("soldOutInSize", "shoe", shoe.fullName(), "size", variant, "others",
+          sizes.isEmpty() ? "" : SAY.text("stillIn", "sizes", sizeList(sizes)))
+          : SAY.reply("lastPairs", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size", variant));
     }
-    put(cart, new Line(sku, size, already + 1));
-    turn.set(Session.CART, new Cart(cart, sku));
+    Cart cart = turn.update(Session.CART, old -> old.added(new Line(sku, variant, already + 1)));
     List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
     if (left > already + 1) {
       chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
     }
     chips.add(SHOP_CHIP);
-    return List.of(Reply.quickReplies("Added 1 × " + shoe.fullName() + " (size " + Sizes.format(size) + ") to your "
-        + "cart. " + cartSummary(cart) + " Check out now, or keep looking?", chips));
+    return List.of(Reply.quickReplies(SAY.text("added", "shoe", shoe.fullName(), "size", variant, "cart",
+        cartSummary(cart)), chips));
   }
 
   /** "Make it 2": the number of pairs on a cart line (the last added unless another is named). */
   List<Reply> quantity(Turn turn, Stock stock, Line line, int quantity) {
-    Shoe shoe = line == null ? null : catalog.find(line.sku());
+    Shoe shoe = line == null ? null : catalog.find(line.item());
     if (shoe == null) {
-      return List.of(Reply.text("Your cart is empty, so there's nothing to change yet. Tap Buy on a shoe first."));
+      return List.of(SAY.reply("nothingToChange"));
     }
     if (quantity < 1) {
-      return remove(turn, other -> other.equals(line));
+      return remove(turn, line::equals);
     }
-    int left = stock.left(line.sku(), line.size());
+    int left = stock.left(line.item(), line.variant());
     if (quantity > left) {
-      return List.of(Reply.quickReplies("I only have " + Describe.pairs(left) + " of the " + shoe.fullName()
-          + " left in size " + Sizes.format(line.size()) + ". Want " + (left == 1 ? "it" : "all " + left) + "?",
-          List.of(QuickReply.of(String.valueOf(left), QUANTITY + left), CHECKOUT_CHIP)));
+      return List.of(SAY.reply("onlyLeft", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size",
+          line.variant(), "it", left == 1 ? "it" : "all " + left, "left", left));
     }
-    List<Line> cart = new ArrayList<>(Session.cart(turn));
-    put(cart, new Line(line.sku(), line.size(), quantity));
-    turn.update(Session.CART, old -> new Cart(cart, old.lastAdded()));
-    return List.of(Reply.quickReplies("Done: " + Describe.pairs(quantity) + " of the " + shoe.fullName()
-        + " (size " + Sizes.format(line.size()) + "). " + cartSummary(cart), List.of(CHECKOUT_CHIP, SHOP_CHIP)));
+    Cart cart = turn.update(Session.CART, old -> old.put(new Line(line.item(), line.variant(), quantity)));
+    return List.of(SAY.reply("quantitySet", "pairs", Words.count(quantity, "pair"), "shoe", shoe.fullName(), "size",
+        line.variant(), "cart", cartSummary(cart)));
   }
 
   /** Takes the cart lines that {@code which} picks out of the cart and says what went. */
   List<Reply> remove(Turn turn, Predicate<Line> which) {
-    List<Line> cart = new ArrayList<>(Session.cart(turn));
-    List<Line> removed = cart.stream().filter(which).toList();
+    Cart before = turn.get(Session.CART);
+    List<Line> removed = before.lines().stream().filter(which).toList();
     if (removed.isEmpty()) {
-      return List.of(Reply.quickReplies(cart.isEmpty() ? "Your cart is already empty."
-          : "I couldn't tell which pair to take out. Your cart:\n" + lines(cart), cartChips(cart)));
+      return List.of(Reply.quickReplies(before.lines().isEmpty() ? SAY.text("alreadyEmpty")
+          : SAY.text("whichPair", "lines", lines(before.lines())), cartChips(before)));
     }
-    cart.removeAll(removed);
-    turn.update(Session.CART, old -> new Cart(cart, old.lastAdded()));
-    String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.sku()).fullName())
+    Cart cart = turn.update(Session.CART, old -> old.without(which));
+    String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.item()).fullName())
         .toList());
-    return List.of(Reply.quickReplies("Removed " + names + " from your cart. " + (cart.isEmpty()
-        ? "Your cart is empty now." : cartSummary(cart)), cartChips(cart)));
+    return List.of(Reply.quickReplies(SAY.text("removed", "names", names, "cart", cart.lines().isEmpty()
+        ? SAY.text("nowEmpty") : cartSummary(cart)), cartChips(cart)));
   }
 
   List<Reply> showCart(Turn turn) {
-    List<Line> cart = Session.cart(turn);
-    if (cart.isEmpty()) {
-      return List.of(Reply.quickReplies("Your cart is empty. Tell me what you're looking for, like \"black "
-          + "sneakers size 10\".", List.of(QuickReply.of("Dress shoes", "dress shoes"),
-          QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"))));
-    }
-    int pairs = cart.stream().mapToInt(Line::quantity).sum();
-    return List.of(Reply.quickReplies("Your cart (" + Describe.pairs(pairs) + "):\n" + lines(cart) + "\nTotal "
-        + PriceLimits.format(total(cart)) + ".",
-        List.of(CHECKOUT_CHIP, SHOP_CHIP, QuickReply.of("Empty cart", "EMPTY_CART"))));
+    Cart cart = turn.get(Session.CART);
+    return List.of(cart.lines().isEmpty() ? SAY.reply("cartEmpty") : SAY.reply("cart", "pairs",
+        Words.count(cart.units(), "pair"), "lines", lines(cart.lines()), "total", total(cart)));
   }
 
   List<Reply> emptyCart(Turn turn) {
     turn.set(Session.CART, null);
-    if (List.of(Ask.CONFIRM, Ask.ADDRESS, Ask.PAYMENT).contains(turn.get(Session.ASK))) {
-      Session.ask(turn, null);
-    }
-    return List.of(Reply.text("Done — your cart is empty. What would you like to look for?"));
-  }
-
-  /** Checkout: ask for whatever is not saved yet, one thing at a time, then confirm. */
-  List<Reply> start(Turn turn) {
-    if (Session.cart(turn).isEmpty()) {
-      Session.ask(turn, null);
-      return List.of(Reply.text("Your cart is empty, so there's nothing to check out yet. Tell me what you're "
-          + "after and I'll find it."));
-    }
-    if (turn.get(Session.SHIP_TO) == null) {
-      Session.ask(turn, Ask.ADDRESS);
-      return List.of(Reply.text("Where should I ship your order? Please type the full address (street, city, "
-          + "ZIP)."));
-    }
-    if (turn.get(Session.PAY_WITH) == null) {
-      return askPayment(turn);
-    }
-    Session.ask(turn, Ask.CONFIRM);
-    List<Line> cart = Session.cart(turn);
-    return List.of(Reply.quickReplies("Here's your order:\n" + lines(cart) + "\nTotal "
-        + PriceLimits.format(total(cart))
-        + ".\nShip to " + turn.get(Session.SHIP_TO) + ", pay with " + turn.get(Session.PAY_WITH) + " — confirm?",
-        List.of(QuickReply.of("Confirm", CONFIRM), QuickReply.of("Change address", CHANGE_ADDRESS),
-            QuickReply.of("Change payment", CHANGE_PAYMENT), QuickReply.of("Cancel", "CANCEL"))));
-  }
-
-  List<Reply> changeAddress(Turn turn) {
-    Session.ask(turn, Ask.ADDRESS);
-    return List.of(Reply.text("Sure — what's the new shipping address?"));
-  }
-
-  List<Reply> address(Turn turn, String text) {
-    String address = text.trim().replaceAll("\\s+", " ");
-    if (address.length() < 10 || !address.matches(".*\\d.*") || !address.matches(".*\\p{L}.*")) {
-      return List.of(Reply.text("Hmm, that doesn't look like a full address. Please include the street and "
-          + "number, the city and the ZIP code."));
-    }
-    turn.set(Session.SHIP_TO, address.length() > 200 ? address.substring(0, 200) : address);
-    return start(turn);
-  }
-
-  List<Reply> payment(Turn turn, String text) {
-    PaymentMethods.Reading reading = PaymentMethods.read(text);
-    if (reading instanceof PaymentMethods.FullCardNumber) {
-      return List.of(Reply.text("Please don't type a full card number in chat — I don't need it. Just the card "
-          + "type and its last 4 digits, like \"Visa 4242\"."));
-    }
-    if (reading instanceof PaymentMethods.Method method) {
-      turn.set(Session.PAY_WITH, method.label());
-      return start(turn);
-    }
-    return askPayment(turn, "Sorry, I didn't catch that. ");
-  }
-
-  List<Reply> askPayment(Turn turn, String... sorry) {
-    Session.ask(turn, Ask.PAYMENT);
-    return List.of(Reply.quickReplies(String.join("", sorry) + "How would you like to pay? Pick one, or type your card type and "
-        + "last 4 digits, like \"Visa 4242\".", List.of(QuickReply.of("PayPal"), QuickReply.of("Apple Pay"),
-        QuickReply.of("Google Pay"))));
+    turn.cancel();
+    return List.of(SAY.reply("emptied"));
   }
 
   /** Confirmed: take the stock (all lines or none, atomically) and place the order under a new number. */
-  Future<List<Reply>> confirm(Turn turn) {
-    String user = turn.message().user().key();
-    List<Line> cart = Session.cart(turn);
-    if (cart.isEmpty() || turn.get(Session.SHIP_TO) == null || turn.get(Session.PAY_WITH) == null) {
-      return Future.succeededFuture(start(turn));
+  private Future<Void> place(Turn turn, Delivery delivery) {
+    List<Line> lines = turn.get(Session.CART).lines();
+    if (lines.isEmpty()) {
+      return start(turn);
     }
-    return data.take(cart).compose(
-        taken -> data.nextOrderNumber().compose(number -> {
-          Order order = new Order(number, user, "confirmed", java.time.Instant.now().toString(), cart,
-              total(cart), turn.get(Session.SHIP_TO), turn.get(Session.PAY_WITH));
-          return data.save(order).map(saved -> placed(turn, order));
-        }).recover(failed -> data.putBack(cart).compose(back -> Future.failedFuture(failed))),
+    return data.take(lines).compose(
+        taken -> data.orders.nextNumber().compose(number -> {
+          Order order = new Order(number, turn.message().user().key(), "confirmed", Instant.now().toString(), lines,
+              turn.get(Session.CART).total(this::price), delivery.address(), delivery.payment());
+          return data.orders.save(order).compose(saved -> turn.reply(placed(turn, order)));
+        }).recover(failed -> data.inventory.putBack(lines).compose(back -> Future.failedFuture(failed))),
         refused -> refused instanceof Refused
-            ? data.stock().map(stock -> soldOut(turn, stock))
+            ? data.stock().compose(stock -> soldOut(turn, stock))
             : Future.failedFuture(refused));
   }
 
-  private List<Reply> placed(Turn turn, Order order) {
-    List<Line> cart = Session.cart(turn);
-    String number = order.number();
+  private Reply placed(Turn turn, Order order) {
     List<String> orders = new ArrayList<>(Arrays.asList(turn.get(Session.ORDERS)));
-    orders.add(number);
+    orders.add(order.number());
     turn.set(Session.ORDERS, orders.subList(Math.max(0, orders.size() - 10), orders.size()).toArray(String[]::new));
     turn.set(Session.CART, null);
-    Session.ask(turn, null);
     turn.set(Session.PENDING_SKU, null);
-    return List.of(Reply.quickReplies("Thank you! Order " + number + " is confirmed:\n" + lines(cart) + "\nTotal "
-        + PriceLimits.format(total(cart)) + ", shipping to " + turn.get(Session.SHIP_TO) + ", paid with "
-        + turn.get(Session.PAY_WITH) + ". Enjoy your new shoes!", List.of(SHOP_CHIP,
-        QuickReply.of("Order status", "ORDER_STATUS"))));
+    return SAY.reply("placed", "number", order.number(), "lines", lines(order.lines()), "total",
+        PriceLimits.format(order.total()), "address", order.shipTo(), "payment", order.payWith());
   }
 
   /** Some line could not be covered: say which, fix the cart to what is left, and confirm again if anything is. */
-  private List<Reply> soldOut(Turn turn, Stock stock) {
+  private Future<Void> soldOut(Turn turn, Stock stock) {
     List<String> problems = new ArrayList<>();
-    List<Line> kept = new ArrayList<>();
-    for (Line line : Session.cart(turn)) {
-      int left = stock.left(line.sku(), line.size());
-      Shoe shoe = catalog.find(line.sku());
-      String name = shoe == null ? line.sku() : shoe.fullName();
-      if (left >= line.quantity()) {
-        kept.add(line);
-      } else if (left > 0) {
-        problems.add("only " + Describe.pairs(left) + " of the " + name + " in size " + Sizes.format(line.size())
-            + " " + (left == 1 ? "is" : "are") + " left, so I've updated your cart");
-        kept.add(new Line(line.sku(), line.size(), left));
-      } else {
-        problems.add("the " + name + " in size " + Sizes.format(line.size())
-            + " just sold out, so I've taken it out of your cart");
+    Cart cart = turn.get(Session.CART);
+    for (Line line : cart.lines()) {
+      int left = stock.left(line.item(), line.variant());
+      String name = "the " + catalog.find(line.item()).fullName() + " in size " + line.variant();
+      if (left < line.quantity()) {
+        problems.add(left > 0 ? SAY.text("onlyLeftNow", "pairs", Words.count(left, "pair"), "shoe", name, "are",
+            left == 1 ? "is" : "are") : SAY.text("soldOutNow", "shoe", name));
+        cart = cart.put(new Line(line.item(), line.variant(), left));
       }
     }
-    turn.update(Session.CART, old -> new Cart(kept, old.lastAdded()));
-    String sorry = "Sorry — " + String.join("; and ", problems) + ".";
-    if (kept.isEmpty()) {
-      Session.ask(turn, null);
-      return List.of(Reply.quickReplies(sorry + " Your cart is empty now. Shall I find you something similar?",
-          List.of(QuickReply.of("Show me others", Results.SHOW_RESULTS), QuickReply.of("Start over", "START_OVER"))));
+    turn.set(Session.CART, cart);
+    String sorry = SAY.text("sorry", "problems", String.join("; and ", problems));
+    if (cart.lines().isEmpty()) {
+      return turn.reply(SAY.reply("soldOutAll", "sorry", sorry));
     }
-    List<Reply> replies = new ArrayList<>();
-    replies.add(Reply.text(sorry));
-    replies.addAll(start(turn));
-    return replies;
+    return turn.reply(Reply.text(sorry)).compose(said -> start(turn));
   }
 
   /** "Where's my order?": the latest order of this shopper (or the one named), from the bot-wide store. */
   Future<List<Reply>> status(Turn turn, String named) {
-    String user = turn.message().user().key();
     String number = named != null ? named : latestOrder(turn);
     if (number == null) {
-      return Future.succeededFuture(List.of(Reply.text("I don't see any order from you yet. Once you place one, "
-          + "ask me \"where's my order?\" and I'll look it up.")));
+      return Future.succeededFuture(List.of(SAY.reply("noOrders")));
     }
-    return data.order(number).map(order -> {
-      if (order == null || !user.equals(order.user())) {
-        return List.of(Reply.text("I can't find order " + number + " in your orders. Check the number, or say "
-            + "\"talk to a person\"."));
-      }
-      boolean cancelled = order.cancelled();
-      String text = "Order " + number + ":\n" + lines(order.lines()) + "\nTotal " + PriceLimits.format(order.total())
-          + (cancelled ? ".\nIt was cancelled, and nothing will ship."
-          : ".\nIt's confirmed and ships within 1 business day to " + order.shipTo()
-              + "; you'll get the tracking link by email.");
-      return List.of(cancelled ? Reply.text(text) : Reply.quickReplies(text, List.of(
-          QuickReply.of("Cancel order", "CANCEL_ORDER:" + number), SHOP_CHIP)));
+    return data.orders.order(number).map(order -> {
+      return List.of(order == null || !turn.message().user().key().equals(order.user())
+          ? SAY.reply("notYourOrder", "number", number)
+          : SAY.reply(order.cancelled() ? "orderCancelled" : "orderConfirmed", "number", number, "lines",
+              lines(order.lines()), "total", PriceLimits.format(order.total()), "address", order.shipTo()));
     });
   }
 
@@ -294,26 +243,21 @@ final class Checkout {
   List<Reply> askToCancel(Turn turn, String named) {
     String number = named != null ? named : latestOrder(turn);
     if (number == null) {
-      return List.of(Reply.text("You have no order to cancel. If you meant the cart, say \"empty cart\"."));
+      return List.of(SAY.reply("noOrderToCancel"));
     }
-    Session.ask(turn, Ask.CANCEL_ORDER);
+    turn.set(Session.ASK, Session.Ask.CANCEL_ORDER);
     turn.set(Session.ORDER_TO_CANCEL, number);
-    return List.of(Reply.quickReplies("Yes, order " + number + " can still be cancelled. Shall I cancel it?",
-        List.of(QuickReply.of("Yes, cancel it", "CANCEL_ORDER:" + number),
-            QuickReply.of("No, keep it", "KEEP_ORDER"))));
+    return List.of(SAY.reply("cancelOrder?", "number", number));
   }
 
   /** Cancels for real: the order is marked cancelled and its pairs go back on the shelves. */
   Future<List<Reply>> cancelOrder(Turn turn, String number) {
-    String user = turn.message().user().key();
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
-    return data.cancel(number, user).map(order -> List.<Reply>of(Reply.quickReplies("Done: order " + number
-        + " is cancelled and nothing will ship. The " + Describe.pairs(order.pairs()) + " went back on our shelves.",
-        List.of(SHOP_CHIP)))).recover(refused -> refused instanceof Refused
-        ? Future.succeededFuture(List.of(Reply.text(refused.getMessage().contains("already")
-            ? "Order " + number + " was already cancelled, so there's nothing more to do."
-            : "I can't find order " + number + " in your orders, so nothing was cancelled.")))
+    return data.cancel(number, turn.message().user().key()).map(order -> List.of(SAY.reply("orderCancelledNow",
+        "number", number, "pairs", Words.count(order.units(), "pair")))).recover(refused -> refused instanceof Refused
+        ? Future.succeededFuture(List.of(SAY.reply(refused.getMessage().contains("already") ? "alreadyCancelled"
+            : "nothingCancelled", "number", number)))
         : Future.failedFuture(refused));
   }
 
@@ -322,65 +266,40 @@ final class Checkout {
     return orders.length == 0 ? null : orders[orders.length - 1];
   }
 
-  String cartSummary(List<Line> cart) {
-    int pairs = cart.stream().mapToInt(Line::quantity).sum();
-    return "Your cart: " + Describe.pairs(pairs) + ", " + PriceLimits.format(total(cart)) + ".";
+  String cartSummary(Cart cart) {
+    return SAY.text("cartSummary", "pairs", Words.count(cart.units(), "pair"), "total", total(cart));
   }
 
-  String lines(List<Line> cart) {
-    StringBuilder text = new StringBuilder();
-    for (Line line : cart) {
-      Shoe shoe = catalog.find(line.sku());
-      if (shoe == null) {
-        continue;
-      }
-      if (text.length() > 0) {
-        text.append('\n');
-      }
-      text.append("• ").append(line.quantity()).append(" × ").append(shoe.fullName()).append(", size ")
-          .append(Sizes.format(line.size())).append(" — ")
-          .append(PriceLimits.format(shoe.priceCents() * line.quantity()));
-    }
-    return text.toString();
+  /** "1 pair, $150". */
+  String pairsAndTotal(Cart cart) {
+    return Words.count(cart.units(), "pair") + ", " + total(cart);
   }
 
-  long total(List<Line> cart) {
-    long total = 0;
-    for (Line line : cart) {
-      Shoe shoe = catalog.find(line.sku());
-      if (shoe != null) {
-        total += shoe.priceCents() * line.quantity();
-      }
-    }
-    return total;
+  private String lines(List<Line> lines) {
+    return String.join("\n", lines.stream().filter(line -> catalog.find(line.item()) != null).map(line -> "• "
+        + line.quantity() + " × " + catalog.find(line.item()).fullName() + ", size " + line.variant() + " — "
+        + PriceLimits.format(price(line.item()) * line.quantity())).toList());
+  }
+
+  private String total(Cart cart) {
+    return PriceLimits.format(cart.total(this::price));
+  }
+
+  private long price(String sku) {
+    Shoe shoe = catalog.find(sku);
+    return shoe == null ? 0 : shoe.priceCents();
   }
 
   static List<QuickReply> sizeChips(List<Integer> sizes) {
-    List<QuickReply> chips = new ArrayList<>();
-    for (int size : sizes) {
-      if (chips.size() < 11) {
-        chips.add(QuickReply.of(Sizes.format(size), "size " + Sizes.format(size)));
-      }
-    }
-    return chips;
+    return sizes.stream().limit(11).map(size -> QuickReply.of(SizeChart.format(size), "size " + SizeChart.format(size)))
+        .toList();
   }
 
   static String sizeList(List<Integer> sizes) {
-    return String.join(", ", sizes.stream().map(Sizes::format).toList());
+    return String.join(", ", sizes.stream().map(SizeChart::format).toList());
   }
 
-  private static List<QuickReply> cartChips(List<Line> cart) {
-    return cart.isEmpty() ? List.of(SHOP_CHIP) : List.of(CHECKOUT_CHIP, SHOP_CHIP);
-  }
-
-  /** Replaces the line of the same shoe and size, or adds it at the end. */
-  private static void put(List<Line> cart, Line line) {
-    for (int i = 0; i < cart.size(); i++) {
-      if (cart.get(i).sku().equals(line.sku()) && cart.get(i).size() == line.size()) {
-        cart.set(i, line);
-        return;
-      }
-    }
-    cart.add(line);
+  private static List<QuickReply> cartChips(Cart cart) {
+    return cart.lines().isEmpty() ? List.of(SHOP_CHIP) : List.of(CHECKOUT_CHIP, SHOP_CHIP);
   }
 }

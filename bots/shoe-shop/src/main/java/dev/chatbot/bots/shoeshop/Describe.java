@@ -1,7 +1,10 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.ResourceFile;
+import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.Set;
  */
 final class Describe {
 
-  private static final JsonObject SAY = Catalog.json("shoe-shop/lexicon.json").getJsonObject("say");
+  private static final JsonObject SAY = ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("say");
 
   private Describe() {}
 
@@ -44,7 +47,7 @@ final class Describe {
 
   /** "size 10.5 (US men's)", or "size 9.5 (US men's, your EU 43)" when the shopper wrote another system. */
   static String size(Wanted wanted) {
-    return "size " + Sizes.format(wanted.size()) + " (US men's"
+    return "size " + SizeChart.format(wanted.size()) + " (US men's"
         + (wanted.sizeAsSaid() == null ? ")" : ", your " + wanted.sizeAsSaid() + ")");
   }
 
@@ -60,24 +63,13 @@ final class Describe {
 
   /** How the alternatives differ: "in another material", "in another colour and from another brand". */
   static String compromise(Set<Slot> missed) {
-    List<String> parts = Catalog.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
-        .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList();
-    return parts.size() <= 1 ? String.join("", parts)
-        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return Words.list(Catalog.LEAST_IMPORTANT_FIRST.stream().filter(missed::contains)
+        .map(slot -> SAY.getJsonObject("compromise").getString(slot.name())).toList(), "and");
   }
 
   /** The chip that lets a wish go: "Any material". */
   static String letGo(Slot slot) {
     return SAY.getJsonObject("letGo").getString(slot.name());
-  }
-
-  static String capitalise(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** "1 pair" / "2 pairs". */
-  static String pairs(int count) {
-    return count == 1 ? "1 pair" : count + " pairs";
   }
 
   private static String or(Set<String> values) {

@@ -3,15 +3,21 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import dev.chatbot.search.FacetSearch.Near;
+import dev.chatbot.search.Page;
+import dev.chatbot.search.PriceSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Shows search results a page at a time: the carousel first, then one short line saying what it is with chips to
@@ -20,7 +26,11 @@ import java.util.Set;
 final class Results {
 
   static final int PAGE_SIZE = 10;
+  private static final ReplyBook SAY = ShopAssistant.SAY;
   static final String SHOW_RESULTS = "SHOW_RESULTS";
+  private static final QuickReply SHOW_MORE = QuickReply.of("Show more", Reply.MORE_PAYLOAD);
+  private static final QuickReply MY_CART = QuickReply.of("My cart", "CART");
+  private static final QuickReply START_OVER = QuickReply.of("Start over", "START_OVER");
 
   private final FacetSearch<Shoe, Slot> search;
   private final ShoeCards cards;
@@ -31,102 +41,87 @@ final class Results {
   }
 
   List<Reply> show(Turn turn, Stock stock) {
-    boolean cartHasItems = !Session.cart(turn).isEmpty();
+    boolean cartHasItems = !turn.get(Session.CART).lines().isEmpty();
     Wanted wanted = turn.get(Session.WANTED);
     int page = turn.get(Session.PAGE);
     List<Shoe> exact = exact(wanted, stock);
-    String size = Describe.size(wanted);
-    String what = Describe.shoes(wanted);
     if (exact.isEmpty()) {
       return noMatch(turn, wanted, page, stock);
     }
-    int from = page * PAGE_SIZE;
-    if (from >= exact.size()) {
+    String size = Describe.size(wanted);
+    Page<Shoe> shown = Page.of(exact, page, PAGE_SIZE);
+    if (shown.pastTheEnd()) {
       turn.set(Session.PAGE, Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's all " + exact.size() + " of them in " + size
-          + ". Want to try another colour or brand?", letGoChips(wanted, cartHasItems)));
+      return List.of(Reply.quickReplies(SAY.text("allShown", "count", exact.size(), "size", size),
+          letGoChips(wanted, cartHasItems)));
     }
-    List<Shoe> shown = exact.subList(from, Math.min(exact.size(), from + PAGE_SIZE));
-    turn.set(Session.SHOWN, shown.stream().map(Shoe::sku).toArray(String[]::new));
-    boolean more = from + shown.size() < exact.size();
-    String line;
-    String order = wanted.byPrice() ? ", cheapest first" : "";
-    if (page == 0 && !more) {
-      line = (exact.size() == 1 ? "I found 1 pair of " : "I found " + exact.size() + " ") + what + " in "
-          + size + order + ". Tap Buy on one you like, or tell me what to change.";
-    } else if (page == 0) {
-      line = "Here are the top " + shown.size() + " of " + exact.size() + " " + what + " in " + size
-          + order + ". Say \"more\" for the next ones, or narrow it down.";
-    } else {
-      line = "Here are " + (from + 1) + "–" + (from + shown.size()) + " of " + exact.size() + " " + what
-          + " in " + size + ".";
-    }
+    turn.set(Session.SHOWN, shown.items().stream().map(Shoe::sku).toArray(String[]::new));
+    int count = shown.items().size();
+    String line = SAY.text(page > 0 ? "nextPage" : shown.more() ? "top" : "found", "found", exact.size() == 1
+        ? "1 pair of" : exact.size(), "count", exact.size(), "shown", count, "from", shown.from() + 1, "to",
+        shown.from() + count, "what", Describe.shoes(wanted), "size", size, "order",
+        wanted.byPrice() ? ", cheapest first" : "");
     List<QuickReply> chips = new ArrayList<>();
-    if (more) {
-      chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
+    if (shown.more()) {
+      chips.add(SHOW_MORE);
     }
     if (cartHasItems) {
       chips.add(Checkout.CHECKOUT_CHIP);
     }
     chips.add(QuickReply.of("Cheaper", "cheaper"));
     if (cartHasItems) {
-      chips.add(QuickReply.of("My cart", "CART"));
+      chips.add(MY_CART);
     }
-    chips.add(QuickReply.of("Start over", "START_OVER"));
-    return List.of(Reply.cards(cards.cards(shown, wanted.size(), stock)), Reply.quickReplies(line, chips));
+    chips.add(START_OVER);
+    return List.of(Reply.cards(cards.cards(shown.items(), wanted.size(), stock)), Reply.quickReplies(line, chips));
   }
 
   private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
-    String what = Describe.shoes(wanted);
-    String why = !search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted)).isEmpty()
-        ? "Sorry — the " + what + " I carry are sold out in " + size + "."
-        : "Sorry, I have no " + what + " in " + size + ".";
+    String why = SAY.text(search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted))
+        .isEmpty() ? "noneOf" : "allSoldOut", "what", Describe.shoes(wanted), "size", size);
     List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
         Catalog.order(wanted));
     if (near.isEmpty()) {
       turn.set(Session.SHOWN, null);
-      // Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes).
-      List<QuickReply> chips = new ArrayList<>();
-      for (int step : new int[] {-1, 1, -2, 2}) {
-        int other = wanted.size() + step;
-        if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
-          chips.add(QuickReply.of("Size " + Sizes.format(other), "size " + Sizes.format(other)));
-        }
-      }
-      String nearby = chips.isEmpty() ? " Nothing close in that size either — want to try another size or a "
-          + "different kind of shoe?" : " I do have them in " + String.join(" and ", chips.stream()
-          .map(QuickReply::title).toList()).toLowerCase(java.util.Locale.ROOT) + ": want to see those?";
-      chips.add(QuickReply.of("Start over", "START_OVER"));
-      chips.add(QuickReply.of("Help", "HELP"));
-      return List.of(Reply.quickReplies(why + nearby, chips));
+      return nearestSizes(wanted, stock, why);
     }
-    int from = page * PAGE_SIZE;
-    if (from >= near.size()) {
+    Page<Near<Shoe, Slot>> shown = Page.of(near, page, PAGE_SIZE);
+    if (shown.pastTheEnd()) {
       turn.set(Session.PAGE, Math.max(0, page - 1));
-      return List.of(Reply.quickReplies("That's every close match I have in " + size + ".",
-          letGoChips(wanted, false)));
+      return List.of(Reply.quickReplies(SAY.text("everyClose", "size", size), letGoChips(wanted, false)));
     }
-    List<Near<Shoe, Slot>> shown = near.subList(from, Math.min(near.size(), from + PAGE_SIZE));
-    turn.set(Session.SHOWN, shown.stream().map(n -> n.item().sku()).toArray(String[]::new));
+    List<Shoe> shoes = shown.items().stream().map(Near::item).toList();
+    turn.set(Session.SHOWN, shoes.stream().map(Shoe::sku).toArray(String[]::new));
     Set<Slot> relaxed = new LinkedHashSet<>();
-    shown.forEach(n -> relaxed.addAll(n.missed()));
-    String intro = page == 0
-        ? why + " Here's the closest I have, " + Describe.compromise(near.get(0).missed()) + ":"
-        : "More close matches in " + size + ":";
+    shown.items().forEach(n -> relaxed.addAll(n.missed()));
+    String intro = page == 0 ? SAY.text("closest", "why", why, "compromise", Describe.compromise(near.get(0).missed()))
+        : SAY.text("moreClose", "size", size);
     List<QuickReply> chips = new ArrayList<>();
-    if (from + shown.size() < near.size()) {
-      chips.add(QuickReply.of("Show more", Reply.MORE_PAYLOAD));
+    if (shown.more()) {
+      chips.add(SHOW_MORE);
     }
-    for (Slot slot : Catalog.LEAST_IMPORTANT_FIRST) {
-      if (relaxed.contains(slot) && chips.size() < 4) {
-        chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
+    Catalog.LEAST_IMPORTANT_FIRST.stream().filter(relaxed::contains).limit(4 - chips.size())
+        .forEach(slot -> chips.add(letGo(slot)));
+    chips.add(START_OVER);
+    return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size(), stock)),
+        Reply.quickReplies(SAY.text("widen"), chips));
+  }
+
+  /** Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes). */
+  private List<Reply> nearestSizes(Wanted wanted, Stock stock, String why) {
+    List<QuickReply> chips = new ArrayList<>();
+    for (int step : new int[] {-1, 1, -2, 2}) {
+      int other = wanted.size() + step;
+      if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
+        chips.add(QuickReply.of("Size " + SizeChart.format(other), "size " + SizeChart.format(other)));
       }
     }
-    chips.add(QuickReply.of("Start over", "START_OVER"));
-    List<Shoe> shoes = shown.stream().map(Near::item).toList();
-    return List.of(Reply.text(intro), Reply.cards(cards.cards(shoes, wanted.size(), stock)),
-        Reply.quickReplies("Want me to widen the search, or change something?", chips));
+    String nearby = chips.isEmpty() ? SAY.text("nothingClose") : SAY.text("otherSizes", "sizes",
+        String.join(" and ", chips.stream().map(QuickReply::payload).toList()));
+    chips.add(START_OVER);
+    chips.add(QuickReply.of("Help", "HELP"));
+    return List.of(Reply.quickReplies(why + nearby, chips));
   }
 
   /** In stock in the size and meeting every wish. */
@@ -135,33 +130,23 @@ final class Results {
   }
 
   private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {
-    List<QuickReply> chips = new ArrayList<>();
-    for (Slot slot : List.of(Slot.COLOUR, Slot.BRAND, Slot.MATERIAL, Slot.FEATURE, Slot.PRICE)) {
-      if (wanted.asks(slot)) {
-        chips.add(QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(java.util.Locale.ROOT)));
-      }
-    }
+    List<QuickReply> chips = new ArrayList<>(Stream.of(Slot.COLOUR, Slot.BRAND, Slot.MATERIAL, Slot.FEATURE,
+        Slot.PRICE).filter(wanted::asks).map(Results::letGo).toList());
     if (cartHasItems) {
-      chips.add(QuickReply.of("My cart", "CART"));
+      chips.add(MY_CART);
     }
-    chips.add(QuickReply.of("Start over", "START_OVER"));
+    chips.add(START_OVER);
     return chips;
+  }
+
+  /** The chip that lets a wish go: "Any material", typed as "any material". */
+  private static QuickReply letGo(Slot slot) {
+    return QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(Locale.ROOT));
   }
 
   /** "Cheaper": below the average price of the page just shown, cheapest first. */
   static Wanted cheaper(Wanted wanted, List<Shoe> shown) {
-    if (shown.isEmpty()) {
-      return wanted.withBudget(wanted.maxPriceCents(), true);
-    }
-    long average = Math.round(shown.stream().mapToLong(Shoe::priceCents).average().orElse(0));
-    long max = average / 100 * 100;
-    if (wanted.maxPriceCents() != null && max >= wanted.maxPriceCents()) {
-      max = wanted.maxPriceCents() * 85 / 100 / 100 * 100;
-    }
-    if (shown.stream().allMatch(shoe -> shoe.priceCents() <= average)) {
-      // Everything shown costs the same: anything cheaper than that.
-      max = (shown.get(0).priceCents() - 1) / 100 * 100;
-    }
-    return wanted.withBudget(max, true);
+    return wanted.withBudget(PriceSteps.cheaperThan(shown.stream().map(Shoe::priceCents).toList(),
+        wanted.maxPriceCents()), true);
   }
 }

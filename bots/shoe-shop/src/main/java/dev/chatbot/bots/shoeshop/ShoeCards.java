@@ -3,11 +3,13 @@ package dev.chatbot.bots.shoeshop;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.dialog.Turn;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ final class ShoeCards {
     return shoes.stream().map(shoe -> {
       Fixed fixed = fixedByShoe.computeIfAbsent(shoe, this::fixed);
       int left = stock.left(shoe.sku(), size);
-      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + Sizes.format(size)
+      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + SizeChart.format(size)
           + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd(), fixed.imageUrl(),
           fixed.buttons());
     }).toList();
@@ -56,31 +58,24 @@ final class ShoeCards {
   List<Reply> details(Turn turn, Stock stock, String sku) {
     Shoe shoe = catalog.find(sku);
     if (shoe == null) {
-      return List.of(Reply.text("Hmm, I can't find that shoe any more."));
+      return List.of(ShopAssistant.SAY.reply("shoeGone"));
     }
     List<Integer> sizes = stock.sizesInStock(shoe);
-    StringBuilder text = new StringBuilder(shoe.fullName()).append(" — ")
-        .append(PriceLimits.format(shoe.priceCents())).append(". ").append(Describe.capitalise(shoe.colour()))
-        .append(' ').append(shoe.material()).append(' ').append(Describe.one(shoe.style()))
-        .append("W".equals(shoe.width()) ? ", wide fit" : "").append(". ").append(shoe.description())
-        .append(shoe.features().isEmpty() ? "" : " " + Describe.capitalise(String.join(", ", shoe.features()
-            .stream().map(Describe::one).toList())) + ".")
-        .append(" Rated ").append(shoe.rating()).append("/5.\n")
-        .append(sizes.isEmpty() ? "Sold out in every size right now."
-            : "In stock in US men's sizes " + Checkout.sizeList(sizes) + ".");
     Integer size = turn.get(Session.WANTED).size();
+    boolean made = size != null && shoe.sizes().contains(size);
     List<QuickReply> chips = new ArrayList<>();
-    if (size != null && shoe.sizes().contains(size)) {
-      if (stock.inStock(shoe, size)) {
-        chips.add(QuickReply.of("Buy in " + Sizes.format(size), BUY + sku));
-      } else {
-        text.append(" Sorry, size ").append(Sizes.format(size)).append(" is sold out.");
-      }
-    } else if (!sizes.isEmpty()) {
-      chips.add(QuickReply.of("Buy", BUY + sku));
+    if (made && stock.inStock(shoe, size) || !made && !sizes.isEmpty()) {
+      chips.add(QuickReply.of(made ? "Buy in " + SizeChart.format(size) : "Buy", BUY + sku));
     }
     chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
-    text.append(" (SKU ").append(sku).append(')');
-    return List.of(Reply.quickReplies(text.toString(), chips));
+    String text = ShopAssistant.SAY.text("details", "shoe", shoe.fullName(), "price",
+        PriceLimits.format(shoe.priceCents()), "what", Words.capitalise(shoe.colour() + " " + shoe.material() + " "
+            + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? ", wide fit" : "")), "description",
+        shoe.description(), "features", shoe.features().isEmpty() ? "" : " " + Words.capitalise(String.join(", ",
+            shoe.features().stream().map(Describe::one).toList())) + ".", "rating", shoe.rating(), "sizes",
+        sizes.isEmpty() ? ShopAssistant.SAY.text("soldOutEverywhere") : ShopAssistant.SAY.text("inSizes", "sizes",
+            Checkout.sizeList(sizes)), "soldOut", made && !stock.inStock(shoe, size)
+            ? ShopAssistant.SAY.text("sizeSoldOut", "size", SizeChart.format(size)) : "", "sku", sku);
+    return List.of(Reply.quickReplies(text, chips));
   }
 }

@@ -38,7 +38,7 @@ public final class ShoeShopBot extends BotVerticle {
     String baseUrl = config().getString("PUBLIC_BASE_URL", "http://localhost:8080");
     data = new ShopData(data());
     // The catalog, the size chart and the word tables are built here, not on the event loop at the first message.
-    return vertx.executeBlocking(() -> ShoeNlu.understand("size 9") != null && Sizes.plausible(18)
+    return vertx.executeBlocking(() -> ShoeNlu.understand("size 9") != null && Catalog.SIZES.plausible(18)
             ? new ShopAssistant(Catalog.shared(), baseUrl, data) : null)
         .compose(ready -> data.open(Catalog.shared()).map(ready))
         .compose(ready -> {
@@ -62,10 +62,8 @@ public final class ShoeShopBot extends BotVerticle {
         turn.param("number"))));
     r.payload(Reply.MORE_PAYLOAD, step((turn, stock) -> shop.results(turn, stock, 1)));
     r.payload(Results.SHOW_RESULTS, step((turn, stock) -> shop.results(turn, stock, 0)));
-    r.payload(Checkout.CHECKOUT, step((turn, stock) -> shop.checkout().start(turn)));
-    r.payload(Checkout.CONFIRM, answer((turn, stock) -> shop.confirm(turn)));
-    r.payload(Checkout.CHANGE_ADDRESS, step((turn, stock) -> shop.checkout().changeAddress(turn)));
-    r.payload(Checkout.CHANGE_PAYMENT, step((turn, stock) -> shop.checkout().askPayment(turn)));
+    r.payload(Checkout.CHECKOUT, turn -> shop.checkout().start(turn));
+    r.form(shop.checkout().form);                                          // checkout: a Form, begun by start()
     r.payload(Checkout.KEEP_SHOPPING, step((turn, stock) -> shop.keepShopping(turn)));
     r.payload("CART", step((turn, stock) -> shop.checkout().showCart(turn)));
     r.payload("EMPTY_CART", step((turn, stock) -> shop.checkout().emptyCart(turn)));
@@ -86,9 +84,8 @@ public final class ShoeShopBot extends BotVerticle {
     return turn -> data.stock().compose(stock -> step.apply(turn, stock))
         .recover(e -> {
           LOG.error("shoe-shop failed conversation={} error=\"{}\"", turn.conversation().ref().key(), e.toString(), e);
-          return Future.succeededFuture(List.of(Reply.text("Oops, something went wrong on my side. Could you say "
-              + "that again?")));
+          return Future.succeededFuture(List.of(ShopAssistant.SAY.reply("oops")));
         })
-        .compose(replies -> turn.reply(replies.toArray(Reply[]::new)));
+        .compose(replies -> replies.isEmpty() ? Future.succeededFuture() : turn.reply(replies.toArray(Reply[]::new)));
   }
 }

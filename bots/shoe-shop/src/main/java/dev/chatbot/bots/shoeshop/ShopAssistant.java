@@ -2,14 +2,20 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Ask;
-import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.commerce.Cart;
+import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.dialog.Form;
+import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
+import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.ResourceFile;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,8 +23,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The shop assistant's whole dialogue: message, state and profile in, replies out. The only I/O is the bot-wide
@@ -28,38 +37,34 @@ import java.util.function.Predicate;
  */
 final class ShopAssistant {
 
-  private static final List<QuickReply> KINDS = List.of(QuickReply.of("Dress shoes", "dress shoes"),
-      QuickReply.of("Sneakers", "sneakers"), QuickReply.of("Boots", "boots"), QuickReply.of("Running", "running shoes"),
-      QuickReply.of("Sandals", "sandals"), QuickReply.of("Loafers", "loafers"),
-      QuickReply.of("Anything", "any style"));
+  /** Everything the shop says, by name: {@code shoe-shop/replies.json}. */
+  static final ReplyBook SAY = ReplyBook.fromResource("/shoe-shop/replies.json");
   private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
-  private static final String EXAMPLES = "Try \"brown leather dress shoes, size 10.5\" or \"Nike running shoes "
-      + "under $150\".";
+  /** Words the dialogue decides by, anywhere in the message ({@code "cues"} in {@code shoe-shop/lexicon.json}). */
+  private static final Map<String, List<String>> CUES =
+      ResourceFile.wordLists(ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("cues"));
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
-  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
-      "\\d{3,}|\\b(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|apt|suite|court|ct|place|pl|po box)\\b");
+  private static final Pattern ADDRESS = Pattern.compile("\\d{3,}|\\b" + TextCues.anyOf(CUES.get("street")) + "\\b");
+
+  private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\bSS-?(\\d{6})\\b");
 
   private final Catalog catalog;
   private final Results results;
   private final Checkout checkout;
   private final ShoeCards cards;
-  private final JsonObject store;
+  private final JsonObject topics;
 
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
-    this.checkout = new Checkout(catalog, data);
-    this.store = Catalog.json("shoe-shop/store.json");
+    this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
+    this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
   }
 
   /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
   List<Reply> resumed() {
-    return List.of(Reply.quickReplies(store.getString("resumed"), KINDS.subList(0, 4)));
-  }
-
-  Future<List<Reply>> confirm(Turn turn) {
-    return turn.get(Session.ASK) == Ask.CONFIRM ? checkout.confirm(turn) : now(checkout.start(turn));
+    return List.of(SAY.reply("resumed"));
   }
 
   Checkout checkout() {
@@ -74,70 +79,66 @@ final class ShopAssistant {
   Future<List<Reply>> onText(Turn turn, Stock stock) {
     Message message = turn.message();
     if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-      return now(List.of(Reply.quickReplies("Thanks! I can't search by " + (message.kind() == Message.Kind.IMAGE
-          ? "picture" : "location") + " yet, but describe the shoes and I'll find them. " + EXAMPLES,
-          KINDS.subList(0, 4))));
+      return now(List.of(SAY.reply("attachment", "what", message.kind() == Message.Kind.IMAGE ? "picture"
+          : "location")));
     }
     return onText(message.input(), turn, stock, message.user().name());
+  }
+
+  /**
+   * While checkout asks for the address, the payment or the confirmation: whether a message is for the rest of the
+   * shop rather than an answer. Taps of the shop's buttons are; typed commands are when short ("1 Cart Street" is
+   * an address); asked the address, so is a request for other shoes (the shopper left checkout); at the
+   * confirmation, anything but yes, no and the answer to change.
+   */
+  boolean elsewhere(Turn turn) {
+    String payload = turn.message().payload();
+    if (payload != null) {
+      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change("")) && !Checkout.WALLETS.contains(payload);
+    }
+    String text = turn.text();
+    String lower = text.toLowerCase(Locale.ROOT);
+    Understanding u = ShoeNlu.understand(text);
+    boolean confirming = Form.CONFIRMATION.equals(turn.asking());
+    boolean command = u.has(Intent.START_OVER) || u.has(Intent.CANCEL) || u.has(Intent.HELP) && u.topics().isEmpty()
+        || u.has(Intent.EMPTY_CART) || u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE);
+    if (u.has(Intent.HUMAN) && (confirming || !TextCues.hasDigit(text))
+        || command && (confirming || text.trim().split("\\s+").length <= 3)) {
+      return true;
+    }
+    if (confirming) {
+      return u.describesShoes() || !(u.has(Intent.YES) || u.has(Intent.NO) || cue("change", lower));
+    }
+    return "address".equals(turn.asking()) && u.describesShoes() && !ADDRESS.matcher(lower).find();
   }
 
   private Future<List<Reply>> onText(String text, Turn turn, Stock stock, String name) {
     Understanding u = ShoeNlu.understand(text);
     String lower = text.toLowerCase(Locale.ROOT);
     Ask ask = turn.get(Session.ASK);
-    boolean typingDetails = ask == Ask.ADDRESS || ask == Ask.PAYMENT;
-    // While an address is typed, "1 Cart Street" is not a command: only short messages count as commands.
-    boolean commands = !typingDetails || text.trim().split("\\s+").length <= 3;
-    if (u.has(Intent.HUMAN) && !(typingDetails && TextCues.hasDigit(text))) {
+    if (u.has(Intent.HUMAN)) {
       return handOver(turn);
     }
-    if (commands) {
-      if (u.has(Intent.START_OVER)) {
-        return now(startOver(turn));
-      }
-      if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
-        boolean aboutAnOrder = lower.contains("order") || (ask == null && Session.cart(turn).isEmpty()
-            && Checkout.latestOrder(turn) != null && (lower.contains(" it") || lower.contains("my")));
-        return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
-      }
-      if (u.has(Intent.HELP) && u.topics().isEmpty()) {
-        return now(help());
-      }
-      if (u.has(Intent.EMPTY_CART)) {
-        return now(checkout.emptyCart(turn));
-      }
-      if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
-        return now(checkout.showCart(turn));
-      }
+    if (u.has(Intent.START_OVER)) {
+      return now(startOver(turn));
     }
-    if (ask == Ask.ADDRESS && u.describesShoes() && !ADDRESS.matcher(lower).find()) {
-      // "actually, show me boots": the shopper left checkout (the cart stays).
-      Session.ask(turn, null);
-    } else if (ask == Ask.ADDRESS) {
-      return now(checkout.address(turn, text));
+    if (u.has(Intent.CANCEL) && ask != Ask.CANCEL_ORDER) {
+      boolean aboutAnOrder = lower.contains("order") || (ask == null && !turn.inDialog()
+          && turn.get(Session.CART).lines().isEmpty() && Checkout.latestOrder(turn) != null
+          && cue("myOrder", lower));
+      return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
     }
-    if (ask == Ask.PAYMENT) {
-      return now(checkout.payment(turn, text));
+    if (u.has(Intent.HELP) && u.topics().isEmpty()) {
+      return now(help());
+    }
+    if (u.has(Intent.EMPTY_CART)) {
+      return now(checkout.emptyCart(turn));
+    }
+    if (u.has(Intent.CART) && !u.has(Intent.CHECKOUT) && !u.has(Intent.REMOVE)) {
+      return now(checkout.showCart(turn));
     }
     if (u.has(Intent.CHECKOUT)) {
-      return now(checkout.start(turn));
-    }
-    if (ask == Ask.CONFIRM && !u.describesShoes()) {
-      if (lower.contains("address")) {
-        return now(checkout.changeAddress(turn));
-      }
-      if (lower.contains("payment") || lower.contains("card") || lower.contains("pay ")) {
-        return now(checkout.askPayment(turn));
-      }
-      if (u.has(Intent.YES)) {
-        return checkout.confirm(turn);
-      }
-      if (u.has(Intent.NO)) {
-        Session.ask(turn, null);
-        return now(List.of(Reply.quickReplies("No problem, nothing is ordered. Your cart is kept for you.",
-            List.of(Checkout.CHECKOUT_CHIP, Checkout.SHOP_CHIP, QuickReply.of("Change address",
-                Checkout.CHANGE_ADDRESS)))));
-      }
+      return checkout.start(turn).map(List.of());
     }
     if (ask == Ask.CANCEL_ORDER && turn.get(Session.ORDER_TO_CANCEL) != null) {
       if (u.has(Intent.YES) || (u.has(Intent.CANCEL) && !u.has(Intent.NO))) {
@@ -149,12 +150,12 @@ final class ShopAssistant {
     }
     if (ask == Ask.SIZE_SYSTEM && turn.get(Session.UNSURE_SIZE) != null && u.size() == null && u.unsureSize() == null) {
       // "women's" or "men's" alone answers which size system the number was in.
-      boolean women = lower.contains("women") || lower.contains("ladies") || lower.contains("her");
-      if (women || lower.contains("men")) {
-        u = ShoeNlu.understand((women ? "womens " : "mens ") + Sizes.format(turn.get(Session.UNSURE_SIZE)));
+      boolean women = cue("women", lower);
+      if (women || cue("men", lower)) {
+        u = ShoeNlu.understand((women ? "womens " : "mens ") + SizeChart.format(turn.get(Session.UNSURE_SIZE)));
       }
     }
-    if (!Session.cart(turn).isEmpty()) {
+    if (!turn.get(Session.CART).lines().isEmpty()) {
       List<Reply> edited = editCart(u, lower, turn, stock);
       if (edited != null) {
         return now(edited);
@@ -173,13 +174,13 @@ final class ShopAssistant {
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
     List<String> said = new ArrayList<>();
-    u.topics().forEach(topic -> said.add(store.getJsonObject("topics").getJsonObject(topic).getString("answer")));
+    u.topics().forEach(topic -> said.add(topics.getJsonObject(topic).getString("answer")));
     if (!u.unsupported().isEmpty()) {
-      said.add("Sorry, I don't carry " + String.join(" or ", u.unsupported()) + (u.describesShoes()
-          ? ", so I've left that out." : ". " + EXAMPLES));
+      said.add(SAY.text(u.describesShoes() ? "notCarried" : "notCarriedAtAll", "what", String.join(" or ",
+          u.unsupported())));
     }
     if (!said.isEmpty() && !u.describesShoes()) {
-      return now(List.of(Reply.quickReplies(String.join("\n\n", said), KINDS.subList(0, 4))));
+      return now(List.of(SAY.reply("storeAnswers", "answers", String.join("\n\n", said))));
     }
     List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
@@ -194,16 +195,15 @@ final class ShopAssistant {
 
   /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
   private List<Reply> editCart(Understanding u, String lower, Turn turn, Stock stock) {
-    List<Line> cart = Session.cart(turn);
+    List<Line> cart = turn.get(Session.CART).lines();
     if (u.has(Intent.REMOVE)) {
       Predicate<Line> which = lineMatching(u, cart, turn.get(Session.CART).last(), lower);
       return checkout.remove(turn, which == null ? line -> false : which);
     }
-    boolean aboutQuantity = lower.contains("pair") || lower.contains("make it") || lower.contains("quantity")
-        || lower.contains("of them") || lower.contains("of those") || lower.matches("\\s*\\d\\s*")
+    boolean aboutQuantity = cue("quantity", lower) || lower.matches("\\s*\\d\\s*")
         || (u.quantity() != null && u.size() == null && !u.describesShoes() && u.pick() == null);
     if (u.quantity() != null && aboutQuantity && !u.says(Slot.STYLE) && (u.size() == null
-        || !Sizes.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
+        || !Catalog.SIZES.plausible(u.size()) || lower.matches("\\D*\\b[1-5]\\b\\D*") && !lower.contains("size"))) {
       Predicate<Line> which = lineMatching(u, cart, null, lower);
       Line line = which == null ? turn.get(Session.CART).last() : cart.stream().filter(which).findFirst()
           .orElse(turn.get(Session.CART).last());
@@ -221,12 +221,11 @@ final class ShopAssistant {
     if (!u.said().isEmpty() || u.model() != null) {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
       return line -> {
-        Shoe shoe = catalog.find(line.sku());
+        Shoe shoe = catalog.find(line.item());
         return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
-    if (last != null && (lower.contains(" it") || lower.contains("that") || lower.contains("this")
-        || lower.contains("them") || lower.contains("those"))) {
+    if (last != null && cue("thatOne", lower)) {
       return last::equals;
     }
     return null;
@@ -246,34 +245,30 @@ final class ShopAssistant {
     turn.set(Session.WANTED, wanted);
     turn.set(Session.PAGE, null);
     boolean newSearch = u.says(Slot.STYLE) || u.says(Slot.BRAND) || u.says(Slot.COLOUR) || u.says(Slot.MATERIAL);
-    Ask ask = turn.get(Session.ASK);
-    if (ask == Ask.CONFIRM || (ask == Ask.SIZE && newSearch && turn.get(Session.PENDING_SKU) != null)) {
-      // The shopper moved on from the shoe they were buying.
-      Session.ask(turn, null);
+    if (turn.inDialog() || (turn.get(Session.ASK) == Ask.SIZE && newSearch
+        && turn.get(Session.PENDING_SKU) != null)) {
+      // The shopper moved on from the shoe they were buying, or left checkout.
+      turn.cancel();
+      turn.set(Session.ASK, null);
       turn.set(Session.PENDING_SKU, null);
     }
     if (u.unsureSize() != null) {
       turn.set(Session.UNSURE_SIZE, u.unsureSize());
-      Session.ask(turn, Ask.SIZE_SYSTEM);
-      String said = Sizes.format(u.unsureSize());
-      int men = Sizes.toUsMen(Sizes.System.WOMEN, u.unsureSize());
-      return List.of(Reply.quickReplies("Is that a women's " + said + "? My sizes are US men's, and a women's " + said
-          + " is about a men's " + Sizes.format(men) + ". Which one should I look for?", List.of(
-          QuickReply.of("Women's " + said, "womens " + said), QuickReply.of("Men's " + said, "mens " + said))));
+      turn.set(Session.ASK, Ask.SIZE_SYSTEM);
+      return List.of(SAY.reply("whichSystem", "size", SizeChart.format(u.unsureSize()), "men",
+          SizeChart.format(Catalog.SIZES.toHome("WOMEN", u.unsureSize()))));
     }
-    if (u.size() != null && !Sizes.plausible(u.size())) {
-      Session.ask(turn, Ask.SIZE);
-      String asSaid = u.sizeAsSaid() == null ? "" : "A " + u.sizeAsSaid() + " is beyond my size chart. ";
-      return List.of(Reply.quickReplies(asSaid + "I carry US men's sizes 6 to 14. Which size should I look for?",
-          sizeChips()));
+    if (u.size() != null && !Catalog.SIZES.plausible(u.size())) {
+      turn.set(Session.ASK, Ask.SIZE);
+      String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
+      return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
     }
     if (u.size() != null) {
       turn.set(Session.UNSURE_SIZE, null);
     }
     List<Reply> replies = new ArrayList<>();
-    if (u.sizeAsSaid() != null && Sizes.plausible(u.size())) {
-      replies.add(Reply.text("My shoes come in US men's sizes: your " + u.sizeAsSaid() + " is a US men's "
-          + Sizes.format(u.size()) + "."));
+    if (u.sizeAsSaid() != null && Catalog.SIZES.plausible(u.size())) {
+      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
     }
     replies.addAll(nextStep(turn, stock));
     return replies;
@@ -286,18 +281,15 @@ final class ShopAssistant {
       return checkout.buy(turn, stock, turn.get(Session.PENDING_SKU));
     }
     if (!wanted.knowsWhatKind()) {
-      Session.ask(turn, Ask.STYLE);
-      String size = wanted.size() == null ? "" : " in " + Describe.size(wanted);
-      return List.of(Reply.quickReplies("Happy to help! What kind of shoes are you after" + size + "?", KINDS));
+      turn.set(Session.ASK, Ask.STYLE);
+      return List.of(SAY.reply("whatKind", "size", wanted.size() == null ? "" : " in " + Describe.size(wanted)));
     }
     if (wanted.size() == null) {
-      Session.ask(turn, Ask.SIZE);
-      return List.of(Reply.quickReplies(Describe.capitalise(Describe.shoes(wanted)) + ", got it. What size do you "
-          + "wear (US men's, or tell me EU or UK)?", sizeChips()));
+      turn.set(Session.ASK, Ask.SIZE);
+      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))),
+          sizeChips()));
     }
-    if (turn.get(Session.ASK) != Ask.CONFIRM) {
-      Session.ask(turn, null);
-    }
+    turn.set(Session.ASK, null);
     return results.show(turn, stock);
   }
 
@@ -305,7 +297,7 @@ final class ShopAssistant {
   List<Reply> results(Turn turn, Stock stock, int pages) {
     Wanted wanted = turn.get(Session.WANTED);
     if (wanted.equals(Wanted.NOTHING)) {
-      return List.of(Reply.quickReplies("Tell me what you're looking for first. " + EXAMPLES, KINDS.subList(0, 4)));
+      return List.of(SAY.reply("searchFirst"));
     }
     if (wanted.size() == null || !wanted.knowsWhatKind()) {
       return nextStep(turn, stock);
@@ -319,11 +311,9 @@ final class ShopAssistant {
     List<String> shown = Session.shown(turn);
     int index = position == -1 ? shown.size() - 1 : position - 1;
     if (index < 0 || index >= shown.size()) {
-      return List.of(Reply.text("I only showed " + shown.size() + (shown.size() == 1 ? " shoe" : " shoes")
-          + " — which one do you mean? You can also tap its Buy button."));
+      return List.of(SAY.reply("onlyShowed", "count", shown.size() + (shown.size() == 1 ? " shoe" : " shoes")));
     }
-    if (lower.contains("detail") || lower.contains("about") || lower.contains("info") || lower.contains("tell")
-        || lower.contains("more on")) {
+    if (cue("details", lower)) {
       return cards.details(turn, stock, shown.get(index));
     }
     return checkout.buy(turn, stock, shown.get(index));
@@ -331,7 +321,7 @@ final class ShopAssistant {
 
   /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
   Future<List<Reply>> handOver(Turn turn) {
-    return turn.handOver().map(counted -> List.of(Reply.text(store.getString("handover"))));
+    return turn.handOver().map(counted -> List.of(SAY.reply("handover")));
   }
 
   private List<Reply> nudge(Understanding u, Turn turn, String name) {
@@ -339,90 +329,65 @@ final class ShopAssistant {
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(turn);
     }
-    if (u.has(Intent.GREETING)) {
-      return greet(turn, name);
-    }
-    if (u.has(Intent.THANKS)) {
-      return List.of(Reply.text("You're welcome! Anything else I can find for you?"));
-    }
-    if (ask == null && (u.has(Intent.YES) || u.has(Intent.NO))) {
-      return List.of(Reply.quickReplies((u.has(Intent.YES) ? "Great! " : "No problem. ")
-          + "What would you like to look for? " + EXAMPLES, KINDS.subList(0, 4)));
-    }
-    if (ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM) {
-      return List.of(Reply.quickReplies("Sorry, I didn't catch the size. Which US men's size do you wear? For "
-          + "example 9, 10.5 or 11 (or say \"EU 43\", \"UK 9\", \"women's 8\").", sizeChips()));
-    }
-    if (ask == Ask.STYLE) {
-      return List.of(Reply.quickReplies("Sorry, I didn't get that. What kind of shoes are you after?", KINDS));
-    }
-    return List.of(Reply.quickReplies("I'm a shoe shop assistant, so shoes are what I know best. " + EXAMPLES
-        + " I can also answer questions about shipping, returns and sizing, or get you a person.",
-        KINDS.subList(0, 4)));
+    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
+    Cart cart = turn.get(Session.CART);
+    return List.of(u.has(Intent.GREETING) && !cart.lines().isEmpty()
+        ? SAY.reply("welcomeBack", "hello", hello, "cart", checkout.pairsAndTotal(cart))
+        : u.has(Intent.GREETING) ? SAY.reply("greet", "hello", hello)
+        : u.has(Intent.THANKS) ? SAY.reply("thanks")
+        : ask == null && (u.has(Intent.YES) || u.has(Intent.NO))
+            ? SAY.reply("yesNo", "ok", u.has(Intent.YES) ? "Great!" : "No problem.")
+        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? Reply.quickReplies(SAY.text("sizeAgain"), sizeChips())
+        : ask == Ask.STYLE ? SAY.reply("styleAgain") : SAY.reply("nudge"));
   }
 
   List<Reply> keepShopping(Turn turn) {
-    Session.ask(turn, null);
+    turn.cancel();
+    turn.set(Session.ASK, null);
     turn.set(Session.PENDING_SKU, null);
     List<QuickReply> chips = new ArrayList<>();
     if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
       chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
     }
-    chips.addAll(KINDS.subList(0, 4));
-    return List.of(Reply.quickReplies("Sure! What else are you looking for?", chips));
+    chips.addAll(((Reply.QuickReplies) SAY.reply("start")).options());
+    return List.of(Reply.quickReplies(SAY.text("keepShopping"), chips));
   }
 
   List<Reply> keepOrder(Turn turn) {
     String number = turn.get(Session.ORDER_TO_CANCEL);
-    Session.ask(turn, null);
+    turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
-    return List.of(Reply.quickReplies("OK, " + (number == null ? "your order" : "order " + number)
-        + " stays as it is.", List.of(Checkout.SHOP_CHIP)));
+    return List.of(SAY.reply("keepOrder", "order", number == null ? "your order" : "order " + number));
   }
 
   List<Reply> help() {
-    return List.of(Reply.quickReplies("I can find shoes for you. Tell me the style, colour, material, brand, size "
-        + "and budget in any order, e.g. \"brown leather dress shoes, size 10.5, Johnston & Murphy\". Then refine: "
-        + "\"in black\", \"what about suede?\", \"cheaper\", \"show more\". Say \"cart\" to see your cart, "
-        + "\"checkout\" to order, \"cancel\" to stop a step, \"start over\" to begin again, \"where's my order?\" "
-        + "to check an order, or \"talk to a person\" for our team.",
-        List.of(QuickReply.of("Dress shoes", "dress shoes"), QuickReply.of("Sneakers", "sneakers"),
-            QuickReply.of("My cart", "CART"), QuickReply.of("Talk to a person", "HUMAN"))));
-  }
-
-  private List<Reply> greet(Turn turn, String name) {
-    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
-    if (!Session.cart(turn).isEmpty()) {
-      return List.of(Reply.quickReplies(hello + " Welcome back — you have " + checkout.cartSummary(Session.cart(turn))
-          .replace("Your cart: ", "").replaceAll("\\.$", "") + " in your cart.", List.of(Checkout.CHECKOUT_CHIP,
-          Checkout.SHOP_CHIP)));
-    }
-    return List.of(Reply.quickReplies(hello + " I'm your shoe shop assistant. What are you looking for today? "
-        + EXAMPLES, KINDS.subList(0, 4)));
+    return List.of(SAY.reply("help"));
   }
 
   List<Reply> startOver(Turn turn) {
     Session.clearAll(turn);
-    return List.of(Reply.quickReplies("Fresh start! What kind of shoes are you looking for?", KINDS));
+    return List.of(SAY.reply("startOver"));
   }
 
   List<Reply> cancel(Turn turn) {
-    Ask ask = turn.get(Session.ASK);
-    if (ask == Ask.ADDRESS || ask == Ask.PAYMENT || ask == Ask.CONFIRM || turn.get(Session.PENDING_SKU) != null) {
-      Session.ask(turn, null);
+    Cart cart = turn.get(Session.CART);
+    if (turn.inDialog() || turn.get(Session.PENDING_SKU) != null) {
+      turn.cancel();
+      turn.set(Session.ASK, null);
       turn.set(Session.PENDING_SKU, null);
-      String cart = Session.cart(turn).isEmpty() ? "" : " " + checkout.cartSummary(Session.cart(turn));
-      return List.of(Reply.quickReplies("OK, stopped there — nothing was ordered." + cart,
-          List.of(Checkout.SHOP_CHIP, QuickReply.of("My cart", "CART"))));
+      return List.of(SAY.reply("stopped", "cart", cart.lines().isEmpty() ? "" : " " + checkout.cartSummary(cart)));
     }
     Session.clearSearch(turn);
-    return List.of(Reply.quickReplies("OK, I've cleared the search" + (Session.cart(turn).isEmpty() ? "."
-        : "; your cart is kept.") + " Anything else I can help you find?", KINDS.subList(0, 4)));
+    return List.of(SAY.reply("cleared", "kept", cart.lines().isEmpty() ? "." : "; your cart is kept."));
+  }
+
+  private static boolean cue(String kind, String lower) {
+    return TextCues.anyIn(lower, CUES.get(kind));
   }
 
   /** An order number written in the message ("SS-100042"), or null. */
   private static String orderNumber(String text) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?i)\\bSS-?(\\d{6})\\b").matcher(text);
+    Matcher matcher = ORDER_NUMBER.matcher(text);
     return matcher.find() ? "SS-" + matcher.group(1) : null;
   }
 

@@ -1,12 +1,13 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.commerce.Inventory;
+import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.OrderBook;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -16,11 +17,15 @@ import java.util.List;
 final class ShopData {
 
   /** Pairs left, as read for one message: {@code {"JM-CONARD-BRN": {"10.5": 2, ...}}}. */
-  record Stock(JsonObject pairs) {
+  record Stock(Inventory.Stock pairs) {
 
-    /** Pairs left of {@code sku} in {@code halves}; 0 for a size the model is not made in. */
+    /** Pairs left of {@code sku} in {@code size} ("10.5"); 0 for a size the model is not made in. */
+    int left(String sku, String size) {
+      return pairs.left(sku, size);
+    }
+
     int left(String sku, int halves) {
-      return new Inventory.Stock(pairs).left(sku, Sizes.format(halves));
+      return left(sku, SizeChart.format(halves));
     }
 
     boolean inStock(Shoe shoe, int halves) {
@@ -32,21 +37,9 @@ final class ShopData {
     }
   }
 
-  /** A placed order, as kept by the order book. */
-  record Order(String number, String user, String status, String placedAt, List<Line> lines, long total,
-      String shipTo, String payWith) {
-
-    boolean cancelled() {
-      return OrderBook.CANCELLED.equals(status);
-    }
-
-    int pairs() {
-      return lines.stream().mapToInt(Line::quantity).sum();
-    }
-  }
-
-  private final Inventory inventory;
-  private final OrderBook orders;
+  final Inventory inventory;
+  /** Order numbers ("SS-100001", unique across instances and restarts) and the orders. */
+  final OrderBook orders;
 
   ShopData(BotDataStore data) {
     this.inventory = new Inventory(data);
@@ -55,44 +48,21 @@ final class ShopData {
 
   /** Puts the catalog's opening stock on the shelves for every shoe not stocked yet (the first start, a new shoe). */
   Future<Stock> open(Catalog catalog) {
-    return inventory.open(catalog.openingStock()).map(stock -> new Stock(stock.counts()));
+    return inventory.open(catalog.openingStock()).map(Stock::new);
   }
 
   Future<Stock> stock() {
-    return inventory.stock().map(stock -> new Stock(stock.counts()));
+    return inventory.stock().map(Stock::new);
   }
 
   /** Takes every line's pairs in one atomic update, or none of them (failing with {@code Refused}). */
   Future<Stock> take(List<Line> lines) {
-    return inventory.take(items(lines)).map(stock -> new Stock(stock.counts()));
-  }
-
-  Future<Inventory.Stock> putBack(List<Line> lines) {
-    return inventory.putBack(items(lines));
-  }
-
-  /** A new order number, unique across instances and restarts: "SS-100001". */
-  Future<String> nextOrderNumber() {
-    return orders.nextNumber();
-  }
-
-  Future<Void> save(Order order) {
-    return orders.save(order.number(), JsonObject.mapFrom(order));
-  }
-
-  /** The order, or null when there is none. */
-  Future<Order> order(String number) {
-    return orders.find(number).map(json -> json == null ? null : json.mapTo(Order.class));
+    return inventory.take(lines).map(Stock::new);
   }
 
   /** Cancels the shopper's own order and puts its pairs back on the shelves; refused if not theirs or done. */
   Future<Order> cancel(String number, String userKey) {
     return orders.cancel(number, userKey).map(json -> json.mapTo(Order.class))
-        .compose(order -> putBack(order.lines()).map(order));
-  }
-
-  private static List<Inventory.Line> items(List<Line> lines) {
-    return lines.stream().map(line -> new Inventory.Line(line.sku(), Sizes.format(line.size()), line.quantity()))
-        .toList();
+        .compose(order -> inventory.putBack(order.lines()).map(order));
   }
 }

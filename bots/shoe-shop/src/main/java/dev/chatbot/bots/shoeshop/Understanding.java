@@ -42,12 +42,6 @@ record Understanding(Map<Slot, Set<String>> said, Map<Slot, Set<String>> avoided
     return intents.contains(intent);
   }
 
-  /** The first value said for {@code slot}, or null. */
-  String first(Slot slot) {
-    Set<String> values = said.get(slot);
-    return values == null ? null : values.iterator().next();
-  }
-
   boolean says(Slot slot) {
     return said.containsKey(slot);
   }

@@ -71,8 +71,7 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
             .anyMatch(family::equals));
     boolean fresh = otherFamily || (u.says(Slot.STYLE) && u.size() != null);
     String newModel = fresh ? null : model;
-    Long max = fresh ? null : maxPriceCents;
-    Long min = fresh ? null : minPriceCents;
+    Wishes.Bounds price = fresh ? new Wishes.Bounds(null, null) : new Wishes.Bounds(minPriceCents, maxPriceCents);
     if (fresh) {
       // Colour, material, brand and budget were about the old search; the feet stay.
       if (wants.containsKey(Slot.WIDTH)) {
@@ -91,22 +90,10 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     newModel = u.cleared().contains(Slot.BRAND) ? null : newModel;
     Wishes.refine(newWants, newAvoids, u.said(), u.avoided(), u.cleared());
     boolean anyStyle = !u.says(Slot.STYLE) && (this.anyStyle && !fresh || u.cleared().contains(Slot.STYLE));
-    if (u.cleared().contains(Slot.PRICE)) {
-      max = null;
-      min = null;
-    }
-    // The newer limit wins over an old one it contradicts.
-    if (u.maxPriceCents() != null) {
-      max = u.maxPriceCents();
-      min = min != null && min > max && u.minPriceCents() == null ? null : min;
-    }
-    if (u.minPriceCents() != null) {
-      min = u.minPriceCents();
-      max = max != null && min > max && u.maxPriceCents() == null ? null : max;
-    }
-    boolean sized = u.size() != null && Sizes.plausible(u.size());
+    price = price.refine(u.minPriceCents(), u.maxPriceCents(), u.cleared().contains(Slot.PRICE));
+    boolean sized = u.size() != null && Catalog.SIZES.plausible(u.size());
     return new Wanted(newWants, newAvoids, newModel, sized ? u.size() : size, sized ? u.sizeAsSaid() : sizeAsSaid,
-        max, min, anyStyle, byPrice && !fresh && !u.cleared().contains(Slot.PRICE));
+        price.max(), price.min(), anyStyle, byPrice && !fresh && !u.cleared().contains(Slot.PRICE));
   }
 
   /** Each product wish (style, material, colour, feature) that no shoe of the newly named brand or model meets. */

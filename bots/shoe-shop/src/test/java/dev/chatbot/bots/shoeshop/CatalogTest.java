@@ -3,6 +3,8 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.commerce.Inventory;
+import dev.chatbot.nlu.ResourceFile;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,7 +19,7 @@ class CatalogTest {
 
   private final Catalog catalog = Catalog.shared();
   private final ShopData.Stock stock =
-      new ShopData.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock())));
+      new ShopData.Stock(new Inventory.Stock(new JsonObject(new java.util.HashMap<>(catalog.openingStock()))));
 
   @Test
   void isLargeAndVaried() {
@@ -77,7 +79,7 @@ class CatalogTest {
 
   @Test
   void everyFeatureIsOneTheLexiconKnows() {
-    JsonObject features = Catalog.json("shoe-shop/lexicon.json").getJsonObject("feature");
+    JsonObject features = ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("feature");
     assertThat(catalog.all().stream().flatMap(shoe -> shoe.features().stream()).distinct())
         .isNotEmpty().allMatch(features::containsKey);
   }

@@ -3,6 +3,7 @@ package dev.chatbot.bots.shoeshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
+import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Handover;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
@@ -10,6 +11,7 @@ import dev.chatbot.model.Message;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.BotTester;
 import dev.chatbot.testkit.Text;
 import java.util.List;
@@ -266,6 +268,7 @@ class ShoeShopConversationTest {
     chat.say("12 Main Street, Springfield, IL 62704");
     chat.expectQuickReplies(Text.contains("How would you like to pay"));
     chat.say("4242 4242 4242 4242").expectText(Text.contains("don't type a full card number"));
+    chat.expectQuickReplies(Text.contains("How would you like to pay")); // the form asks again
     chat.say("Visa 4242");
     Reply.QuickReplies confirm = chat.expectQuickReplies(Text.contains(
         "Ship to 12 Main Street, Springfield, IL 62704, pay with Visa ending 4242 — confirm?"));
@@ -300,7 +303,7 @@ class ShoeShopConversationTest {
     chat.say("check out").expectText(Text.contains("Where should I ship"));
     chat.say("1 Elm Road, Portland, OR 97201").expectQuickReplies(Text.contains("How would you like to pay"));
     chat.tap("PayPal").expectQuickReplies(Text.contains("pay with PayPal — confirm?"));
-    chat.tap("CHANGE_ADDRESS").expectText(Text.contains("new shipping address"));
+    chat.tap(Form.change("address")).expectText(Text.contains("Where should I ship"));
     chat.say("99 Oak Avenue, Austin, TX 73301")
         .expectQuickReplies(Text.contains("Ship to 99 Oak Avenue, Austin, TX 73301, pay with PayPal"));
     chat.say("cancel").expectQuickReplies(Text.contains("nothing was ordered"));
@@ -417,8 +420,8 @@ class ShoeShopConversationTest {
     for (Card card : cards.cards()) {
       Shoe shoe = shoeOf(card);
       assertThat(matches.test(shoe)).as("%s matches", shoe).isTrue();
-      assertThat(shoe.sizes()).as("%s is made in %s", shoe.sku(), Sizes.format(size)).contains(size);
-      assertThat(stock(shoe.sku(), size)).as("%s in stock in %s", shoe.sku(), Sizes.format(size))
+      assertThat(shoe.sizes()).as("%s is made in %s", shoe.sku(), SizeChart.format(size)).contains(size);
+      assertThat(stock(shoe.sku(), size)).as("%s in stock in %s", shoe.sku(), SizeChart.format(size))
           .isPositive();
     }
   }

@@ -2,8 +2,9 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.bots.shoeshop.Session.Line;
 import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.Refused;
 import dev.chatbot.state.MemoryBotDataStore;
 import io.vertx.core.Future;
@@ -30,7 +31,7 @@ class ShopDataTest {
   void opensTheCatalogStockOnceAndKeepsWhatWasSoldAcrossRestarts() {
     Stock opened = join(shop.open(CATALOG));
     assertThat(opened.left("JM-CONARD-BRN", 21)).isEqualTo(2);
-    join(shop.take(List.of(new Line("JM-CONARD-BRN", 21, 2))));
+    join(shop.take(List.of(new Line("JM-CONARD-BRN", "10.5", 2))));
 
     // A restart opens the shelves again on the same store: what was sold stays sold.
     ShopData restarted = new ShopData(store);
@@ -41,16 +42,16 @@ class ShopDataTest {
   @Test
   void anOrderTakesAllItsLinesOrNone() {
     join(shop.open(CATALOG));
-    List<Line> order = List.of(new Line("JM-CONARD-BRN", 18, 2), new Line("JM-TABOR-BRN", 22, 2));
+    List<Line> order = List.of(new Line("JM-CONARD-BRN", "9", 2), new Line("JM-TABOR-BRN", "11", 2));
     Throwable refused = shop.take(order).cause();
     assertThat(refused).isInstanceOf(Refused.class);
     Stock after = join(shop.stock());
     assertThat(after.left("JM-CONARD-BRN", 18)).as("nothing taken").isEqualTo(12);
     assertThat(after.left("JM-TABOR-BRN", 22)).isEqualTo(1);
-    assertThat(join(shop.take(List.of(new Line("JM-TABOR-BRN", 22, 1)))).left("JM-TABOR-BRN", 22)).isZero();
-    assertThat(shop.take(List.of(new Line("JM-TABOR-BRN", 25, 1))).cause())
+    assertThat(join(shop.take(List.of(new Line("JM-TABOR-BRN", "11", 1)))).left("JM-TABOR-BRN", 22)).isZero();
+    assertThat(shop.take(List.of(new Line("JM-TABOR-BRN", "12.5", 1))).cause())
         .as("a size not made is never sold").isInstanceOf(Refused.class);
-    assertThat(shop.take(List.of(new Line("NOPE", 18, 1))).cause()).isInstanceOf(Refused.class);
+    assertThat(shop.take(List.of(new Line("NOPE", "9", 1))).cause()).isInstanceOf(Refused.class);
   }
 
   @Test
@@ -69,10 +70,10 @@ class ShopDataTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        if (shop.take(List.of(new Line("JM-CONARD-BRN", 18, 1))).succeeded()) {
+        if (shop.take(List.of(new Line("JM-CONARD-BRN", "9", 1))).succeeded()) {
           sold.incrementAndGet();
         }
-        numbers.add(join(shop.nextOrderNumber()));
+        numbers.add(join(shop.orders.nextNumber()));
       });
     }
     buyers.forEach(pool::execute);
@@ -87,10 +88,10 @@ class ShopDataTest {
   @Test
   void cancellingAnOrderPutsItsPairsBackOnceAndOnlyForItsOwner() {
     join(shop.open(CATALOG));
-    List<Line> lines = List.of(new Line("JM-CONARD-BRN", 18, 3));
+    List<Line> lines = List.of(new Line("JM-CONARD-BRN", "9", 3));
     join(shop.take(lines));
-    join(shop.save(new ShopData.Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
-        List.of(new Line("JM-CONARD-BRN", 18, 3)), 52497, "1 Elm Road", "PayPal")));
+    join(shop.orders.save(new Order("SS-100007", "test:ann", "confirmed", "2026-11-26T10:00:00Z",
+        List.of(new Line("JM-CONARD-BRN", "9", 3)), 52497, "1 Elm Road", "PayPal")));
     assertThat(join(shop.stock()).left("JM-CONARD-BRN", 18)).isEqualTo(9);
 
     assertThat(shop.cancel("SS-100007", "test:bob").cause()).isInstanceOf(Refused.class);

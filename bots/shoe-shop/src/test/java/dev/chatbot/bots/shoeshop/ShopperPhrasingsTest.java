@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.BotTester;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -114,13 +115,13 @@ class ShopperPhrasingsTest {
       return check.startsWith("!") != says;
     }
     if (check.startsWith("cart=")) {
-      int pairs = state.getJsonObject("cart", new JsonObject())
+      int pairs = state.getJsonObject("basket", new JsonObject())
           .getJsonArray("lines", new io.vertx.core.json.JsonArray()).stream().mapToInt(line -> ((JsonObject) line).getInteger("quantity")).sum();
       return pairs == Integer.parseInt(check.substring(5));
     }
     if (check.startsWith("size=")) {
       Integer size = state.getJsonObject("want", new JsonObject()).getInteger("size");
-      return size != null && List.of(check.substring(5).split("\\|")).contains(Sizes.format(size));
+      return size != null && List.of(check.substring(5).split("\\|")).contains(SizeChart.format(size));
     }
     if (check.startsWith("first=")) {
       return !shoes.isEmpty() && shoes.get(0).isModel(check.substring(6));
