@@ -35,7 +35,8 @@ public final class StoreCost {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     StateBackend backend = store.equals("memory") ? new MemoryStateBackend() : new FileStateBackend();
-    Settings settings = Settings.of(Map.of("DATA_DIR", Files.createTempDirectory("store-cost").toString()));
+    Settings settings = Settings.of(Map.of("DATA_DIR", Files.createTempDirectory("store-cost").toString(),
+        "DATA_SYNC_MILLIS", System.getenv().getOrDefault("DATA_SYNC_MILLIS", "1000")));
     Vertx vertx = backend.createVertx(new VertxOptions(), Vertx.builder(), settings).toCompletionStage()
         .toCompletableFuture().get();
     AtomicLong done = new AtomicLong();

@@ -43,7 +43,7 @@ final class JfrTop {
     java.time.Instant last = null;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
       String type = event.getEventType().getName();
-      if (type.equals("jdk.ThreadAllocationStatistics")) {
+      if (type.equals("jdk.ThreadAllocationStatistics") && event.getThread("thread") != null) {
         // cumulative bytes per thread: the recording's allocation is the growth of each thread's counter
         long allocated = event.getLong("allocated");
         long[] range = allocatedByThread.computeIfAbsent(event.getThread("thread").getJavaThreadId(),

@@ -316,7 +316,14 @@ final class DataFile implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    syncer.shutdownNow();
+    // Not shutdownNow: an interrupt in the middle of a force closes the file channel under MVStore, and the store
+    // then fails to close cleanly ("Could not sync file").
+    syncer.shutdown();
+    try {
+      syncer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Alongside file : alongside) {
       try {
         file.close();
