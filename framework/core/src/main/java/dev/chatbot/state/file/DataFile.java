@@ -78,6 +78,7 @@ final class DataFile implements AutoCloseable {
   private volatile boolean idle;
   private final Thread writer;
   private final List<Alongside> alongside = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> beforeCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService syncer;
   private volatile boolean closing;
   private volatile long commits;
@@ -138,6 +139,14 @@ final class DataFile implements AutoCloseable {
   /** Writes {@code file} with every commit from now on; call before the first write that depends on it. */
   void alongside(Alongside file) {
     alongside.add(file);
+  }
+
+  /**
+   * Runs {@code change} on the writer thread before each commit, after the commit's units: for a change that
+   * depends on what the whole group of units did (and is left out when they cancel each other).
+   */
+  void beforeCommit(Runnable change) {
+    beforeCommit.add(change);
   }
 
   boolean hasMap(String name) {
@@ -254,6 +263,7 @@ final class DataFile implements AutoCloseable {
 
   private Throwable commit() {
     try {
+      beforeCommit.forEach(Runnable::run);
       for (Alongside file : alongside) {
         file.flush();
       }

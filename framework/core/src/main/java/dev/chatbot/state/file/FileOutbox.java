@@ -7,17 +7,27 @@ import dev.chatbot.state.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 
 /**
- * The outbox in the file. {@code replies} holds each pending reply with how many of its platform calls were accepted;
- * {@code turns} counts, per inbox message not yet done, the replies its turn recorded, so a replay of that message
- * sends only the ones after them. None of the writes here is waited for by delivery: a reply's entry is queued before
- * its inbox message's {@code done}, and the writer keeps the order.
+ * The outbox in the file. {@code replies} holds the body of each reply that must be sent after a restart without
+ * its turn being replayed, with how many of its platform calls were accepted; {@code turns} counts, per inbox
+ * message not yet done, the replies of its turn that are settled (accepted, dead, or kept in {@code replies}), so a
+ * replay of that message after a crash sends only the ones after them.
+ *
+ * <p>A turn's reply is not written when it is added: its message stays in the inbox until the turn's replies are
+ * settled, so a crash before that replays the turn, which makes the reply again. It is written only once one of its
+ * calls was accepted ({@link #progress}: a replay would send that call twice). Counts are staged on the writer thread
+ * and written just before a commit, and only for messages still in the inbox then: a turn whose replies are sent and
+ * whose message is done within one commit (the usual case) writes nothing here at all. None of this is waited for
+ * by delivery; the writer keeps the order.
  */
 final class FileOutbox implements Outbox {
 
@@ -28,8 +38,16 @@ final class FileOutbox implements Outbox {
   private final MVMap<Long, Integer> turns;
   private final FileDeadLetters deadLetters;
   private final Map<Long, Entry> pending = new ConcurrentHashMap<>();
+  /** Counts read at open: what a replay of a message pending from an earlier run skips. */
   private final Map<Long, Integer> recorded = new ConcurrentHashMap<>();
   private final AtomicLong ids;
+  // Writer thread only:
+  /** Turn counts changed since the last commit. */
+  private final Map<Long, Integer> staged = new HashMap<>();
+  /** Messages with a count in {@code turns}. */
+  private final Set<Long> countedInFile = new HashSet<>();
+  /** Replies with a body in {@code replies}. */
+  private final Set<Long> keptInFile = new HashSet<>();
 
   FileOutbox(DataFile file, FileDeadLetters deadLetters) {
     this.file = file;
@@ -37,9 +55,12 @@ final class FileOutbox implements Outbox {
     this.turns = file.map("turns");
     this.deadLetters = deadLetters;
     replies.forEach((id, stored) -> pending.put(id, decode(id, StoredJson.decode(stored, JsonObject.class))));
+    keptInFile.addAll(replies.keySet());
     recorded.putAll(turns);
+    countedInFile.addAll(turns.keySet());
     Long last = replies.lastKey();
     this.ids = new AtomicLong(Math.max(last == null ? 0 : last, System.currentTimeMillis() << 10));
+    file.beforeCommit(this::writeStagedCounts);
   }
 
   @Override
@@ -52,23 +73,15 @@ final class FileOutbox implements Outbox {
     long id = ids.incrementAndGet();
     Entry entry = new Entry(id, to, reply, origin, 0);
     pending.put(id, entry);
-    if (origin.message() == 0) {
-      // An admin message: its 202 waits for the entry.
-      byte[] encoded = encode(entry);
-      return new Added(id, file.write(() -> replies.put(id, encoded)));
+    if (origin.message() != 0) {
+      return new Added(id, KEPT); // safe as its turn's message is (see the class comment)
     }
-    recorded.merge(origin.message(), origin.index() + 1, Math::max);
-    // A turn's reply is safe from now on without waiting: its message stays in the inbox until a later commit than
-    // this change's, so a crash replays the turn. Encoded on the writer thread, and only if it is still pending then:
-    // a reply the platform accepted first is never written, only counted.
-    file.writeLater(() -> {
-      Entry latest = pending.get(id);
-      if (latest != null) {
-        replies.put(id, encode(latest));
-      }
-      turns.merge(origin.message(), origin.index() + 1, Math::max);
-    });
-    return new Added(id, KEPT);
+    // Not from a turn (an admin message, a dead letter sent again): nothing would make it again. Its 202 waits.
+    byte[] encoded = encode(entry);
+    return new Added(id, file.write(() -> {
+      replies.put(id, encoded);
+      keptInFile.add(id);
+    }));
   }
 
   @Override
@@ -78,8 +91,10 @@ final class FileOutbox implements Outbox {
     if (entry != null) {
       file.writeLater(() -> {
         Entry latest = pending.get(id);
-        if (latest != null && replies.containsKey(id)) {
+        if (latest != null) {
           replies.put(id, encode(latest));
+          keptInFile.add(id);
+          settle(latest.origin());
         }
       });
     }
@@ -87,16 +102,24 @@ final class FileOutbox implements Outbox {
 
   @Override
   public void sent(long id) {
-    pending.remove(id);
-    file.writeLater(() -> replies.remove(id));
+    Entry entry = pending.remove(id);
+    if (entry != null) {
+      file.writeLater(() -> {
+        forgetBody(id);
+        settle(entry.origin());
+      });
+    }
   }
 
   @Override
   public Future<Void> dead(long id, DeadLetter letter) {
-    pending.remove(id);
+    Entry entry = pending.remove(id);
     deadLetters.cache(letter);
     return file.write(() -> {
-      replies.remove(id);
+      forgetBody(id);
+      if (entry != null) {
+        settle(entry.origin());
+      }
       deadLetters.persist(letter.id());
     });
   }
@@ -119,13 +142,40 @@ final class FileOutbox implements Outbox {
         .filter(entry -> entry.to().platform().equals(platform) && entry.to().channel().equals(channel))
         .map(Entry::id).toList();
     theirs.forEach(pending::remove);
-    return file.write(() -> theirs.forEach(replies::remove));
+    return file.write(() -> theirs.forEach(this::forgetBody));
   }
 
   /** The turn of {@code message} is done: forgets its count now, and returns the change that writes it. */
   Runnable forgetTurn(long message) {
     recorded.remove(message);
-    return () -> turns.remove(message);
+    return () -> {
+      staged.remove(message);
+      if (countedInFile.remove(message)) {
+        turns.remove(message);
+      }
+    };
+  }
+
+  /** Writer thread: the reply at {@code origin} is settled, so a replay of its turn starts after it. */
+  private void settle(Origin origin) {
+    if (origin.message() != 0) {
+      staged.merge(origin.message(), origin.index() + 1, Math::max);
+    }
+  }
+
+  private void forgetBody(long id) {
+    if (keptInFile.remove(id)) {
+      replies.remove(id);
+    }
+  }
+
+  /** Writer thread, before a commit: the counts of turns whose message is still in the inbox. */
+  private void writeStagedCounts() {
+    staged.forEach((message, count) -> {
+      turns.merge(message, count, Math::max);
+      countedInFile.add(message);
+    });
+    staged.clear();
   }
 
   long size() {

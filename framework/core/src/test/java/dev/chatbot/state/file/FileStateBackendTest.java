@@ -104,6 +104,24 @@ class FileStateBackendTest {
   }
 
   @Test
+  void aTurnsReplyNotYetSentIsMadeAgainByReplayingItsMessageNotKeptTwice() throws Exception {
+    open();
+    Inbox.Kept kept = await(backend.inbox().keep(List.of(message("m1")))).get(0);
+    Outbox.Added sent = backend.outbox().add(ALICE, Reply.text("one"), Outbox.Origin.turn(kept.id(), 0));
+    backend.outbox().sent(sent.id());
+    backend.outbox().add(ALICE, Reply.text("two, still waiting"), Outbox.Origin.turn(kept.id(), 1));
+    await(backend.stateStore().put("barrier", new JsonObject()));
+    closeBackend();
+
+    open();
+    // The message is replayed, skipping the reply that was sent; the waiting one is made again by the replay.
+    assertThat(backend.inbox().pending()).singleElement()
+        .satisfies(pending -> assertThat(pending.id()).isEqualTo(kept.id()));
+    assertThat(backend.outbox().recordedReplies(kept.id())).isEqualTo(1);
+    assertThat(backend.outbox().pending()).isEmpty();
+  }
+
+  @Test
   void messageStatusesSurviveAReopenUntilTheyAreOld() throws Exception {
     open();
     MessageStatuses statuses = backend.messageStatuses(vertx);
