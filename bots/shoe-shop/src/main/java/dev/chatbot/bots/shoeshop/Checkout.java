@@ -37,8 +37,6 @@ final class Checkout {
   static final String QUANTITY = "QTY:";
   static final String CHECKOUT = "CHECKOUT";
   static final String KEEP_SHOPPING = "KEEP_SHOPPING";
-  static final QuickReply CHECKOUT_CHIP = QuickReply.of("Checkout", CHECKOUT);
-  static final QuickReply SHOP_CHIP = QuickReply.of("Keep shopping", KEEP_SHOPPING);
   private static final ReplyBook SAY = ShopAssistant.SAY;
   /** The payment chips: tapping one answers the payment question. */
   static final List<String> WALLETS = ((Reply.QuickReplies) SAY.reply("askPayment")).options().stream()
@@ -102,7 +100,7 @@ final class Checkout {
       return List.of(SAY.reply("shoeGone"));
     }
     Integer size = turn.get(Session.WANTED).size();
-    if (size == null || !shoe.sizes().contains(size)) {
+    if (size == null || !shoe.madeIn(size)) {
       turn.set(Session.PENDING_SKU, sku);
       turn.set(Session.ASK, Session.Ask.SIZE);
       return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
@@ -122,13 +120,8 @@ final class Checkout {
           : SAY.reply("lastPairs", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size", variant));
     }
     Cart cart = turn.update(Session.CART, old -> old.added(new Line(sku, variant, already + 1)));
-    List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
-    if (left > already + 1) {
-      chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
-    }
-    chips.add(SHOP_CHIP);
-    return List.of(Reply.quickReplies(SAY.text("added", "shoe", shoe.fullName(), "size", variant, "cart",
-        cartSummary(cart)), chips));
+    return List.of(SAY.reply("added", "shoe", shoe.fullName(), "size", variant, "cart", cartSummary(cart), "next",
+        already + 2, "makeIt", left > already + 1 ? QUANTITY + (already + 2) : ""));
   }
 
   /** "Make it 2": the number of pairs on a cart line (the last added unless another is named). */
@@ -155,14 +148,14 @@ final class Checkout {
     Cart before = turn.get(Session.CART);
     List<Line> removed = before.lines().stream().filter(which).toList();
     if (removed.isEmpty()) {
-      return List.of(Reply.quickReplies(before.lines().isEmpty() ? SAY.text("alreadyEmpty")
-          : SAY.text("whichPair", "lines", lines(before.lines())), cartChips(before)));
+      return List.of(before.lines().isEmpty() ? SAY.reply("alreadyEmpty", "checkout", "")
+          : SAY.reply("whichPair", "lines", lines(before.lines()), "checkout", CHECKOUT));
     }
     Cart cart = turn.update(Session.CART, old -> old.without(which));
     String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.item()).fullName())
         .toList());
-    return List.of(Reply.quickReplies(SAY.text("removed", "names", names, "cart", cart.lines().isEmpty()
-        ? SAY.text("nowEmpty") : cartSummary(cart)), cartChips(cart)));
+    return List.of(SAY.reply("removed", "names", names, "cart", cart.lines().isEmpty() ? SAY.text("nowEmpty")
+        : cartSummary(cart), "checkout", cart.lines().isEmpty() ? "" : CHECKOUT));
   }
 
   List<Reply> showCart(Turn turn) {
@@ -297,9 +290,5 @@ final class Checkout {
 
   static String sizeList(List<Integer> sizes) {
     return String.join(", ", sizes.stream().map(SizeChart::format).toList());
-  }
-
-  private static List<QuickReply> cartChips(Cart cart) {
-    return cart.lines().isEmpty() ? List.of(SHOP_CHIP) : List.of(CHECKOUT_CHIP, SHOP_CHIP);
   }
 }

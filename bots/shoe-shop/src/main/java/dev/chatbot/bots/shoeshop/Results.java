@@ -57,28 +57,17 @@ final class Results {
     }
     turn.set(Session.SHOWN, shown.items().stream().map(Shoe::sku).toArray(String[]::new));
     int count = shown.items().size();
-    String line = SAY.text(page > 0 ? "nextPage" : shown.more() ? "top" : "found", "found", exact.size() == 1
+    Reply line = SAY.reply(page > 0 ? "nextPage" : shown.more() ? "top" : "found", "found", exact.size() == 1
         ? "1 pair of" : exact.size(), "count", exact.size(), "shown", count, "from", shown.from() + 1, "to",
         shown.from() + count, "what", Describe.shoes(wanted), "size", size, "order",
-        wanted.byPrice() ? ", cheapest first" : "");
-    List<QuickReply> chips = new ArrayList<>();
-    if (shown.more()) {
-      chips.add(SHOW_MORE);
-    }
-    if (cartHasItems) {
-      chips.add(Checkout.CHECKOUT_CHIP);
-    }
-    chips.add(QuickReply.of("Cheaper", "cheaper"));
-    if (cartHasItems) {
-      chips.add(MY_CART);
-    }
-    chips.add(START_OVER);
-    return List.of(Reply.cards(cards.cards(shown.items(), wanted.size(), stock)), Reply.quickReplies(line, chips));
+        wanted.byPrice() ? ", cheapest first" : "", "more", shown.more() ? Reply.MORE_PAYLOAD : "",
+        "checkout", cartHasItems ? Checkout.CHECKOUT : "", "myCart", cartHasItems ? "CART" : "");
+    return List.of(Reply.cards(cards.cards(shown.items(), wanted.size(), stock)), line);
   }
 
   private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
-    String why = SAY.text(search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted))
+    String why = SAY.text(search.exact(wanted, shoe -> shoe.madeIn(wanted.size()), Catalog.order(wanted))
         .isEmpty() ? "noneOf" : "allSoldOut", "what", Describe.shoes(wanted), "size", size);
     List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
         Catalog.order(wanted));

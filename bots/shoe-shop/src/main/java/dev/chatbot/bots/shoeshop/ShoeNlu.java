@@ -86,15 +86,12 @@ final class ShoeNlu {
       if (size.width() != null) {
         add(said, Slot.WIDTH, size.width());
       }
-      String written = size.system() != null ? size.system() : "WOMEN".equals(system) ? "WOMEN"
-          : "MEN".equals(system) ? "US" : null;
+      String written = size.system() != null ? size.system() : system; // "EU 43"; else "a women's 8", "men's 8"
       if (written == null && female) {
-        unsure = size.halves();
-      } else if (written == null || written.equals("US")) {
-        us = size.halves();
+        unsure = size.halves(); // "she's an 8": women's or men's is asked
       } else {
         us = Catalog.SIZES.toHome(written, size.halves());
-        asSaid = Catalog.SIZES.asSaid(written, size.halves());
+        asSaid = written == null || written.equals("US") ? null : Catalog.SIZES.asSaid(written, size.halves());
       }
     }
     return new Understanding(said, avoided, models.isEmpty() ? null : models.iterator().next(), us, asSaid, unsure,

@@ -52,24 +52,24 @@ public final class ShoeShopBot extends BotVerticle {
     // tag::handover[]
     r.payload("HUMAN", answer((turn, stock) -> shop.handOver(turn)));       // turn.handOver(): a person has it
     r.handover(turn -> ShoeNlu.understand(turn.text()).has(Intent.BOT) ? Map.of() : null,  // "bot" resumes,
-        step((turn, stock) -> shop.resumed()));                              // as does the admin API
+        step((turn, stock) -> List.of(ShopAssistant.SAY.reply("resumed"))));  // as does the admin API
     // end::handover[]
-    r.payload("BUY:{sku}", step((turn, stock) -> shop.checkout().buy(turn, stock, turn.param("sku"))));
-    r.payload("DETAILS:{sku}", step((turn, stock) -> shop.cards().details(turn, stock, turn.param("sku"))));
-    r.payload("QTY:{count}", step((turn, stock) -> shop.checkout().quantity(turn, stock,
+    r.payload("BUY:{sku}", step((turn, stock) -> shop.checkout.buy(turn, stock, turn.param("sku"))));
+    r.payload("DETAILS:{sku}", step((turn, stock) -> shop.cards.details(turn, stock, turn.param("sku"))));
+    r.payload("QTY:{count}", step((turn, stock) -> shop.checkout.quantity(turn, stock,
         turn.get(Session.CART).last(), Integer.parseInt(turn.param("count")))));
-    r.payload("CANCEL_ORDER:{number}", answer((turn, stock) -> shop.checkout().cancelOrder(turn,
+    r.payload("CANCEL_ORDER:{number}", answer((turn, stock) -> shop.checkout.cancelOrder(turn,
         turn.param("number"))));
     r.payload(Reply.MORE_PAYLOAD, step((turn, stock) -> shop.results(turn, stock, 1)));
     r.payload(Results.SHOW_RESULTS, step((turn, stock) -> shop.results(turn, stock, 0)));
-    r.payload(Checkout.CHECKOUT, turn -> shop.checkout().start(turn));
-    r.form(shop.checkout().form);                                          // checkout: a Form, begun by start()
+    r.payload(Checkout.CHECKOUT, turn -> shop.checkout.start(turn));
+    r.form(shop.checkout.form);                                          // checkout: a Form, begun by start()
     r.payload(Checkout.KEEP_SHOPPING, step((turn, stock) -> shop.keepShopping(turn)));
-    r.payload("CART", step((turn, stock) -> shop.checkout().showCart(turn)));
-    r.payload("EMPTY_CART", step((turn, stock) -> shop.checkout().emptyCart(turn)));
-    r.payload("ORDER_STATUS", answer((turn, stock) -> shop.checkout().status(turn, null)));
+    r.payload("CART", step((turn, stock) -> shop.checkout.showCart(turn)));
+    r.payload("EMPTY_CART", step((turn, stock) -> shop.checkout.emptyCart(turn)));
+    r.payload("ORDER_STATUS", answer((turn, stock) -> shop.checkout.status(turn, null)));
     r.payload("KEEP_ORDER", step((turn, stock) -> shop.keepOrder(turn)));
-    r.payload("HELP", step((turn, stock) -> shop.help()));
+    r.payload("HELP", step((turn, stock) -> List.of(ShopAssistant.SAY.reply("help"))));
     r.payload("START_OVER", step((turn, stock) -> shop.startOver(turn)));
     r.payload("CANCEL", step((turn, stock) -> shop.cancel(turn)));
     r.fallback(answer(shop::onText));

@@ -12,7 +12,6 @@ import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
-import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
@@ -39,7 +38,6 @@ final class ShopAssistant {
 
   /** Everything the shop says, by name: {@code shoe-shop/replies.json}. */
   static final ReplyBook SAY = ReplyBook.fromResource("/shoe-shop/replies.json");
-  private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
   /** Words the dialogue decides by, anywhere in the message ({@code "cues"} in {@code shoe-shop/lexicon.json}). */
   private static final Map<String, List<String>> CUES =
       ResourceFile.wordLists(ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("cues"));
@@ -50,8 +48,8 @@ final class ShopAssistant {
 
   private final Catalog catalog;
   private final Results results;
-  private final Checkout checkout;
-  private final ShoeCards cards;
+  final Checkout checkout;
+  final ShoeCards cards;
   private final JsonObject topics;
 
   ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
@@ -60,19 +58,6 @@ final class ShopAssistant {
     this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
     this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
-  }
-
-  /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
-  List<Reply> resumed() {
-    return List.of(SAY.reply("resumed"));
-  }
-
-  Checkout checkout() {
-    return checkout;
-  }
-
-  ShoeCards cards() {
-    return cards;
   }
 
   /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
@@ -129,7 +114,7 @@ final class ShopAssistant {
       return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
     }
     if (u.has(Intent.HELP) && u.topics().isEmpty()) {
-      return now(help());
+      return now(List.of(SAY.reply("help")));
     }
     if (u.has(Intent.EMPTY_CART)) {
       return now(checkout.emptyCart(turn));
@@ -261,7 +246,7 @@ final class ShopAssistant {
     if (u.size() != null && !Catalog.SIZES.plausible(u.size())) {
       turn.set(Session.ASK, Ask.SIZE);
       String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
-      return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
+      return List.of(SAY.reply("sizeRange", "beyond", beyond));
     }
     if (u.size() != null) {
       turn.set(Session.UNSURE_SIZE, null);
@@ -286,8 +271,7 @@ final class ShopAssistant {
     }
     if (wanted.size() == null) {
       turn.set(Session.ASK, Ask.SIZE);
-      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))),
-          sizeChips()));
+      return List.of(SAY.reply("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))));
     }
     turn.set(Session.ASK, null);
     return results.show(turn, stock);
@@ -329,7 +313,8 @@ final class ShopAssistant {
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(turn);
     }
-    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
+    String hello = name == null || name.isBlank() ? SAY.text("hello") : SAY.text("helloName", "name",
+        name.split(" ")[0]);
     Cart cart = turn.get(Session.CART);
     return List.of(u.has(Intent.GREETING) && !cart.lines().isEmpty()
         ? SAY.reply("welcomeBack", "hello", hello, "cart", checkout.pairsAndTotal(cart))
@@ -337,7 +322,7 @@ final class ShopAssistant {
         : u.has(Intent.THANKS) ? SAY.reply("thanks")
         : ask == null && (u.has(Intent.YES) || u.has(Intent.NO))
             ? SAY.reply("yesNo", "ok", u.has(Intent.YES) ? "Great!" : "No problem.")
-        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? Reply.quickReplies(SAY.text("sizeAgain"), sizeChips())
+        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? SAY.reply("sizeAgain")
         : ask == Ask.STYLE ? SAY.reply("styleAgain") : SAY.reply("nudge"));
   }
 
@@ -345,12 +330,9 @@ final class ShopAssistant {
     turn.cancel();
     turn.set(Session.ASK, null);
     turn.set(Session.PENDING_SKU, null);
-    List<QuickReply> chips = new ArrayList<>();
-    if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
-      chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
-    }
-    chips.addAll(((Reply.QuickReplies) SAY.reply("start")).options());
-    return List.of(Reply.quickReplies(SAY.text("keepShopping"), chips));
+    Wanted wanted = turn.get(Session.WANTED);
+    return List.of(SAY.reply("keepShopping", "results", wanted.size() != null && wanted.knowsWhatKind()
+        ? Results.SHOW_RESULTS : ""));
   }
 
   List<Reply> keepOrder(Turn turn) {
@@ -358,10 +340,6 @@ final class ShopAssistant {
     turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return List.of(SAY.reply("keepOrder", "order", number == null ? "your order" : "order " + number));
-  }
-
-  List<Reply> help() {
-    return List.of(SAY.reply("help"));
   }
 
   List<Reply> startOver(Turn turn) {
@@ -389,10 +367,6 @@ final class ShopAssistant {
   private static String orderNumber(String text) {
     Matcher matcher = ORDER_NUMBER.matcher(text);
     return matcher.find() ? "SS-" + matcher.group(1) : null;
-  }
-
-  private static List<QuickReply> sizeChips() {
-    return Checkout.sizeChips(COMMON_SIZES);
   }
 
   static Future<List<Reply>> now(List<Reply> replies) {
