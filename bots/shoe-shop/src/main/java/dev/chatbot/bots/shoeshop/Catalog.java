@@ -1,6 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.commerce.Inventory;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
@@ -57,6 +58,15 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
 
     boolean madeIn(int halves) {
       return stock.containsKey(SizeChart.format(halves));
+    }
+
+    /** Pairs left in a size (in halves), as read for one message; 0 in a size it is not made in. */
+    int left(Inventory.Stock pairs, int halves) {
+      return pairs.left(sku, SizeChart.format(halves));
+    }
+
+    List<Integer> sizesInStock(Inventory.Stock pairs) {
+      return sizes().stream().filter(size -> left(pairs, size) > 0).toList();
     }
 
     /** The specific style or its whole family ("dress", "boot"). */

@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.commerce.Order;
@@ -104,7 +104,7 @@ final class Checkout {
       turn.set(Session.PENDING_SKU, sku);
       turn.set(Session.ASK, Session.Ask.SIZE);
       return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
-          sizeChips(stock.sizesInStock(shoe))));
+          sizeChips(shoe.sizesInStock(stock))));
     }
     turn.set(Session.PENDING_SKU, null);
     if (turn.get(Session.ASK) == Session.Ask.SIZE) {
@@ -114,7 +114,7 @@ final class Checkout {
     int already = turn.get(Session.CART).quantity(sku, variant);
     int left = stock.left(sku, variant);
     if (left <= already) {
-      List<Integer> sizes = stock.sizesInStock(shoe);
+      List<Integer> sizes = shoe.sizesInStock(stock);
       return List.of(left == 0 ? SAY.reply("soldOutInSize", "shoe", shoe.fullName(), "size", variant, "others",
           sizes.isEmpty() ? "" : SAY.text("stillIn", "sizes", sizeList(sizes)))
           : SAY.reply("lastPairs", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size", variant));
@@ -176,14 +176,14 @@ final class Checkout {
     if (lines.isEmpty()) {
       return start(turn);
     }
-    return data.take(lines).compose(
+    return data.inventory.take(lines).compose(
         taken -> data.orders.nextNumber().compose(number -> {
           Order order = new Order(number, turn.message().user().key(), "confirmed", Instant.now().toString(), lines,
               turn.get(Session.CART).total(this::price), delivery.address(), delivery.payment());
           return data.orders.save(order).compose(saved -> turn.reply(placed(turn, order)));
         }).recover(failed -> data.inventory.putBack(lines).compose(back -> Future.failedFuture(failed))),
         refused -> refused instanceof Refused
-            ? data.stock().compose(stock -> soldOut(turn, stock))
+            ? data.inventory.stock().compose(stock -> soldOut(turn, stock))
             : Future.failedFuture(refused));
   }
 

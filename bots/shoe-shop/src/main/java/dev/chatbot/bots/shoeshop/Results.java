@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
@@ -69,7 +69,7 @@ final class Results {
     String size = Describe.size(wanted);
     String why = SAY.text(search.exact(wanted, shoe -> shoe.madeIn(wanted.size()), Catalog.order(wanted))
         .isEmpty() ? "noneOf" : "allSoldOut", "what", Describe.shoes(wanted), "size", size);
-    List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
+    List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> shoe.left(stock, wanted.size()) > 0,
         Catalog.order(wanted));
     if (near.isEmpty()) {
       turn.set(Session.SHOWN, null);
@@ -115,7 +115,7 @@ final class Results {
 
   /** In stock in the size and meeting every wish. */
   private List<Shoe> exact(Wanted wanted, Stock stock) {
-    return search.exact(wanted, shoe -> stock.inStock(shoe, wanted.size()), Catalog.order(wanted));
+    return search.exact(wanted, shoe -> shoe.left(stock, wanted.size()) > 0, Catalog.order(wanted));
   }
 
   private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {

@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Button;
@@ -27,7 +27,7 @@ final class ShoeCards {
 
   List<Card> cards(List<Shoe> shoes, int size, Stock stock) {
     return shoes.stream().map(shoe -> {
-      int left = stock.left(shoe.sku(), size);
+      int left = shoe.left(stock, size);
       String subtitle = PriceLimits.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material() + " · "
           + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "") + " · size "
           + SizeChart.format(size) + (left <= 3 ? " (only " + left + " left)" : " in stock") + " · ★" + shoe.rating();
@@ -43,10 +43,10 @@ final class ShoeCards {
     if (shoe == null) {
       return List.of(ShopAssistant.SAY.reply("shoeGone"));
     }
-    List<Integer> sizes = stock.sizesInStock(shoe);
+    List<Integer> sizes = shoe.sizesInStock(stock);
     Integer size = turn.get(Session.WANTED).size();
     boolean made = size != null && shoe.madeIn(size);
-    boolean buyable = made ? stock.inStock(shoe, size) : !sizes.isEmpty();
+    boolean buyable = made ? shoe.left(stock, size) > 0 : !sizes.isEmpty();
     return List.of(ShopAssistant.SAY.reply("details", "buy", buyable ? BUY + sku : "", "inSize",
         made ? " in " + SizeChart.format(size) : "", "shoe", shoe.fullName(), "price",
         PriceLimits.format(shoe.priceCents()), "what", Words.capitalise(shoe.colour() + " " + shoe.material() + " "
@@ -54,7 +54,7 @@ final class ShoeCards {
         shoe.description(), "features", shoe.features().isEmpty() ? "" : " " + Words.capitalise(String.join(", ",
             shoe.features().stream().map(Describe::one).toList())) + ".", "rating", shoe.rating(), "sizes",
         sizes.isEmpty() ? ShopAssistant.SAY.text("soldOutEverywhere") : ShopAssistant.SAY.text("inSizes", "sizes",
-            Checkout.sizeList(sizes)), "soldOut", made && !stock.inStock(shoe, size)
+            Checkout.sizeList(sizes)), "soldOut", made && shoe.left(stock, size) == 0
             ? ShopAssistant.SAY.text("sizeSoldOut", "size", SizeChart.format(size)) : "", "sku", sku));
   }
 }

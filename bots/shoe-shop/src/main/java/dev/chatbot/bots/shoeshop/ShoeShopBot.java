@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bot.BotVerticle;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.dialog.Handler;
 import dev.chatbot.dialog.Routes;
@@ -81,7 +81,7 @@ public final class ShoeShopBot extends BotVerticle {
 
   /** Reads the stock, runs one step of the dialogue, sends its replies; a bug never leaves the shopper in silence. */
   private Handler answer(BiFunction<Turn, Stock, Future<List<Reply>>> step) {
-    return turn -> data.stock().compose(stock -> step.apply(turn, stock))
+    return turn -> data.inventory.stock().compose(stock -> step.apply(turn, stock))
         .recover(e -> {
           LOG.error("shoe-shop failed conversation={} error=\"{}\"", turn.conversation().ref().key(), e.toString(), e);
           return Future.succeededFuture(List.of(ShopAssistant.SAY.reply("oops")));

@@ -2,7 +2,7 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Ask;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.commerce.Cart;
@@ -13,6 +13,7 @@ import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
@@ -60,16 +61,6 @@ final class ShopAssistant {
     this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
   }
 
-  /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
-  Future<List<Reply>> onText(Turn turn, Stock stock) {
-    Message message = turn.message();
-    if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-      return now(List.of(SAY.reply("attachment", "what", message.kind() == Message.Kind.IMAGE ? "picture"
-          : "location")));
-    }
-    return onText(message.input(), turn, stock, message.user().name());
-  }
-
   /**
    * While checkout asks for the address, the payment or the confirmation: whether a message is for the rest of the
    * shop rather than an answer. Taps of the shop's buttons are; typed commands are when short ("1 Cart Street" is
@@ -97,7 +88,13 @@ final class ShopAssistant {
     return "address".equals(turn.asking()) && u.describesShoes() && !ADDRESS.matcher(lower).find();
   }
 
-  private Future<List<Reply>> onText(String text, Turn turn, Stock stock, String name) {
+  /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
+  Future<List<Reply>> onText(Turn turn, Stock stock) {
+    Message.Kind kind = turn.message().kind();
+    if (kind == Message.Kind.IMAGE || kind == Message.Kind.LOCATION) {
+      return now(List.of(SAY.reply("attachment", "what", kind == Message.Kind.IMAGE ? "picture" : "location")));
+    }
+    String text = turn.message().input();
     Understanding u = ShoeNlu.understand(text);
     String lower = text.toLowerCase(Locale.ROOT);
     Ask ask = turn.get(Session.ASK);
@@ -158,8 +155,8 @@ final class ShopAssistant {
       return checkout.status(turn, orderNumber(text));
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
-    List<String> said = new ArrayList<>();
-    u.topics().forEach(topic -> said.add(topics.getJsonObject(topic).getString("answer")));
+    List<String> said = new ArrayList<>(u.topics().stream().map(topic -> topics.getJsonObject(topic)
+        .getString("answer")).toList());
     if (!u.unsupported().isEmpty()) {
       said.add(SAY.text(u.describesShoes() ? "notCarried" : "notCarriedAtAll", "what", String.join(" or ",
           u.unsupported())));
@@ -175,7 +172,7 @@ final class ShopAssistant {
       replies.addAll(refine(turn, stock, u));
       return now(replies);
     }
-    return now(nudge(u, turn, name));
+    return now(nudge(u, turn));
   }
 
   /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
@@ -200,8 +197,8 @@ final class ShopAssistant {
   /** The cart lines a message names: by position ("the second one"), by what they are ("the boots"), or "it". */
   private Predicate<Line> lineMatching(Understanding u, List<Line> cart, Line last, String lower) {
     if (u.pick() != null) {
-      int index = u.pick() == -1 ? cart.size() - 1 : u.pick() - 1;
-      return index >= 0 && index < cart.size() ? cart.get(index)::equals : null;
+      Line picked = Positions.pick(cart, u.pick());
+      return picked == null ? null : picked::equals;
     }
     if (!u.said().isEmpty() || u.model() != null) {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
@@ -293,14 +290,9 @@ final class ShopAssistant {
   /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
   private List<Reply> pick(Turn turn, Stock stock, int position, String lower) {
     List<String> shown = Session.shown(turn);
-    int index = position == -1 ? shown.size() - 1 : position - 1;
-    if (index < 0 || index >= shown.size()) {
-      return List.of(SAY.reply("onlyShowed", "count", shown.size() + (shown.size() == 1 ? " shoe" : " shoes")));
-    }
-    if (cue("details", lower)) {
-      return cards.details(turn, stock, shown.get(index));
-    }
-    return checkout.buy(turn, stock, shown.get(index));
+    String sku = Positions.pick(shown, position);
+    return sku == null ? List.of(SAY.reply("onlyShowed", "count", Words.count(shown.size(), "shoe")))
+        : cue("details", lower) ? cards.details(turn, stock, sku) : checkout.buy(turn, stock, sku);
   }
 
   /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
@@ -308,11 +300,12 @@ final class ShopAssistant {
     return turn.handOver().map(counted -> List.of(SAY.reply("handover")));
   }
 
-  private List<Reply> nudge(Understanding u, Turn turn, String name) {
+  private List<Reply> nudge(Understanding u, Turn turn) {
     Ask ask = turn.get(Session.ASK);
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(turn);
     }
+    String name = turn.message().user().name();
     String hello = name == null || name.isBlank() ? SAY.text("hello") : SAY.text("helloName", "name",
         name.split(" ")[0]);
     Cart cart = turn.get(Session.CART);

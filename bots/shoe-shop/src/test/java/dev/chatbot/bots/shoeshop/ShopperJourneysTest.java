@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.Chat;
 import dev.chatbot.testkit.TestAdapter;
 import dev.chatbot.testkit.TestServer;
@@ -192,6 +193,6 @@ class ShopperJourneysTest {
   }
 
   private static int stock(String sku, int halves) {
-    return ShopDataTest.join(shop.stock()).left(sku, halves);
+    return ShopDataTest.join(shop.inventory.stock()).left(sku, SizeChart.format(halves));
   }
 }
