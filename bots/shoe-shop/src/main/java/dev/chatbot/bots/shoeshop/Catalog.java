@@ -13,11 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The shoes of {@code catalog.json}, read once per JVM ({@link #shared()}, off the event loop) and never changed,
  * and their search by wishes (the framework's {@link FacetSearch}). The stock the file opens with goes to the
- * bot-wide store on the first start ({@link ShopData#open}).
+ * bot-wide store on the first start ({@code ShoeShopBot.start}, the framework's {@code Inventory.open}).
  */
 final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
 
@@ -151,9 +152,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
 
   /** Each SKU's pairs per size as the catalog file opens with them. */
   Map<String, JsonObject> openingStock() {
-    Map<String, JsonObject> opening = new LinkedHashMap<>();
-    shoes.forEach(shoe -> opening.put(shoe.sku(), new JsonObject(new LinkedHashMap<>(shoe.stock()))));
-    return opening;
+    return shoes.stream().collect(Collectors.toMap(Shoe::sku,
+        shoe -> new JsonObject(new LinkedHashMap<>(shoe.stock()))));
   }
 
   /** The family of a style ("oxford" is "dress"); an unknown style is its own family. */

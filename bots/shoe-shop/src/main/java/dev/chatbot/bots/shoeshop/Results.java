@@ -11,12 +11,12 @@ import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import dev.chatbot.search.FacetSearch.Near;
 import dev.chatbot.search.Page;
-import dev.chatbot.search.PriceSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -99,18 +99,11 @@ final class Results {
 
   /** Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes). */
   private List<Reply> nearestSizes(Wanted wanted, Stock stock, String why) {
-    List<QuickReply> chips = new ArrayList<>();
-    for (int step : new int[] {-1, 1, -2, 2}) {
-      int other = wanted.size() + step;
-      if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
-        chips.add(QuickReply.of("Size " + SizeChart.format(other), "size " + SizeChart.format(other)));
-      }
-    }
-    String nearby = chips.isEmpty() ? SAY.text("nothingClose") : SAY.text("otherSizes", "sizes",
-        String.join(" and ", chips.stream().map(QuickReply::payload).toList()));
-    chips.add(START_OVER);
-    chips.add(QuickReply.of("Help", "HELP"));
-    return List.of(Reply.quickReplies(why + nearby, chips));
+    List<String> sizes = IntStream.of(-1, 1, -2, 2).map(step -> wanted.size() + step)
+        .filter(other -> !exact(wanted.withSize(other), stock).isEmpty()).limit(2).mapToObj(SizeChart::format).toList();
+    return List.of(sizes.isEmpty() ? SAY.reply("nothingClose", "why", why) : SAY.reply("otherSizes", "why", why,
+        "sizes", "size " + String.join(" and size ", sizes), "a", sizes.get(0), "sizeB", sizes.size() > 1
+            ? "size " + sizes.get(1) : "", "b", sizes.size() > 1 ? sizes.get(1) : ""));
   }
 
   /** In stock in the size and meeting every wish. */
@@ -131,11 +124,5 @@ final class Results {
   /** The chip that lets a wish go: "Any material", typed as "any material". */
   private static QuickReply letGo(Slot slot) {
     return QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(Locale.ROOT));
-  }
-
-  /** "Cheaper": below the average price of the page just shown, cheapest first. */
-  static Wanted cheaper(Wanted wanted, List<Shoe> shown) {
-    return wanted.withBudget(PriceSteps.cheaperThan(shown.stream().map(Shoe::priceCents).toList(),
-        wanted.maxPriceCents()), true);
   }
 }

@@ -7,16 +7,20 @@ import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.OrderBook;
+import dev.chatbot.commerce.Shop;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.PaymentMethods;
 import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
+import dev.chatbot.search.PriceSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -26,8 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The shop assistant's whole dialogue: message, state and profile in, replies out. The only I/O is the bot-wide
@@ -45,20 +49,20 @@ final class ShopAssistant {
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
   private static final Pattern ADDRESS = Pattern.compile("\\d{3,}|\\b" + TextCues.anyOf(CUES.get("street")) + "\\b");
 
-  private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\bSS-?(\\d{6})\\b");
-
   private final Catalog catalog;
   private final Results results;
   final Checkout checkout;
   final ShoeCards cards;
   private final JsonObject topics;
+  private final OrderBook orders;
 
-  ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
+  ShopAssistant(Catalog catalog, String publicBaseUrl, Shop data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
     this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
+    this.orders = data.orders();
   }
 
   /**
@@ -70,7 +74,9 @@ final class ShopAssistant {
   boolean elsewhere(Turn turn) {
     String payload = turn.message().payload();
     if (payload != null) {
-      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change("")) && !Checkout.WALLETS.contains(payload);
+      // The form's own buttons, and the payment chips (each names a method), answer it.
+      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change(""))
+          && PaymentMethods.label(payload) == null;
     }
     String text = turn.text();
     String lower = text.toLowerCase(Locale.ROOT);
@@ -108,7 +114,7 @@ final class ShopAssistant {
       boolean aboutAnOrder = lower.contains("order") || (ask == null && !turn.inDialog()
           && turn.get(Session.CART).lines().isEmpty() && Checkout.latestOrder(turn) != null
           && cue("myOrder", lower));
-      return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
+      return now(aboutAnOrder ? checkout.askToCancel(turn, orders.numberIn(text)) : cancel(turn));
     }
     if (u.has(Intent.HELP) && u.topics().isEmpty()) {
       return now(List.of(SAY.reply("help")));
@@ -152,7 +158,7 @@ final class ShopAssistant {
       return now(checkout.buy(turn, stock, cheapest));
     }
     if (u.has(Intent.ORDER_STATUS) && !u.describesShoes()) {
-      return checkout.status(turn, orderNumber(text));
+      return checkout.status(turn, orders.numberIn(text));
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
     List<String> said = new ArrayList<>(u.topics().stream().map(topic -> topics.getJsonObject(topic)
@@ -164,13 +170,11 @@ final class ShopAssistant {
     if (!said.isEmpty() && !u.describesShoes()) {
       return now(List.of(SAY.reply("storeAnswers", "answers", String.join("\n\n", said))));
     }
-    List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
       return now(results(turn, stock, 1));
     }
     if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.CHEAPEST) || u.has(Intent.SHOP)) {
-      replies.addAll(refine(turn, stock, u));
-      return now(replies);
+      return now(Stream.concat(said.stream().map(Reply::text), refine(turn, stock, u).stream()).toList());
     }
     return now(nudge(u, turn));
   }
@@ -207,22 +211,20 @@ final class ShopAssistant {
         return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
-    if (last != null && cue("thatOne", lower)) {
-      return last::equals;
-    }
-    return null;
+    return last != null && cue("thatOne", lower) ? last::equals : null;
   }
 
   /** A message that says something about the shoes: update the search and take the next step. */
   private List<Reply> refine(Turn turn, Stock stock, Understanding u) {
     Wanted wanted = turn.get(Session.WANTED).merge(u, catalog);
     if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
-      // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
-      List<Shoe> shown = u.says(Slot.STYLE) ? List.of()
-          : Session.shown(turn).stream().map(catalog::find).filter(Objects::nonNull).toList();
-      wanted = Results.cheaper(wanted, shown);
+      // "cheaper": below the average price of the page just shown (unless this message asks for another kind of
+      // shoe), cheapest first.
+      List<Long> shown = u.says(Slot.STYLE) ? List.of() : Session.shown(turn).stream().map(catalog::find)
+          .filter(Objects::nonNull).map(Shoe::priceCents).toList();
+      wanted = wanted.withBudget(PriceSteps.cheaperThan(shown, wanted.maxPriceCents()), true);
     } else if (u.has(Intent.CHEAPEST)) {
-      wanted = wanted.cheapestFirst();
+      wanted = wanted.withBudget(wanted.maxPriceCents(), true);
     }
     turn.set(Session.WANTED, wanted);
     turn.set(Session.PAGE, null);
@@ -248,12 +250,9 @@ final class ShopAssistant {
     if (u.size() != null) {
       turn.set(Session.UNSURE_SIZE, null);
     }
-    List<Reply> replies = new ArrayList<>();
-    if (u.sizeAsSaid() != null && Catalog.SIZES.plausible(u.size())) {
-      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
-    }
-    replies.addAll(nextStep(turn, stock));
-    return replies;
+    Stream<Reply> converted = u.sizeAsSaid() == null ? Stream.of()
+        : Stream.of(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
+    return Stream.concat(converted, nextStep(turn, stock).stream()).toList();
   }
 
   /** Ask for what is still missing, one thing at a time, or show the shoes. */
@@ -310,7 +309,8 @@ final class ShopAssistant {
         name.split(" ")[0]);
     Cart cart = turn.get(Session.CART);
     return List.of(u.has(Intent.GREETING) && !cart.lines().isEmpty()
-        ? SAY.reply("welcomeBack", "hello", hello, "cart", checkout.pairsAndTotal(cart))
+        ? SAY.reply("welcomeBack", "hello", hello, "pairs", Words.count(cart.units(), "pair"),
+            "total", checkout.total(cart))
         : u.has(Intent.GREETING) ? SAY.reply("greet", "hello", hello)
         : u.has(Intent.THANKS) ? SAY.reply("thanks")
         : ask == null && (u.has(Intent.YES) || u.has(Intent.NO))
@@ -354,12 +354,6 @@ final class ShopAssistant {
 
   private static boolean cue(String kind, String lower) {
     return TextCues.anyIn(lower, CUES.get(kind));
-  }
-
-  /** An order number written in the message ("SS-100042"), or null. */
-  private static String orderNumber(String text) {
-    Matcher matcher = ORDER_NUMBER.matcher(text);
-    return matcher.find() ? "SS-" + matcher.group(1) : null;
   }
 
   static Future<List<Reply>> now(List<Reply> replies) {

@@ -411,7 +411,7 @@ class ShoeShopConversationTest {
 
   /** Pairs left in the bot-wide store (the memory store answers at once). */
   private static int stock(String sku, int halves) {
-    return ShopDataTest.join(new ShopData(bot.data().prefixed("bot:shoe-shop:")).inventory.stock())
+    return ShopDataTest.join(ShoeShopBot.shop(bot.data().prefixed("bot:shoe-shop:")).inventory().stock())
         .left(sku, SizeChart.format(halves));
   }
 
