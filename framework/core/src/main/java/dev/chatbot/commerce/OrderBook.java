@@ -3,6 +3,8 @@ package dev.chatbot.commerce;
 import dev.chatbot.state.BotDataStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Orders in the bot-wide store, each under {@code order:<number>} as the bot's own JSON with two fields the book
@@ -18,12 +20,23 @@ public final class OrderBook {
   private final BotDataStore data;
   private final String prefix;
   private final long first;
+  /** A number as people write it: "SS-100042", "ss100042", "SS 100042" (as many digits as the first one, or more). */
+  private final Pattern written;
 
   /** Numbers are {@code prefix} followed by {@code first} + 1, + 2... */
   public OrderBook(BotDataStore data, String prefix, long first) {
     this.data = data;
     this.prefix = prefix;
     this.first = first;
+    String letters = prefix.replaceAll("[^\\p{Alnum}]", "");
+    this.written = Pattern.compile("(?i)(?<!\\w)" + Pattern.quote(letters) + "[-#\\s]?(\\d{"
+        + String.valueOf(first + 1).length() + ",})\\b");
+  }
+
+  /** The order number written in {@code text}, in this book's form ("ss100042" is "SS-100042"), or null. */
+  public String numberIn(String text) {
+    Matcher number = written.matcher(text);
+    return number.find() ? prefix + number.group(1) : null;
   }
 
   /** A new order number, never given before. */

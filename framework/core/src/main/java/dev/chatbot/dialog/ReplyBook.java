@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>A hole no value is given for is filled with the book's sentence of that name, so a sentence said in many replies
- * (the examples of what to ask) is written once. A key or a hole that is missing fails at once with its name, so a
+ * (the examples of what to ask) is written once. A chip whose payload comes out empty is left out, so a chip offered
+ * only sometimes is still data: {@code "Show more": "{more}"} with {@code "more", hasMore ? "MORE" : ""}. A key or a hole that is missing fails at once with its name, so a
  * test that says each reply finds the mistake.
  */
 public final class ReplyBook {
@@ -54,8 +55,10 @@ public final class ReplyBook {
     List<QuickReply> chips = new ArrayList<>();
     Object named = reply.getValue("chips");
     for (Map.Entry<String, Object> chip : named instanceof String other ? chipsOf(other) : (JsonObject) named) {
-      chips.add(QuickReply.of(fill(chip.getKey(), key, holesAndValues),
-          fill((String) chip.getValue(), key, holesAndValues)));
+      String payload = fill((String) chip.getValue(), key, holesAndValues);
+      if (!payload.isEmpty()) {
+        chips.add(QuickReply.of(fill(chip.getKey(), key, holesAndValues), payload));
+      }
     }
     return Reply.quickReplies(text, chips);
   }

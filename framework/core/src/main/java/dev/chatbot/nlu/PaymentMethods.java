@@ -49,4 +49,14 @@ public final class PaymentMethods {
     };
     return new Method(card.group(2) == null ? brand : brand + " ending " + card.group(2));
   }
+
+  /**
+   * For a {@code Prompt}: the method's label ("Visa ending 4242"); "" for a full card number, so that
+   * {@code validate(method -> !method.isEmpty(), ...)} refuses it with the bot's own words and it is never kept; null
+   * when no method is named (the prompt asks again).
+   */
+  public static String label(String text) {
+    Reading reading = read(text);
+    return reading instanceof Method method ? method.label() : reading instanceof FullCardNumber ? "" : null;
+  }
 }

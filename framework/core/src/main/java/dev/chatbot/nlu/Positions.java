@@ -45,6 +45,12 @@ public final class Positions {
     return word.equals("last") ? -1 : index >= 0 ? index + 1 : Integer.parseInt(word.replaceAll("\\D", ""));
   }
 
+  /** The item of {@code items} at {@code position} as {@link #position} reads it (-1, the last); null if none. */
+  public static <T> T pick(List<T> items, Integer position) {
+    int index = position == null ? -1 : position == -1 ? items.size() - 1 : position - 1;
+    return index >= 0 && index < items.size() ? items.get(index) : null;
+  }
+
   /** A small count (1 to 20) in a short answer ("2", "two pairs", "just one"), or null. */
   public static Integer count(String text) {
     // The digits only when the text has one number: "size 10 1/2" has three.

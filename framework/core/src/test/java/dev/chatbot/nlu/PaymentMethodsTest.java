@@ -28,4 +28,11 @@ class PaymentMethodsTest {
   void leavesTheRestUnknown(String text) {
     assertThat(PaymentMethods.read(text)).isInstanceOf(PaymentMethods.Unknown.class);
   }
+
+  @ParameterizedTest(name = "{0} -> [{1}]")
+  @CsvSource(delimiter = '|', value = {"Visa 4242 | Visa ending 4242", "paypal | PayPal", "4242 4242 4242 4242 | ''",
+      "cash | "})
+  void labelsForAPrompt(String text, String label) {
+    assertThat(PaymentMethods.label(text)).isEqualTo(label);
+  }
 }

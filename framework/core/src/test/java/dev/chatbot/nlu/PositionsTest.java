@@ -2,6 +2,7 @@ package dev.chatbot.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,6 +13,14 @@ class PositionsTest {
       "#3 | 3", "tell me about the 4th | 4", "option 2 | 2", "brown boots | "})
   void readsAPositionInAList(String text, Integer position) {
     assertThat(Positions.position(text)).isEqualTo(position);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {"the second one | b", "the first | a", "the last one | c", "#3 | c", "#4 | ",
+      "the 10th | ", "brown boots | "})
+  void picksTheItemAtThePositionNamed(String text, String item) {
+    assertThat(Positions.pick(List.of("a", "b", "c"), Positions.position(text))).isEqualTo(item);
+    assertThat(Positions.<String>pick(List.of(), Positions.position(text))).as("nothing shown").isNull();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

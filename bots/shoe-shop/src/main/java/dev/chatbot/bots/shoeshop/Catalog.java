@@ -1,25 +1,24 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
+import dev.chatbot.commerce.Inventory;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The shoes of {@code catalog.json}, read once per JVM ({@link #shared()}, off the event loop) and never changed,
  * and their search by wishes (the framework's {@link FacetSearch}). The stock the file opens with goes to the
- * bot-wide store on the first start ({@link ShopData#open}).
+ * bot-wide store on the first start ({@code ShoeShopBot.start}, the framework's {@code Inventory.open}).
  */
 final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
 
@@ -32,17 +31,43 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
   private static final Comparator<Shoe> BY_RATING = Comparator.comparingDouble(Shoe::rating).reversed();
 
   /**
-   * A model in one colour and width.
+   * A model in one colour and width, as {@code catalog.json} has it (read by the JSON mapper).
    *
    * @param style the specific style ("oxford"); {@code category} its family ("dress", "boot", "sneaker"...)
-   * @param sizes the US men's sizes it is made in, in half sizes, ascending
+   * @param stock the opening stock per US men's size as written ("10.5"): the sizes it is made in
    */
   record Shoe(String sku, String brand, String name, String style, String category, String colour,
-      String material, String width, long priceCents, double rating, String description, List<String> features,
-      List<Integer> sizes) {
+      String material, String width, double price, double rating, String description, List<String> features,
+      Map<String, Integer> stock) {
+
+    Shoe {
+      width = width == null ? "M" : width;
+    }
 
     String fullName() {
       return brand + " " + name;
+    }
+
+    long priceCents() {
+      return Math.round(price * 100);
+    }
+
+    /** The US men's sizes it is made in, in half sizes, ascending. */
+    List<Integer> sizes() {
+      return stock.keySet().stream().map(size -> SizeChart.halves(Double.parseDouble(size))).sorted().toList();
+    }
+
+    boolean madeIn(int halves) {
+      return stock.containsKey(SizeChart.format(halves));
+    }
+
+    /** Pairs left in a size (in halves), as read for one message; 0 in a size it is not made in. */
+    int left(Inventory.Stock pairs, int halves) {
+      return pairs.left(sku, SizeChart.format(halves));
+    }
+
+    List<Integer> sizesInStock(Inventory.Stock pairs) {
+      return sizes().stream().filter(size -> left(pairs, size) > 0).toList();
     }
 
     /** The specific style or its whole family ("dress", "boot"). */
@@ -56,32 +81,16 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
     }
   }
 
-  private final List<Shoe> shoes = new ArrayList<>();
+  private final List<Shoe> shoes;
   private final Map<String, Shoe> bySku = new HashMap<>();
-  private final Map<String, JsonObject> openingStock = new LinkedHashMap<>();
   /** Style to its family ("oxford" to "dress"); a family is its own. */
   private final Map<String, String> families = new HashMap<>();
   private final FacetSearch<Shoe, Slot> search;
 
   Catalog(JsonObject json) {
-    for (Object item : json.getJsonArray("shoes")) {
-      JsonObject entry = (JsonObject) item;
-      JsonObject pairs = new JsonObject();
-      List<Integer> sizes = new ArrayList<>();
-      entry.getJsonObject("stock").forEach(size -> {
-        sizes.add(SizeChart.halves(Double.parseDouble(size.getKey())));
-        pairs.put(SizeChart.format(sizes.get(sizes.size() - 1)), ((Number) size.getValue()).intValue());
-      });
-      Collections.sort(sizes);
-      Shoe shoe = new Shoe(entry.getString("sku"), entry.getString("brand"), entry.getString("name"),
-          entry.getString("style"), entry.getString("category"), entry.getString("colour"),
-          entry.getString("material"), entry.getString("width", "M"), Math.round(entry.getDouble("price") * 100),
-          entry.getDouble("rating", 0.0), entry.getString("description", ""),
-          entry.getJsonArray("features", new JsonArray()).stream().map(String.class::cast).toList(),
-          List.copyOf(sizes));
-      shoes.add(shoe);
+    shoes = json.getJsonArray("shoes").stream().map(entry -> ((JsonObject) entry).mapTo(Shoe.class)).toList();
+    for (Shoe shoe : shoes) {
       bySku.put(shoe.sku(), shoe);
-      openingStock.put(shoe.sku(), pairs);
       families.put(shoe.style(), shoe.category());
       families.put(shoe.category(), shoe.category());
     }
@@ -143,7 +152,8 @@ final class Catalog implements FacetSearch.Facets<Catalog.Shoe, Slot> {
 
   /** Each SKU's pairs per size as the catalog file opens with them. */
   Map<String, JsonObject> openingStock() {
-    return openingStock;
+    return shoes.stream().collect(Collectors.toMap(Shoe::sku,
+        shoe -> new JsonObject(new LinkedHashMap<>(shoe.stock()))));
   }
 
   /** The family of a style ("oxford" is "dress"); an unknown style is its own family. */

@@ -1,11 +1,12 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
 import dev.chatbot.commerce.Order;
 import dev.chatbot.commerce.Refused;
+import dev.chatbot.commerce.Shop;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.Prompt;
 import dev.chatbot.dialog.ReplyBook;
@@ -16,14 +17,15 @@ import dev.chatbot.dialog.Words;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PaymentMethods;
+import dev.chatbot.nlu.PostalAddresses;
 import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.nlu.SizeChart;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Buy, cart and checkout. *Buy* puts one pair in the cart at once (the quantity can be changed after). Checkout is a
@@ -37,47 +39,28 @@ final class Checkout {
   static final String QUANTITY = "QTY:";
   static final String CHECKOUT = "CHECKOUT";
   static final String KEEP_SHOPPING = "KEEP_SHOPPING";
-  static final QuickReply CHECKOUT_CHIP = QuickReply.of("Checkout", CHECKOUT);
-  static final QuickReply SHOP_CHIP = QuickReply.of("Keep shopping", KEEP_SHOPPING);
   private static final ReplyBook SAY = ShopAssistant.SAY;
-  /** The payment chips: tapping one answers the payment question. */
-  static final List<String> WALLETS = ((Reply.QuickReplies) SAY.reply("askPayment")).options().stream()
-      .map(QuickReply::payload).toList();
 
   /** What checkout asks; each answer is kept for the shopper's next order. */
   record Delivery(String address, String payment) {}
 
   private final Catalog catalog;
-  private final ShopData data;
+  private final Shop data;
   final Form<Delivery> form;
 
   /** {@code elsewhere}: a message the rest of the shop answers mid-checkout (the form then asks again). */
-  Checkout(Catalog catalog, ShopData data, When elsewhere) {
+  Checkout(Catalog catalog, Shop data, When elsewhere) {
     this.catalog = catalog;
     this.data = data;
     this.form = Form.of(Delivery.class)
-        .slot("address", Prompt.of(SAY.text("askAddress"), Checkout::address)
+        .slot("address", Prompt.of(SAY.text("askAddress"), PostalAddresses::read)
             .retry(SAY.text("addressAgain"), 20).remember(Scope.USER))
-        .slot("payment", Prompt.of("", Checkout::payment).asking(SAY.reply("askPayment"))
+        .slot("payment", Prompt.of("", PaymentMethods::label).asking(SAY.reply("askPayment"))
             .validate(method -> !method.isEmpty(), SAY.text("fullCardNumber"))
             .retry(SAY.text("paymentAgain"), 20).remember(Scope.USER))
         .confirm(this::summary, turn -> turn.reply(SAY.reply("declined")))
         .interruptedBy(elsewhere)
         .onDone(this::place);
-  }
-
-  /** A full address has a number and words, ten characters or more; kept to 200. */
-  private static String address(String text) {
-    String address = text.trim().replaceAll("\\s+", " ");
-    boolean full = address.length() >= 10 && address.matches(".*\\d.*") && address.matches(".*\\p{L}.*");
-    return full ? address.substring(0, Math.min(200, address.length())) : null;
-  }
-
-  /** "Visa ending 4242", "PayPal"; "" for a full card number (refused by the check, so never kept); else null. */
-  private static String payment(String text) {
-    PaymentMethods.Reading reading = PaymentMethods.read(text);
-    return reading instanceof PaymentMethods.Method method ? method.label()
-        : reading instanceof PaymentMethods.FullCardNumber ? "" : null;
   }
 
   /** Checkout: the form asks for whatever is not saved yet, one thing at a time, then confirms. */
@@ -102,11 +85,11 @@ final class Checkout {
       return List.of(SAY.reply("shoeGone"));
     }
     Integer size = turn.get(Session.WANTED).size();
-    if (size == null || !shoe.sizes().contains(size)) {
+    if (size == null || !shoe.madeIn(size)) {
       turn.set(Session.PENDING_SKU, sku);
       turn.set(Session.ASK, Session.Ask.SIZE);
       return List.of(Reply.quickReplies(SAY.text("whichSizeToBuy", "shoe", shoe.fullName()),
-          sizeChips(stock.sizesInStock(shoe))));
+          sizeChips(shoe.sizesInStock(stock))));
     }
     turn.set(Session.PENDING_SKU, null);
     if (turn.get(Session.ASK) == Session.Ask.SIZE) {
@@ -116,19 +99,14 @@ final class Checkout {
     int already = turn.get(Session.CART).quantity(sku, variant);
     int left = stock.left(sku, variant);
     if (left <= already) {
-      List<Integer> sizes = stock.sizesInStock(shoe);
+      List<Integer> sizes = shoe.sizesInStock(stock);
       return List.of(left == 0 ? SAY.reply("soldOutInSize", "shoe", shoe.fullName(), "size", variant, "others",
           sizes.isEmpty() ? "" : SAY.text("stillIn", "sizes", sizeList(sizes)))
           : SAY.reply("lastPairs", "pairs", Words.count(left, "pair"), "shoe", shoe.fullName(), "size", variant));
     }
     Cart cart = turn.update(Session.CART, old -> old.added(new Line(sku, variant, already + 1)));
-    List<QuickReply> chips = new ArrayList<>(List.of(CHECKOUT_CHIP));
-    if (left > already + 1) {
-      chips.add(QuickReply.of("Make it " + (already + 2), QUANTITY + (already + 2)));
-    }
-    chips.add(SHOP_CHIP);
-    return List.of(Reply.quickReplies(SAY.text("added", "shoe", shoe.fullName(), "size", variant, "cart",
-        cartSummary(cart)), chips));
+    return List.of(SAY.reply("added", "shoe", shoe.fullName(), "size", variant, "cart", cartSummary(cart), "next",
+        already + 2, "makeIt", left > already + 1 ? QUANTITY + (already + 2) : ""));
   }
 
   /** "Make it 2": the number of pairs on a cart line (the last added unless another is named). */
@@ -155,14 +133,14 @@ final class Checkout {
     Cart before = turn.get(Session.CART);
     List<Line> removed = before.lines().stream().filter(which).toList();
     if (removed.isEmpty()) {
-      return List.of(Reply.quickReplies(before.lines().isEmpty() ? SAY.text("alreadyEmpty")
-          : SAY.text("whichPair", "lines", lines(before.lines())), cartChips(before)));
+      return List.of(before.lines().isEmpty() ? SAY.reply("alreadyEmpty", "checkout", "")
+          : SAY.reply("whichPair", "lines", lines(before.lines()), "checkout", CHECKOUT));
     }
     Cart cart = turn.update(Session.CART, old -> old.without(which));
     String names = String.join(" and ", removed.stream().map(line -> "the " + catalog.find(line.item()).fullName())
         .toList());
-    return List.of(Reply.quickReplies(SAY.text("removed", "names", names, "cart", cart.lines().isEmpty()
-        ? SAY.text("nowEmpty") : cartSummary(cart)), cartChips(cart)));
+    return List.of(SAY.reply("removed", "names", names, "cart", cart.lines().isEmpty() ? SAY.text("nowEmpty")
+        : cartSummary(cart), "checkout", cart.lines().isEmpty() ? "" : CHECKOUT));
   }
 
   List<Reply> showCart(Turn turn) {
@@ -183,21 +161,16 @@ final class Checkout {
     if (lines.isEmpty()) {
       return start(turn);
     }
-    return data.take(lines).compose(
-        taken -> data.orders.nextNumber().compose(number -> {
-          Order order = new Order(number, turn.message().user().key(), "confirmed", Instant.now().toString(), lines,
-              turn.get(Session.CART).total(this::price), delivery.address(), delivery.payment());
-          return data.orders.save(order).compose(saved -> turn.reply(placed(turn, order)));
-        }).recover(failed -> data.inventory.putBack(lines).compose(back -> Future.failedFuture(failed))),
-        refused -> refused instanceof Refused
-            ? data.stock().compose(stock -> soldOut(turn, stock))
-            : Future.failedFuture(refused));
+    return data.place(lines, number -> new Order(number, turn.message().user().key(), "confirmed",
+            Instant.now().toString(), lines, turn.get(Session.CART).total(this::price), delivery.address(),
+            delivery.payment()))
+        .compose(order -> turn.reply(placed(turn, order)), refused -> refused instanceof Refused
+            ? data.inventory().stock().compose(stock -> soldOut(turn, stock)) : Future.failedFuture(refused));
   }
 
   private Reply placed(Turn turn, Order order) {
-    List<String> orders = new ArrayList<>(Arrays.asList(turn.get(Session.ORDERS)));
-    orders.add(order.number());
-    turn.set(Session.ORDERS, orders.subList(Math.max(0, orders.size() - 10), orders.size()).toArray(String[]::new));
+    turn.update(Session.ORDERS, orders -> Stream.concat(Stream.of(orders).skip(Math.max(0, orders.length - 9)),
+        Stream.of(order.number())).toArray(String[]::new)); // the last ten
     turn.set(Session.CART, null);
     turn.set(Session.PENDING_SKU, null);
     return SAY.reply("placed", "number", order.number(), "lines", lines(order.lines()), "total",
@@ -219,10 +192,8 @@ final class Checkout {
     }
     turn.set(Session.CART, cart);
     String sorry = SAY.text("sorry", "problems", String.join("; and ", problems));
-    if (cart.lines().isEmpty()) {
-      return turn.reply(SAY.reply("soldOutAll", "sorry", sorry));
-    }
-    return turn.reply(Reply.text(sorry)).compose(said -> start(turn));
+    return cart.lines().isEmpty() ? turn.reply(SAY.reply("soldOutAll", "sorry", sorry))
+        : turn.reply(Reply.text(sorry)).compose(said -> start(turn)); // confirm again what is left
   }
 
   /** "Where's my order?": the latest order of this shopper (or the one named), from the bot-wide store. */
@@ -231,12 +202,10 @@ final class Checkout {
     if (number == null) {
       return Future.succeededFuture(List.of(SAY.reply("noOrders")));
     }
-    return data.orders.order(number).map(order -> {
-      return List.of(order == null || !turn.message().user().key().equals(order.user())
-          ? SAY.reply("notYourOrder", "number", number)
-          : SAY.reply(order.cancelled() ? "orderCancelled" : "orderConfirmed", "number", number, "lines",
-              lines(order.lines()), "total", PriceLimits.format(order.total()), "address", order.shipTo()));
-    });
+    return data.orders().order(number).map(order -> List.of(order == null
+        || !turn.message().user().key().equals(order.user()) ? SAY.reply("notYourOrder", "number", number)
+        : SAY.reply(order.cancelled() ? "orderCancelled" : "orderConfirmed", "number", number, "lines",
+            lines(order.lines()), "total", PriceLimits.format(order.total()), "address", order.shipTo())));
   }
 
   /** "Can I cancel it?": the order is named and the shopper is asked to confirm; nothing is cancelled yet. */
@@ -270,18 +239,13 @@ final class Checkout {
     return SAY.text("cartSummary", "pairs", Words.count(cart.units(), "pair"), "total", total(cart));
   }
 
-  /** "1 pair, $150". */
-  String pairsAndTotal(Cart cart) {
-    return Words.count(cart.units(), "pair") + ", " + total(cart);
-  }
-
   private String lines(List<Line> lines) {
     return String.join("\n", lines.stream().filter(line -> catalog.find(line.item()) != null).map(line -> "• "
         + line.quantity() + " × " + catalog.find(line.item()).fullName() + ", size " + line.variant() + " — "
         + PriceLimits.format(price(line.item()) * line.quantity())).toList());
   }
 
-  private String total(Cart cart) {
+  String total(Cart cart) {
     return PriceLimits.format(cart.total(this::price));
   }
 
@@ -297,9 +261,5 @@ final class Checkout {
 
   static String sizeList(List<Integer> sizes) {
     return String.join(", ", sizes.stream().map(SizeChart::format).toList());
-  }
-
-  private static List<QuickReply> cartChips(Cart cart) {
-    return cart.lines().isEmpty() ? List.of(SHOP_CHIP) : List.of(CHECKOUT_CHIP, SHOP_CHIP);
   }
 }

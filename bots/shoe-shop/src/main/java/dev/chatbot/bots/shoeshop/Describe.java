@@ -23,8 +23,7 @@ final class Describe {
   /** The shoes wanted, without the size: "wide brown leather dress shoes from Johnston & Murphy under $150". */
   static String shoes(Wanted wanted) {
     List<String> words = new ArrayList<>();
-    Set<String> width = wanted.wants(Slot.WIDTH);
-    words.add(width.contains("W") ? "wide" : width.contains("N") ? "narrow" : "");
+    wanted.wants(Slot.WIDTH).forEach(width -> words.add(one(width)));
     words.add(or(wanted.wants(Slot.COLOUR)));
     wanted.wants(Slot.FEATURE).forEach(feature -> words.add(one(feature)));
     words.add(or(wanted.wants(Slot.MATERIAL)));

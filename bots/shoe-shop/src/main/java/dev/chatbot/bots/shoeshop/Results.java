@@ -1,7 +1,7 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
@@ -11,12 +11,12 @@ import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.search.FacetSearch;
 import dev.chatbot.search.FacetSearch.Near;
 import dev.chatbot.search.Page;
-import dev.chatbot.search.PriceSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -57,30 +57,19 @@ final class Results {
     }
     turn.set(Session.SHOWN, shown.items().stream().map(Shoe::sku).toArray(String[]::new));
     int count = shown.items().size();
-    String line = SAY.text(page > 0 ? "nextPage" : shown.more() ? "top" : "found", "found", exact.size() == 1
+    Reply line = SAY.reply(page > 0 ? "nextPage" : shown.more() ? "top" : "found", "found", exact.size() == 1
         ? "1 pair of" : exact.size(), "count", exact.size(), "shown", count, "from", shown.from() + 1, "to",
         shown.from() + count, "what", Describe.shoes(wanted), "size", size, "order",
-        wanted.byPrice() ? ", cheapest first" : "");
-    List<QuickReply> chips = new ArrayList<>();
-    if (shown.more()) {
-      chips.add(SHOW_MORE);
-    }
-    if (cartHasItems) {
-      chips.add(Checkout.CHECKOUT_CHIP);
-    }
-    chips.add(QuickReply.of("Cheaper", "cheaper"));
-    if (cartHasItems) {
-      chips.add(MY_CART);
-    }
-    chips.add(START_OVER);
-    return List.of(Reply.cards(cards.cards(shown.items(), wanted.size(), stock)), Reply.quickReplies(line, chips));
+        wanted.byPrice() ? ", cheapest first" : "", "more", shown.more() ? Reply.MORE_PAYLOAD : "",
+        "checkout", cartHasItems ? Checkout.CHECKOUT : "", "myCart", cartHasItems ? "CART" : "");
+    return List.of(Reply.cards(cards.cards(shown.items(), wanted.size(), stock)), line);
   }
 
   private List<Reply> noMatch(Turn turn, Wanted wanted, int page, Stock stock) {
     String size = Describe.size(wanted);
-    String why = SAY.text(search.exact(wanted, shoe -> shoe.sizes().contains(wanted.size()), Catalog.order(wanted))
+    String why = SAY.text(search.exact(wanted, shoe -> shoe.madeIn(wanted.size()), Catalog.order(wanted))
         .isEmpty() ? "noneOf" : "allSoldOut", "what", Describe.shoes(wanted), "size", size);
-    List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> stock.inStock(shoe, wanted.size()),
+    List<Near<Shoe, Slot>> near = search.closest(wanted, shoe -> shoe.left(stock, wanted.size()) > 0,
         Catalog.order(wanted));
     if (near.isEmpty()) {
       turn.set(Session.SHOWN, null);
@@ -110,23 +99,16 @@ final class Results {
 
   /** Nothing at all in this size: the nearest sizes that have what was asked (sandals come in whole sizes). */
   private List<Reply> nearestSizes(Wanted wanted, Stock stock, String why) {
-    List<QuickReply> chips = new ArrayList<>();
-    for (int step : new int[] {-1, 1, -2, 2}) {
-      int other = wanted.size() + step;
-      if (chips.size() < 2 && !exact(wanted.withSize(other), stock).isEmpty()) {
-        chips.add(QuickReply.of("Size " + SizeChart.format(other), "size " + SizeChart.format(other)));
-      }
-    }
-    String nearby = chips.isEmpty() ? SAY.text("nothingClose") : SAY.text("otherSizes", "sizes",
-        String.join(" and ", chips.stream().map(QuickReply::payload).toList()));
-    chips.add(START_OVER);
-    chips.add(QuickReply.of("Help", "HELP"));
-    return List.of(Reply.quickReplies(why + nearby, chips));
+    List<String> sizes = IntStream.of(-1, 1, -2, 2).map(step -> wanted.size() + step)
+        .filter(other -> !exact(wanted.withSize(other), stock).isEmpty()).limit(2).mapToObj(SizeChart::format).toList();
+    return List.of(sizes.isEmpty() ? SAY.reply("nothingClose", "why", why) : SAY.reply("otherSizes", "why", why,
+        "sizes", "size " + String.join(" and size ", sizes), "a", sizes.get(0), "sizeB", sizes.size() > 1
+            ? "size " + sizes.get(1) : "", "b", sizes.size() > 1 ? sizes.get(1) : ""));
   }
 
   /** In stock in the size and meeting every wish. */
   private List<Shoe> exact(Wanted wanted, Stock stock) {
-    return search.exact(wanted, shoe -> stock.inStock(shoe, wanted.size()), Catalog.order(wanted));
+    return search.exact(wanted, shoe -> shoe.left(stock, wanted.size()) > 0, Catalog.order(wanted));
   }
 
   private static List<QuickReply> letGoChips(Wanted wanted, boolean cartHasItems) {
@@ -142,11 +124,5 @@ final class Results {
   /** The chip that lets a wish go: "Any material", typed as "any material". */
   private static QuickReply letGo(Slot slot) {
     return QuickReply.of(Describe.letGo(slot), Describe.letGo(slot).toLowerCase(Locale.ROOT));
-  }
-
-  /** "Cheaper": below the average price of the page just shown, cheapest first. */
-  static Wanted cheaper(Wanted wanted, List<Shoe> shown) {
-    return wanted.withBudget(PriceSteps.cheaperThan(shown.stream().map(Shoe::priceCents).toList(),
-        wanted.maxPriceCents()), true);
   }
 }

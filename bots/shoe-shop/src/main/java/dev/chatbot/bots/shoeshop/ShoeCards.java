@@ -1,19 +1,15 @@
 package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Button;
 import dev.chatbot.model.Card;
-import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
 import dev.chatbot.nlu.PriceLimits;
 import dev.chatbot.nlu.SizeChart;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Shoes as carousel cards (picture, name, price, what it is, Buy and Details), and the answer to Details. */
 final class ShoeCards {
@@ -21,37 +17,24 @@ final class ShoeCards {
   static final String BUY = "BUY:";
   static final String DETAILS = "DETAILS:";
 
-  /** What a shoe's card shows whatever the size: built once, as every search shows cards. */
-  private record Fixed(String title, String subtitleStart, String subtitleEnd, String imageUrl,
-      List<Button> buttons) {}
-
   private final String baseUrl;
   private final Catalog catalog;
-  private final Map<Shoe, Fixed> fixedByShoe = new IdentityHashMap<>();
 
   ShoeCards(String baseUrl, Catalog catalog) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.catalog = catalog;
-    catalog.all().forEach(shoe -> fixedByShoe.put(shoe, fixed(shoe)));
   }
 
   List<Card> cards(List<Shoe> shoes, int size, Stock stock) {
     return shoes.stream().map(shoe -> {
-      Fixed fixed = fixedByShoe.computeIfAbsent(shoe, this::fixed);
-      int left = stock.left(shoe.sku(), size);
-      return new Card(fixed.title(), fixed.subtitleStart() + " · size " + SizeChart.format(size)
-          + (left <= 3 ? " (only " + left + " left)" : " in stock") + fixed.subtitleEnd(), fixed.imageUrl(),
-          fixed.buttons());
+      int left = shoe.left(stock, size);
+      String subtitle = PriceLimits.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material() + " · "
+          + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "") + " · size "
+          + SizeChart.format(size) + (left <= 3 ? " (only " + left + " left)" : " in stock") + " · ★" + shoe.rating();
+      // A PNG: Messenger's and Slack's image renderers do not take SVG.
+      return new Card(shoe.fullName(), subtitle, baseUrl + "/assets/shoes/" + shoe.sku() + ".png",
+          List.of(Button.postback("Buy", BUY + shoe.sku()), Button.postback("Details", DETAILS + shoe.sku())));
     }).toList();
-  }
-
-  private Fixed fixed(Shoe shoe) {
-    String subtitleStart = PriceLimits.format(shoe.priceCents()) + " · " + shoe.colour() + " " + shoe.material()
-        + " · " + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? " · wide" : "");
-    // A PNG: Messenger's and Slack's image renderers do not take SVG.
-    return new Fixed(shoe.fullName(), subtitleStart, " · ★" + shoe.rating(),
-        baseUrl + "/assets/shoes/" + shoe.sku() + ".png",
-        List.of(Button.postback("Buy", BUY + shoe.sku()), Button.postback("Details", DETAILS + shoe.sku())));
   }
 
   /** Details: what the shoe is, the sizes in stock, and a way to buy it in the shopper's size. */
@@ -60,22 +43,18 @@ final class ShoeCards {
     if (shoe == null) {
       return List.of(ShopAssistant.SAY.reply("shoeGone"));
     }
-    List<Integer> sizes = stock.sizesInStock(shoe);
+    List<Integer> sizes = shoe.sizesInStock(stock);
     Integer size = turn.get(Session.WANTED).size();
-    boolean made = size != null && shoe.sizes().contains(size);
-    List<QuickReply> chips = new ArrayList<>();
-    if (made && stock.inStock(shoe, size) || !made && !sizes.isEmpty()) {
-      chips.add(QuickReply.of(made ? "Buy in " + SizeChart.format(size) : "Buy", BUY + sku));
-    }
-    chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
-    String text = ShopAssistant.SAY.text("details", "shoe", shoe.fullName(), "price",
+    boolean made = size != null && shoe.madeIn(size);
+    boolean buyable = made ? shoe.left(stock, size) > 0 : !sizes.isEmpty();
+    return List.of(ShopAssistant.SAY.reply("details", "buy", buyable ? BUY + sku : "", "inSize",
+        made ? " in " + SizeChart.format(size) : "", "shoe", shoe.fullName(), "price",
         PriceLimits.format(shoe.priceCents()), "what", Words.capitalise(shoe.colour() + " " + shoe.material() + " "
             + Describe.one(shoe.style()) + ("W".equals(shoe.width()) ? ", wide fit" : "")), "description",
         shoe.description(), "features", shoe.features().isEmpty() ? "" : " " + Words.capitalise(String.join(", ",
             shoe.features().stream().map(Describe::one).toList())) + ".", "rating", shoe.rating(), "sizes",
         sizes.isEmpty() ? ShopAssistant.SAY.text("soldOutEverywhere") : ShopAssistant.SAY.text("inSizes", "sizes",
-            Checkout.sizeList(sizes)), "soldOut", made && !stock.inStock(shoe, size)
-            ? ShopAssistant.SAY.text("sizeSoldOut", "size", SizeChart.format(size)) : "", "sku", sku);
-    return List.of(Reply.quickReplies(text, chips));
+            Checkout.sizeList(sizes)), "soldOut", made && shoe.left(stock, size) == 0
+            ? ShopAssistant.SAY.text("sizeSoldOut", "size", SizeChart.format(size)) : "", "sku", sku));
   }
 }

@@ -53,12 +53,13 @@ final class ShoeNlu {
     Lexicon.Reading reading = LEXICON.read(rest);
     Map<Slot, Set<String>> said = new EnumMap<>(Slot.class);
     Map<Slot, Set<String>> avoided = new EnumMap<>(Slot.class);
-    for (Slot slot : Slot.values()) {
-      reading.said(slot.name()).forEach(value -> add(said, slot, value));
-      reading.negated(slot.name()).forEach(value -> add(avoided, slot, value));
+    for (Slot slot : Slot.values()) { // every slot, most left empty (an Understanding keeps only those said)
+      said.put(slot, new LinkedHashSet<>(reading.said(slot.name())));
+      avoided.put(slot, new LinkedHashSet<>(reading.negated(slot.name())));
     }
     Set<String> models = reading.said("model");
-    models.forEach(model -> add(said, Slot.BRAND, DATA.getJsonObject("model").getJsonObject(model).getString("brand")));
+    models.forEach(model -> said.get(Slot.BRAND).add(DATA.getJsonObject("model").getJsonObject(model)
+        .getString("brand")));
     Set<Intent> intents = EnumSet.noneOf(Intent.class);
     reading.said("intent").forEach(intent -> intents.add(Intent.valueOf(intent)));
     Set<Slot> cleared = EnumSet.noneOf(Slot.class);
@@ -71,39 +72,25 @@ final class ShoeNlu {
       intents.remove(Intent.ADD); // "take the boots out"
       intents.add(Intent.REMOVE);
     }
-    if (!said.containsKey(Slot.BRAND)) {
-      FuzzyNames.Match match = BRANDS.find(words, reading.used());
-      if (match != null) {
-        add(reading.negatingAtEnd() ? avoided : said, Slot.BRAND, match.name());
-      }
+    FuzzyNames.Match brand = said.get(Slot.BRAND).isEmpty() ? BRANDS.find(words, reading.used()) : null;
+    if (brand != null) {
+      (reading.negatingAtEnd() ? avoided : said).get(Slot.BRAND).add(brand.name());
     }
-    String system = reading.said("sizeSystem").stream().reduce((first, later) -> later).orElse(null);
-    boolean female = !reading.said("female").isEmpty();
-    Integer us = null;
-    String asSaid = null;
-    Integer unsure = null;
-    if (size != null) {
-      if (size.width() != null) {
-        add(said, Slot.WIDTH, size.width());
-      }
-      String written = size.system() != null ? size.system() : "WOMEN".equals(system) ? "WOMEN"
-          : "MEN".equals(system) ? "US" : null;
-      if (written == null && female) {
-        unsure = size.halves();
-      } else if (written == null || written.equals("US")) {
-        us = size.halves();
-      } else {
-        us = Catalog.SIZES.toHome(written, size.halves());
-        asSaid = Catalog.SIZES.asSaid(written, size.halves());
-      }
+    if (size != null && size.width() != null) {
+      said.get(Slot.WIDTH).add(size.width());
     }
-    return new Understanding(said, avoided, models.isEmpty() ? null : models.iterator().next(), us, asSaid, unsure,
-        budget.maxCents(), budget.minCents(), Positions.count(normal), Positions.position(normal), intents, cleared,
-        List.copyOf(reading.said("topic")), List.copyOf(reading.said("unsupported")));
-  }
-
-  private static void add(Map<Slot, Set<String>> values, Slot slot, String value) {
-    values.computeIfAbsent(slot, s -> new LinkedHashSet<>()).add(value);
+    // The system written with the number ("EU 43"), else in the message ("a women's 8", "men's 8").
+    String written = size == null ? null : size.system() != null ? size.system()
+        : reading.said("sizeSystem").stream().reduce((first, later) -> later).orElse(null);
+    // A bare size said for someone else ("she's an 8"): whether women's or men's is asked, never guessed.
+    boolean unsure = size != null && written == null && !reading.said("female").isEmpty();
+    Integer us = size == null || unsure ? null : Catalog.SIZES.toHome(written, size.halves());
+    String asSaid = us == null || written == null || written.equals("US") ? null
+        : Catalog.SIZES.asSaid(written, size.halves());
+    return new Understanding(said, avoided, models.isEmpty() ? null : models.iterator().next(), us, asSaid,
+        unsure ? size.halves() : null, budget.maxCents(), budget.minCents(), Positions.count(normal),
+        Positions.position(normal), intents, cleared, List.copyOf(reading.said("topic")),
+        List.copyOf(reading.said("unsupported")));
   }
 
   /** Lower case; "&" spelled out; "½" as " 1/2"; apostrophes dropped ("marten's" is "martens"); prices in words. */

@@ -2,21 +2,25 @@ package dev.chatbot.bots.shoeshop;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.bots.shoeshop.Session.Ask;
-import dev.chatbot.bots.shoeshop.ShopData.Stock;
+import dev.chatbot.commerce.Inventory.Stock;
 import dev.chatbot.bots.shoeshop.Understanding.Intent;
 import dev.chatbot.bots.shoeshop.Understanding.Slot;
 import dev.chatbot.commerce.Cart;
 import dev.chatbot.commerce.Inventory.Line;
+import dev.chatbot.commerce.OrderBook;
+import dev.chatbot.commerce.Shop;
 import dev.chatbot.dialog.Form;
 import dev.chatbot.dialog.ReplyBook;
 import dev.chatbot.dialog.Turn;
 import dev.chatbot.dialog.Words;
 import dev.chatbot.model.Message;
-import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.PaymentMethods;
+import dev.chatbot.nlu.Positions;
 import dev.chatbot.nlu.ResourceFile;
 import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.nlu.TextCues;
+import dev.chatbot.search.PriceSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -26,8 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The shop assistant's whole dialogue: message, state and profile in, replies out. The only I/O is the bot-wide
@@ -39,50 +43,26 @@ final class ShopAssistant {
 
   /** Everything the shop says, by name: {@code shoe-shop/replies.json}. */
   static final ReplyBook SAY = ReplyBook.fromResource("/shoe-shop/replies.json");
-  private static final List<Integer> COMMON_SIZES = List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 26);
   /** Words the dialogue decides by, anywhere in the message ({@code "cues"} in {@code shoe-shop/lexicon.json}). */
   private static final Map<String, List<String>> CUES =
       ResourceFile.wordLists(ResourceFile.json("shoe-shop/lexicon.json").getJsonObject("cues"));
   /** What an address has and a shoe request has not: a house or ZIP number, or a street word. */
   private static final Pattern ADDRESS = Pattern.compile("\\d{3,}|\\b" + TextCues.anyOf(CUES.get("street")) + "\\b");
 
-  private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\bSS-?(\\d{6})\\b");
-
   private final Catalog catalog;
   private final Results results;
-  private final Checkout checkout;
-  private final ShoeCards cards;
+  final Checkout checkout;
+  final ShoeCards cards;
   private final JsonObject topics;
+  private final OrderBook orders;
 
-  ShopAssistant(Catalog catalog, String publicBaseUrl, ShopData data) {
+  ShopAssistant(Catalog catalog, String publicBaseUrl, Shop data) {
     this.catalog = catalog;
     this.cards = new ShoeCards(publicBaseUrl, catalog);
     this.results = new Results(catalog, cards);
     this.checkout = new Checkout(catalog, data, turn -> elsewhere(turn) ? Map.of() : null);
     this.topics = ResourceFile.json("shoe-shop/store.json").getJsonObject("topics");
-  }
-
-  /** "I'm back": after the shopper asked for the bot, or an operator resumed the conversation. */
-  List<Reply> resumed() {
-    return List.of(SAY.reply("resumed"));
-  }
-
-  Checkout checkout() {
-    return checkout;
-  }
-
-  ShoeCards cards() {
-    return cards;
-  }
-
-  /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
-  Future<List<Reply>> onText(Turn turn, Stock stock) {
-    Message message = turn.message();
-    if (message.kind() == Message.Kind.IMAGE || message.kind() == Message.Kind.LOCATION) {
-      return now(List.of(SAY.reply("attachment", "what", message.kind() == Message.Kind.IMAGE ? "picture"
-          : "location")));
-    }
-    return onText(message.input(), turn, stock, message.user().name());
+    this.orders = data.orders();
   }
 
   /**
@@ -94,7 +74,9 @@ final class ShopAssistant {
   boolean elsewhere(Turn turn) {
     String payload = turn.message().payload();
     if (payload != null) {
-      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change("")) && !Checkout.WALLETS.contains(payload);
+      // The form's own buttons, and the payment chips (each names a method), answer it.
+      return !payload.equals(Form.CONFIRM) && !payload.startsWith(Form.change(""))
+          && PaymentMethods.label(payload) == null;
     }
     String text = turn.text();
     String lower = text.toLowerCase(Locale.ROOT);
@@ -112,7 +94,13 @@ final class ShopAssistant {
     return "address".equals(turn.asking()) && u.describesShoes() && !ADDRESS.matcher(lower).find();
   }
 
-  private Future<List<Reply>> onText(String text, Turn turn, Stock stock, String name) {
+  /** Anything typed, and chips whose payload is plain words ("size 10.5", "dress shoes"). */
+  Future<List<Reply>> onText(Turn turn, Stock stock) {
+    Message.Kind kind = turn.message().kind();
+    if (kind == Message.Kind.IMAGE || kind == Message.Kind.LOCATION) {
+      return now(List.of(SAY.reply("attachment", "what", kind == Message.Kind.IMAGE ? "picture" : "location")));
+    }
+    String text = turn.message().input();
     Understanding u = ShoeNlu.understand(text);
     String lower = text.toLowerCase(Locale.ROOT);
     Ask ask = turn.get(Session.ASK);
@@ -126,10 +114,10 @@ final class ShopAssistant {
       boolean aboutAnOrder = lower.contains("order") || (ask == null && !turn.inDialog()
           && turn.get(Session.CART).lines().isEmpty() && Checkout.latestOrder(turn) != null
           && cue("myOrder", lower));
-      return now(aboutAnOrder ? checkout.askToCancel(turn, orderNumber(text)) : cancel(turn));
+      return now(aboutAnOrder ? checkout.askToCancel(turn, orders.numberIn(text)) : cancel(turn));
     }
     if (u.has(Intent.HELP) && u.topics().isEmpty()) {
-      return now(help());
+      return now(List.of(SAY.reply("help")));
     }
     if (u.has(Intent.EMPTY_CART)) {
       return now(checkout.emptyCart(turn));
@@ -170,11 +158,11 @@ final class ShopAssistant {
       return now(checkout.buy(turn, stock, cheapest));
     }
     if (u.has(Intent.ORDER_STATUS) && !u.describesShoes()) {
-      return checkout.status(turn, orderNumber(text));
+      return checkout.status(turn, orders.numberIn(text));
     }
     // Store questions are answered from data; things the shop does not carry are said out loud.
-    List<String> said = new ArrayList<>();
-    u.topics().forEach(topic -> said.add(topics.getJsonObject(topic).getString("answer")));
+    List<String> said = new ArrayList<>(u.topics().stream().map(topic -> topics.getJsonObject(topic)
+        .getString("answer")).toList());
     if (!u.unsupported().isEmpty()) {
       said.add(SAY.text(u.describesShoes() ? "notCarried" : "notCarriedAtAll", "what", String.join(" or ",
           u.unsupported())));
@@ -182,15 +170,13 @@ final class ShopAssistant {
     if (!said.isEmpty() && !u.describesShoes()) {
       return now(List.of(SAY.reply("storeAnswers", "answers", String.join("\n\n", said))));
     }
-    List<Reply> replies = new ArrayList<>(said.stream().map(Reply::text).toList());
     if (u.has(Intent.MORE) && !u.describesShoes()) {
       return now(results(turn, stock, 1));
     }
     if (u.describesShoes() || u.has(Intent.CHEAPER) || u.has(Intent.CHEAPEST) || u.has(Intent.SHOP)) {
-      replies.addAll(refine(turn, stock, u));
-      return now(replies);
+      return now(Stream.concat(said.stream().map(Reply::text), refine(turn, stock, u).stream()).toList());
     }
-    return now(nudge(u, turn, name));
+    return now(nudge(u, turn));
   }
 
   /** Cart edits typed as words: "remove the boots", "make it 2", "take the second one out". Null if none. */
@@ -215,8 +201,8 @@ final class ShopAssistant {
   /** The cart lines a message names: by position ("the second one"), by what they are ("the boots"), or "it". */
   private Predicate<Line> lineMatching(Understanding u, List<Line> cart, Line last, String lower) {
     if (u.pick() != null) {
-      int index = u.pick() == -1 ? cart.size() - 1 : u.pick() - 1;
-      return index >= 0 && index < cart.size() ? cart.get(index)::equals : null;
+      Line picked = Positions.pick(cart, u.pick());
+      return picked == null ? null : picked::equals;
     }
     if (!u.said().isEmpty() || u.model() != null) {
       Wanted named = Wanted.NOTHING.merge(u, catalog);
@@ -225,22 +211,20 @@ final class ShopAssistant {
         return shoe != null && catalog.search().meetsEvery(shoe, named) && (u.model() == null || shoe.isModel(u.model()));
       };
     }
-    if (last != null && cue("thatOne", lower)) {
-      return last::equals;
-    }
-    return null;
+    return last != null && cue("thatOne", lower) ? last::equals : null;
   }
 
   /** A message that says something about the shoes: update the search and take the next step. */
   private List<Reply> refine(Turn turn, Stock stock, Understanding u) {
     Wanted wanted = turn.get(Session.WANTED).merge(u, catalog);
     if (u.has(Intent.CHEAPER) && u.maxPriceCents() == null) {
-      // "cheaper" means cheaper than what was just shown, unless this message asks for another kind of shoe.
-      List<Shoe> shown = u.says(Slot.STYLE) ? List.of()
-          : Session.shown(turn).stream().map(catalog::find).filter(Objects::nonNull).toList();
-      wanted = Results.cheaper(wanted, shown);
+      // "cheaper": below the average price of the page just shown (unless this message asks for another kind of
+      // shoe), cheapest first.
+      List<Long> shown = u.says(Slot.STYLE) ? List.of() : Session.shown(turn).stream().map(catalog::find)
+          .filter(Objects::nonNull).map(Shoe::priceCents).toList();
+      wanted = wanted.withBudget(PriceSteps.cheaperThan(shown, wanted.maxPriceCents()), true);
     } else if (u.has(Intent.CHEAPEST)) {
-      wanted = wanted.cheapestFirst();
+      wanted = wanted.withBudget(wanted.maxPriceCents(), true);
     }
     turn.set(Session.WANTED, wanted);
     turn.set(Session.PAGE, null);
@@ -261,17 +245,14 @@ final class ShopAssistant {
     if (u.size() != null && !Catalog.SIZES.plausible(u.size())) {
       turn.set(Session.ASK, Ask.SIZE);
       String beyond = u.sizeAsSaid() == null ? "" : SAY.text("beyondChart", "size", u.sizeAsSaid());
-      return List.of(Reply.quickReplies(SAY.text("sizeRange", "beyond", beyond), sizeChips()));
+      return List.of(SAY.reply("sizeRange", "beyond", beyond));
     }
     if (u.size() != null) {
       turn.set(Session.UNSURE_SIZE, null);
     }
-    List<Reply> replies = new ArrayList<>();
-    if (u.sizeAsSaid() != null && Catalog.SIZES.plausible(u.size())) {
-      replies.add(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
-    }
-    replies.addAll(nextStep(turn, stock));
-    return replies;
+    Stream<Reply> converted = u.sizeAsSaid() == null ? Stream.of()
+        : Stream.of(SAY.reply("converted", "said", u.sizeAsSaid(), "size", SizeChart.format(u.size())));
+    return Stream.concat(converted, nextStep(turn, stock).stream()).toList();
   }
 
   /** Ask for what is still missing, one thing at a time, or show the shoes. */
@@ -286,8 +267,7 @@ final class ShopAssistant {
     }
     if (wanted.size() == null) {
       turn.set(Session.ASK, Ask.SIZE);
-      return List.of(Reply.quickReplies(SAY.text("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))),
-          sizeChips()));
+      return List.of(SAY.reply("whatSize", "shoes", Words.capitalise(Describe.shoes(wanted))));
     }
     turn.set(Session.ASK, null);
     return results.show(turn, stock);
@@ -309,14 +289,9 @@ final class ShopAssistant {
   /** "I'll take the second one", "tell me about the first": a shoe on the page just shown, by position. */
   private List<Reply> pick(Turn turn, Stock stock, int position, String lower) {
     List<String> shown = Session.shown(turn);
-    int index = position == -1 ? shown.size() - 1 : position - 1;
-    if (index < 0 || index >= shown.size()) {
-      return List.of(SAY.reply("onlyShowed", "count", shown.size() + (shown.size() == 1 ? " shoe" : " shoes")));
-    }
-    if (cue("details", lower)) {
-      return cards.details(turn, stock, shown.get(index));
-    }
-    return checkout.buy(turn, stock, shown.get(index));
+    String sku = Positions.pick(shown, position);
+    return sku == null ? List.of(SAY.reply("onlyShowed", "count", Words.count(shown.size(), "shoe")))
+        : cue("details", lower) ? cards.details(turn, stock, sku) : checkout.buy(turn, stock, sku);
   }
 
   /** The shopper asked for a person: say how one will reach them; the framework counts it and keeps the bot out. */
@@ -324,20 +299,23 @@ final class ShopAssistant {
     return turn.handOver().map(counted -> List.of(SAY.reply("handover")));
   }
 
-  private List<Reply> nudge(Understanding u, Turn turn, String name) {
+  private List<Reply> nudge(Understanding u, Turn turn) {
     Ask ask = turn.get(Session.ASK);
     if (u.has(Intent.KEEP_SHOPPING)) {
       return keepShopping(turn);
     }
-    String hello = name == null || name.isBlank() ? "Hi there!" : "Hi " + name.split(" ")[0] + "!";
+    String name = turn.message().user().name();
+    String hello = name == null || name.isBlank() ? SAY.text("hello") : SAY.text("helloName", "name",
+        name.split(" ")[0]);
     Cart cart = turn.get(Session.CART);
     return List.of(u.has(Intent.GREETING) && !cart.lines().isEmpty()
-        ? SAY.reply("welcomeBack", "hello", hello, "cart", checkout.pairsAndTotal(cart))
+        ? SAY.reply("welcomeBack", "hello", hello, "pairs", Words.count(cart.units(), "pair"),
+            "total", checkout.total(cart))
         : u.has(Intent.GREETING) ? SAY.reply("greet", "hello", hello)
         : u.has(Intent.THANKS) ? SAY.reply("thanks")
         : ask == null && (u.has(Intent.YES) || u.has(Intent.NO))
             ? SAY.reply("yesNo", "ok", u.has(Intent.YES) ? "Great!" : "No problem.")
-        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? Reply.quickReplies(SAY.text("sizeAgain"), sizeChips())
+        : ask == Ask.SIZE || ask == Ask.SIZE_SYSTEM ? SAY.reply("sizeAgain")
         : ask == Ask.STYLE ? SAY.reply("styleAgain") : SAY.reply("nudge"));
   }
 
@@ -345,12 +323,9 @@ final class ShopAssistant {
     turn.cancel();
     turn.set(Session.ASK, null);
     turn.set(Session.PENDING_SKU, null);
-    List<QuickReply> chips = new ArrayList<>();
-    if (turn.get(Session.WANTED).size() != null && turn.get(Session.WANTED).knowsWhatKind()) {
-      chips.add(QuickReply.of("Back to results", Results.SHOW_RESULTS));
-    }
-    chips.addAll(((Reply.QuickReplies) SAY.reply("start")).options());
-    return List.of(Reply.quickReplies(SAY.text("keepShopping"), chips));
+    Wanted wanted = turn.get(Session.WANTED);
+    return List.of(SAY.reply("keepShopping", "results", wanted.size() != null && wanted.knowsWhatKind()
+        ? Results.SHOW_RESULTS : ""));
   }
 
   List<Reply> keepOrder(Turn turn) {
@@ -358,10 +333,6 @@ final class ShopAssistant {
     turn.set(Session.ASK, null);
     turn.set(Session.ORDER_TO_CANCEL, null);
     return List.of(SAY.reply("keepOrder", "order", number == null ? "your order" : "order " + number));
-  }
-
-  List<Reply> help() {
-    return List.of(SAY.reply("help"));
   }
 
   List<Reply> startOver(Turn turn) {
@@ -383,16 +354,6 @@ final class ShopAssistant {
 
   private static boolean cue(String kind, String lower) {
     return TextCues.anyIn(lower, CUES.get(kind));
-  }
-
-  /** An order number written in the message ("SS-100042"), or null. */
-  private static String orderNumber(String text) {
-    Matcher matcher = ORDER_NUMBER.matcher(text);
-    return matcher.find() ? "SS-" + matcher.group(1) : null;
-  }
-
-  private static List<QuickReply> sizeChips() {
-    return Checkout.sizeChips(COMMON_SIZES);
   }
 
   static Future<List<Reply>> now(List<Reply> replies) {

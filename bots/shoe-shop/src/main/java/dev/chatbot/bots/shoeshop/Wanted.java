@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What the shopper is looking for so far, built up over several messages and kept in conversation state (as JSON,
- * by the framework: {@link ShoeShopBot#WANTED}).
+ * by the framework: {@link Session#WANTED}).
  *
  * @param wants per slot, the values any of which will do ("black or brown"); features must all be there
  * @param avoids per slot, values to leave out ("not black")
@@ -74,9 +74,7 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
     Wishes.Bounds price = fresh ? new Wishes.Bounds(null, null) : new Wishes.Bounds(minPriceCents, maxPriceCents);
     if (fresh) {
       // Colour, material, brand and budget were about the old search; the feet stay.
-      if (wants.containsKey(Slot.WIDTH)) {
-        newWants.put(Slot.WIDTH, wants(Slot.WIDTH));
-      }
+      newWants.put(Slot.WIDTH, wants(Slot.WIDTH));
     } else {
       newWants.putAll(wants);
       newAvoids.putAll(avoids);
@@ -118,9 +116,5 @@ record Wanted(Map<Slot, Set<String>> wants, Map<Slot, Set<String>> avoids, Strin
 
   Wanted withSize(int halves) {
     return new Wanted(wants, avoids, model, halves, null, maxPriceCents, minPriceCents, anyStyle, byPrice);
-  }
-
-  Wanted cheapestFirst() {
-    return new Wanted(wants, avoids, model, size, sizeAsSaid, maxPriceCents, minPriceCents, anyStyle, true);
   }
 }

@@ -411,7 +411,8 @@ class ShoeShopConversationTest {
 
   /** Pairs left in the bot-wide store (the memory store answers at once). */
   private static int stock(String sku, int halves) {
-    return ShopDataTest.join(new ShopData(bot.data().prefixed("bot:shoe-shop:")).stock()).left(sku, halves);
+    return ShopDataTest.join(ShoeShopBot.shop(bot.data().prefixed("bot:shoe-shop:")).inventory().stock())
+        .left(sku, SizeChart.format(halves));
   }
 
   /** Every card is a catalog shoe that matches and has a pair left in {@code size} (half sizes). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatbot.bots.shoeshop.Catalog.Shoe;
 import dev.chatbot.nlu.PriceLimits;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.TestServer;
 import dev.chatbot.testkit.meta.GraphApiStub.GraphRequest;
 import dev.chatbot.testkit.meta.GraphApiStub;
@@ -91,8 +92,9 @@ class ShoeShopOnMessengerTest {
       Shoe shoe = CATALOG.find(sku);
       assertThat(shoe).as("card %d is a catalog shoe: %s", i, element).isNotNull();
       assertThat(shoe.brand()).isEqualTo("Johnston & Murphy");
-      assertThat(ShopDataTest.join(new ShopData(server.server().stateBackend().botDataStore()
-          .prefixed("bot:shoe-shop:")).stock()).left(sku, SIZE_10_AND_A_HALF)).as("%s in stock in 10.5", sku)
+      assertThat(ShopDataTest.join(ShoeShopBot.shop(server.server().stateBackend().botDataStore()
+          .prefixed("bot:shoe-shop:")).inventory().stock()).left(sku, SizeChart.format(SIZE_10_AND_A_HALF)))
+          .as("%s in stock in 10.5", sku)
           .isPositive();
       assertThat(element.getString("title")).contains("Johnston & Murphy").contains(shoe.name())
           .hasSizeLessThanOrEqualTo(80);

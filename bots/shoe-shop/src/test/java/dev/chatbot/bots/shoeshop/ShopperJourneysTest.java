@@ -2,9 +2,11 @@ package dev.chatbot.bots.shoeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatbot.commerce.Shop;
 import dev.chatbot.model.Card;
 import dev.chatbot.model.QuickReply;
 import dev.chatbot.model.Reply;
+import dev.chatbot.nlu.SizeChart;
 import dev.chatbot.testkit.Chat;
 import dev.chatbot.testkit.TestAdapter;
 import dev.chatbot.testkit.TestServer;
@@ -37,12 +39,12 @@ class ShopperJourneysTest {
       "chatbot_bot_events_total\\{bot=\"shoe-shop\",event=\"handover\"} (\\d+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TestServer server;
-  private static ShopData shop;
+  private static Shop shop;
 
   @BeforeAll
   static void start() {
     server = TestServer.start(Map.of("BOT", "shoe-shop", "ADMIN_API_TOKEN", TOKEN));
-    shop = new ShopData(server.server().stateBackend().botDataStore().prefixed("bot:shoe-shop:"));
+    shop = ShoeShopBot.shop(server.server().stateBackend().botDataStore().prefixed("bot:shoe-shop:"));
   }
 
   @AfterAll
@@ -192,6 +194,6 @@ class ShopperJourneysTest {
   }
 
   private static int stock(String sku, int halves) {
-    return ShopDataTest.join(shop.stock()).left(sku, halves);
+    return ShopDataTest.join(shop.inventory().stock()).left(sku, SizeChart.format(halves));
   }
 }
