@@ -89,8 +89,9 @@ Open `http://localhost:8080/chat` and type "I'd like a haircut on Friday at 10".
 2. The NLU engine reads typed text (not taps), told which slot the form is asking.
 3. **Global** routes, in order: the first that matches answers. A form in progress then asks its question again,
    unless the handler ended it (`turn.cancel()`) or started another.
-4. The **form** waiting for an answer, if any: a route it declared with `interruptedBy` answers and the form asks
-   again; otherwise the message is the answer.
+4. The **form** waiting for an answer, if any: a message matching its `interruptedBy` goes to the other routes (or,
+   when none matches, the fallback) and the form asks again, unless the handler ended it; otherwise the message is
+   the answer.
 5. The other routes, in the order declared; the first match answers.
 6. The fallback, if any; otherwise the bot says nothing.
 
@@ -147,6 +148,28 @@ Where a conversation stands is plain data under the `_dialog` key of its state, 
 so it rides the per-conversation order, survives restarts and moves between cluster members. A form is named by
 its record's simple name; a position whose form the bot no longer has is dropped, and the message is routed afresh.
 
+### A checkout: known answers skipped, a confirmation, other questions mid-form
+
+A form can end with a confirmation, and let the user ask the rest of the bot anything while it waits:
+
+{{framework/testkit/src/test/java/dev/chatbot/dialog/FormConfirmationTest.java confirm java}}
+
+- **Known answers are skipped.** An answer its prompt remembers (`remember(Scope.USER)`) is kept as soon as it is
+  given, not only when the form ends, so a user who leaves and comes back, or returns next week, is not asked again:
+  a returning user goes straight to the confirmation.
+- **The confirmation** (`confirm(summary, declined)`) shows `summary` once every slot is filled. A yes ("yes",
+  "yes please", "sure", "confirm"...) or a tap on `Form.CONFIRM` runs `onDone`; "change the address" (the slot's
+  name) or a tap on `Form.change("address")` asks that slot again, then confirms again; a no ends the form and runs
+  `declined`; anything else is asked again like a wrong answer. While it waits, `turn.asking()` is
+  `Form.CONFIRMATION`.
+- **Other questions mid-form.** `interruptedBy(when)` takes any `When`; `turn.asking()` tells it which slot is being
+  asked. A matching message goes to the bot's other routes, or to the fallback when none matches (a bot whose typed
+  text is all handled by its fallback needs nothing more), and the form then asks its question again. A handler that
+  calls `turn.cancel()` has let the user leave the form (they asked for something else); one that begins a form
+  replaces it.
+
+`FormConfirmationTest` shows each case; `bots/shoe-shop` checks out this way (`Checkout`).
+
 ## Typed state
 
 {{bots/appointments/src/test/java/dev/chatbot/bots/appointments/guide/GuideSnippets.java state java}}
@@ -193,12 +216,31 @@ reading on top of the extractors the framework ships, each a small class with on
 | `PhraseTable<T>` | phrases and what each means, longest first, exactly, a plural "s"/"es" tried off; `putAll(json, meaning)` loads a data file's groups (`{"black": ["blk", "jet black"]}`); `words(text)` splits lower-case text into words with `","` where a clause ends (a negation stops there) |
 | `FuzzyNames` | names as people misspell them: typos, swapped letters (`EditDistance`, optimal string alignment), glued or split words; short names must be exact |
 | `PriceLimits` | "under $150", "nothing over 80" (a ceiling only after a negation), "between 50 and 100", "around a hundred bucks", prices in words; blanks what it read so a number is read once |
-| `Positions` | "the second one", "the last", "#3"; small counts ("two pairs", "just one") |
-| `PaymentMethods` | a wallet or a card type with its last 4 digits; a full card number, to refuse it |
+| `Positions` | "the second one", "the last", "#3"; `pick(items, position)` the item named, or null past the end; small counts ("two pairs", "just one") |
+| `PaymentMethods` | a wallet or a card type with its last 4 digits; a full card number, to refuse it; `label(text)` for a `Prompt` ("" for a full card number, for its `validate` to refuse) |
+| `PostalAddresses` | a first check that a typed shipping address is whole (a number and words, ten characters or more), spaces tidied, cut at 200; `Prompt.of(question, PostalAddresses::read)` asks until it is |
 | `TextCues` | the cheap checks that let an extractor skip a regex that cannot match |
+| `Lexicon` | a data file's words by kind, read with negation scopes: "black or brown, not suede" says two colours and negates a material; marks (intents, topics) are never negated (below) |
+| `SizeChart` | sizes as written in several systems ("size 10 1/2", "ten and a half", "EU 43", "uk 9", "9 wide"), converted to the bot's own system with a chart kept as data (below) |
+| `ResourceFile` | reads a bot's data file from the class path (`text`, `json`), at start; `words` and `wordLists` turn its JSON arrays (`{"women": ["ladies", "her"]}`) into lists |
 
-`bots/shoe-shop` (`ShoeNlu`) is the example: its words are data (`shoe-shop/lexicon.json`), and it reads a message
-in microseconds.
+A `Lexicon` is built once from a data file's groups; kinds added first win a phrase both have:
+
+{{framework/core/src/test/java/dev/chatbot/nlu/LexiconTest.java lexicon java}}
+
+{{framework/core/src/test/java/dev/chatbot/nlu/LexiconTest.java read java}}
+
+A reading also gives the words, which of them a phrase took (so `FuzzyNames` can look at the rest), and whether a
+negation starts the text or still covers its end.
+
+A `SizeChart` is data: the systems and the words that name them, the rows of the chart (the nearest row converts),
+offsets for a system that is another plus a constant, which bare numbers count as sizes, widths, and what after a
+number makes it something else ("2 pairs"). Sizes are counted in halves (21 is 10.5):
+
+{{framework/core/src/test/java/dev/chatbot/nlu/SizeChartTest.java sizes java}}
+
+`bots/shoe-shop` (`ShoeNlu`) is the example: its words are data (`shoe-shop/lexicon.json`, its chart
+`shoe-shop/size-chart.json`), and it reads a message in microseconds.
 
 ## Searching a catalog by wishes
 
@@ -224,6 +266,10 @@ never offered, not even as an alternative:
 {{framework/core/src/test/java/dev/chatbot/search/FacetSearchTest.java closest java}}
 
 `bots/shoe-shop` searches its 185 shoes this way (`Catalog` describes a shoe's facets, `Wanted` is its `Wishes`).
+Two small helpers go with it: `Page.of(results, page, size)` cuts a page out of the results (its items, where it
+starts, whether more follow, whether "more" went past the end), and `PriceSteps.cheaperThan(pricesShown, max)` is
+the budget "cheaper" means after a page (below the average shown, in whole units; anything cheaper when all cost
+the same). For replies built from values, `dialog.Words` says lists ("a, b and c"), counts ("2 pairs") and capitals.
 
 ## Stock and orders
 
@@ -236,9 +282,45 @@ and takes nothing, so nothing is ever oversold:
 {{framework/core/src/test/java/dev/chatbot/commerce/InventoryTest.java inventory java}}
 
 `OrderBook` gives order numbers from one atomic counter (unique across instances and restarts), keeps each order as
-the bot's own JSON with a `user` and a `status`, and cancels an order once and only for its owner:
+the bot's own JSON with a `user` and a `status` (or as a typed `Order`: `save(order)`, `order(number)`), finds a
+number as people type it (`numberIn("where is ss100042?")` is `"SS-100042"`), and cancels an order once and only for
+its owner:
 
 {{framework/core/src/test/java/dev/chatbot/commerce/InventoryTest.java orders java}}
+
+A `Shop` holds both and does the two steps that change both: `place` takes the lines from the stock (all or none,
+`Refused` when one is short), then numbers and keeps the order, putting the stock back if it cannot be kept; `cancel`
+marks the user's own order cancelled and puts its lines back, once:
+
+{{framework/core/src/test/java/dev/chatbot/commerce/ShopTest.java shop java}}
+
+A `Cart` is what a user means to buy, a value kept in typed conversation state whose lines are the `Inventory`'s, so
+`inventory.take(cart.lines())` places it; it knows the line added last ("make it 2" changes that one):
+
+{{framework/core/src/test/java/dev/chatbot/commerce/CartTest.java cart java}}
+
+## Replies as data
+
+What a bot says can live in a data file instead of its code (rewording an answer, or translating the bot, is then an
+edit of that file): a `ReplyBook` holds sentences by name, with `{holes}`, and with quick replies when they have
+chips (title to payload, or the name of the reply whose chips to reuse):
+
+```text
+{"added": "Added {item} to your cart ({count} in all).",
+ "empty": {"text": "Your cart is empty.", "chips": {"Mugs": "mugs", "Buy {item}": "BUY:{item}"}},
+ "more": "Anything else? {examples}", "examples": "Try \"a red mug\"."}
+```
+
+{{framework/core/src/test/java/dev/chatbot/dialog/ReplyBookTest.java replies java}}
+
+`ReplyBook.fromResource("/shop/replies.json")` reads the file at start. A hole no value is given for is the book's
+sentence of that name (`{examples}` above), so a sentence said in many replies is written once; a missing key or hole
+fails with its name. A chip whose payload comes out empty is left out, so a chip offered only sometimes stays in the
+file: with `"found": {"text": "Mugs!", "chips": {"Show more": "{more}", "Start over": "START_OVER"}}`,
+
+{{framework/core/src/test/java/dev/chatbot/dialog/ReplyBookTest.java optional-chips java}}
+
+`bots/shoe-shop` says everything this way (`shoe-shop/replies.json`).
 
 ## Interceptors
 
