@@ -33,6 +33,16 @@ class BotsGuideTest {
     assertThat(check("README.md", false)).as("snippets checked").isGreaterThanOrEqualTo(1);
   }
 
+  @Test
+  void theGuideIsItsTemplateWithTheSnippetsFilledIn() throws IOException {
+    // docs/src/render-bots-md.py writes the guide from the template: prose edited only in the guide would be lost.
+    String guide = Files.readString(ROOT.resolve("docs/bots.md"));
+    String unfilled = Pattern.compile("<!-- snippet: (\\S+) (\\S+) -->\n```(\\S+)\n.*?\n```", Pattern.DOTALL)
+        .matcher(guide).replaceAll("{{$1 $2 $3}}");
+    assertThat(unfilled).as("docs/bots.md with its snippets taken out, against docs/src/bots.md.tpl")
+        .isEqualTo(Files.readString(ROOT.resolve("docs/src/bots.md.tpl")));
+  }
+
   /** {@code all}: every java, yaml and xml block must be a snippet; otherwise only the marked ones are checked. */
   private static int check(String file, boolean all) throws IOException {
     List<String> doc = Files.readAllLines(ROOT.resolve(file));
