@@ -8,8 +8,10 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.partition.ReplicaMigrationEvent;
+import dev.chatbot.server.Lifecycle;
 import dev.chatbot.state.Inbox;
 import dev.chatbot.state.Outbox;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -50,7 +53,11 @@ final class Adoption implements MembershipListener, MigrationListener {
   private final WorkerExecutor worker;
   private final AtomicBoolean scanning = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  /** Hand-offs of adopted work to the server: a leaving member takes none, and stopping waits for one under way. */
+  private final Lifecycle handing = new Lifecycle();
   private long timer;
+  private UUID membershipListener;
+  private UUID migrationListener;
 
   Adoption(Vertx vertx, HazelcastClusterManager clusterManager, ClusterInbox inbox, ClusterOutbox outbox,
       BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
@@ -68,8 +75,8 @@ final class Adoption implements MembershipListener, MigrationListener {
    */
   void start() {
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
-    hazelcast.getCluster().addMembershipListener(this);
-    hazelcast.getPartitionService().addMigrationListener(this);
+    membershipListener = hazelcast.getCluster().addMembershipListener(this);
+    migrationListener = hazelcast.getPartitionService().addMigrationListener(this);
     worker.executeBlocking(() -> {
       Set<String> handlers = new HashSet<>();
       inbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
@@ -82,9 +89,18 @@ final class Adoption implements MembershipListener, MigrationListener {
     timer = vertx.setPeriodic(SCAN_MILLIS, tick -> scan());
   }
 
-  void stop() {
+  /**
+   * Graceful shutdown: adopts nothing more, and completes once no adopted work is being handed to the server, so
+   * the server's wait for its dispatcher to be idle counts everything it took. What a scan claims from now on is left
+   * to the others: its entries name this member, which they adopt from once it has left.
+   */
+  Future<Void> stop() {
+    handing.stopAccepting();
     vertx.cancelTimer(timer);
-    worker.close();
+    HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
+    hazelcast.getCluster().removeMembershipListener(membershipListener);
+    hazelcast.getPartitionService().removeMigrationListener(migrationListener);
+    return handing.drained().eventually(worker::close);
   }
 
   @Override
@@ -117,7 +133,7 @@ final class Adoption implements MembershipListener, MigrationListener {
 
   /** One scan at a time; a scan asked for while one runs runs after it. */
   void scan() {
-    if (departed.isEmpty()) {
+    if (departed.isEmpty() || !handing.accepting()) {
       return;
     }
     if (!scanning.compareAndSet(false, true)) {
@@ -129,15 +145,27 @@ final class Adoption implements MembershipListener, MigrationListener {
       if (claimed.failed()) {
         LOG.warn("cluster adoption scan failed error=\"{}\"", claimed.cause().getMessage());
       } else if (!claimed.result().isEmpty()) {
-        Adopted adopted = claimed.result();
-        LOG.warn("cluster adopted messages={} replies={} from departed members", adopted.messages().size(),
-            adopted.replies().size());
-        vertx.runOnContext(v -> resume.accept(adopted.messages(), adopted.replies()));
+        vertx.runOnContext(v -> handOver(claimed.result()));
       }
       if (again.getAndSet(false)) {
         scan();
       }
     });
+  }
+
+  private void handOver(Adopted adopted) {
+    if (!handing.enter()) {
+      LOG.info("cluster adoption left to the other members messages={} replies={} reason=leaving",
+          adopted.messages().size(), adopted.replies().size());
+      return;
+    }
+    try {
+      LOG.warn("cluster adopted messages={} replies={} from departed members", adopted.messages().size(),
+          adopted.replies().size());
+      resume.accept(adopted.messages(), adopted.replies());
+    } finally {
+      handing.exit();
+    }
   }
 
   private record Adopted(List<Inbox.Kept> messages, List<Outbox.Entry> replies) {

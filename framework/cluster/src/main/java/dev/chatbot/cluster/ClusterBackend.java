@@ -182,12 +182,15 @@ public final class ClusterBackend implements StateBackend {
     }
   }
 
+  /**
+   * Takes no more work from the other members (forwarded messages, adopted ones) and completes once what was taken
+   * is queued: the server then waits for its dispatcher to be idle, and only then leaves the cluster.
+   */
   @Override
   public Future<Void> drain() {
-    if (adoption != null) {
-      adoption.stop();
-    }
-    return router == null ? Future.succeededFuture() : router.stop();
+    Future<Void> adoptionStopped = adoption == null ? Future.succeededFuture() : adoption.stop();
+    Future<Void> routerStopped = router == null ? Future.succeededFuture() : router.stop();
+    return Future.join(adoptionStopped, routerStopped).mapEmpty();
   }
 
   /** Who owns which conversation; set once {@link #inbound} ran. */

@@ -10,6 +10,7 @@ import dev.chatbot.state.DeadLetter;
 import dev.chatbot.state.DeadLetters;
 import dev.chatbot.state.Outbox;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.Serial;
@@ -17,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The outbox in the cluster: each reply is an entry of a distributed map (with its backup) until its platform took
@@ -42,6 +45,8 @@ final class ClusterOutbox implements Outbox {
   private final ConcurrentMap<Long, Integer> recorded = new ConcurrentHashMap<>();
   /** Every key of this member's entries, until it is gone from the map: what a scan must not take for lost. */
   private final Set<PartitionAwareKey<Long, String>> known = ConcurrentHashMap.newKeySet();
+  /** The last write issued for each entry of this member's: the next one waits for it (see {@link #write}). */
+  private final ConcurrentMap<PartitionAwareKey<Long, String>, Future<Void>> writes = new ConcurrentHashMap<>();
 
   /** {@code json}: the entry as written at first, so later writes need not map the reply again (reflection). */
   private record Tracked(PartitionAwareKey<Long, String> key, Entry entry, JsonObject json) {}
@@ -70,7 +75,7 @@ final class ClusterOutbox implements Outbox {
     if (origin.message() != 0) {
       turns.computeIfAbsent(origin.message(), turn -> new CopyOnWriteArrayList<>()).add(key);
     }
-    return new Added(id, Hz.future(map.setAsync(key, encode(json, 0, false))));
+    return new Added(id, write(key, () -> map.setAsync(key, encode(json, 0, false))));
   }
 
   @Override
@@ -78,7 +83,7 @@ final class ClusterOutbox implements Outbox {
     Tracked tracked = pending.computeIfPresent(id, (key, old) -> new Tracked(old.key(),
         new Entry(id, old.entry().to(), old.entry().reply(), old.entry().origin(), callsDone), old.json()));
     if (tracked != null) {
-      map.setAsync(tracked.key(), encode(tracked.json(), callsDone, false));
+      write(tracked.key(), () -> map.setAsync(tracked.key(), encode(tracked.json(), callsDone, false)));
     }
   }
 
@@ -100,12 +105,30 @@ final class ClusterOutbox implements Outbox {
   /** A turn's reply stays, marked done, until its turn is; any other reply goes. */
   private Future<Void> finish(Tracked tracked) {
     return tracked.entry().origin().message() != 0
-        ? Hz.future(map.setAsync(tracked.key(), encode(tracked.json(), tracked.entry().callsDone(), true)))
+        ? write(tracked.key(), () -> map.setAsync(tracked.key(), encode(tracked.json(), tracked.entry().callsDone(), true)))
         : remove(tracked.key());
   }
 
   private Future<Void> remove(PartitionAwareKey<Long, String> key) {
-    return Hz.future(map.removeAsync(key)).<Void>mapEmpty().onSuccess(removed -> known.remove(key));
+    return write(key, () -> map.removeAsync(key)).onSuccess(removed -> {
+      known.remove(key);
+      writes.computeIfPresent(key, (k, last) -> last.isComplete() ? null : last);
+    });
+  }
+
+  /**
+   * Issues a write of entry {@code key} once the previous write of it completed. Writes issued together may land out
+   * of order while the entry's partition migrates (a member joining or leaving): Hazelcast retries the one that met
+   * the migration and not the other. A removal overtaken that way by the write before it brought the entry back as
+   * not sent, with this member's name, after this member had forgotten it; the next adoption scan then took it for
+   * an entry it had claimed without hearing back and sent the reply again.
+   */
+  private Future<Void> write(PartitionAwareKey<Long, String> key, Supplier<CompletionStage<?>> operation) {
+    Promise<Void> written = Promise.promise();
+    Future<Void> previous = writes.put(key, written.future());
+    Future<Void> after = previous == null ? Future.succeededFuture() : previous;
+    after.onComplete(done -> Hz.future(operation.get()).<Void>mapEmpty().onComplete(written));
+    return written.future();
   }
 
   /** True for an entry of this member's. */

@@ -2,6 +2,7 @@ package dev.chatbot.cluster;
 
 import dev.chatbot.bot.Addresses;
 import dev.chatbot.model.Message;
+import dev.chatbot.server.Lifecycle;
 import dev.chatbot.spi.Inbound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,6 +48,8 @@ final class ConversationRouter implements Inbound {
   private final Inbound local;
   private final DeliveryOptions forwardOptions;
   private MessageConsumer<JsonArray> consumer;
+  /** Forwarded messages between arrival and being queued here (the same guard as the server's own webhooks). */
+  private final Lifecycle forwarded = new Lifecycle();
 
   ConversationRouter(Vertx vertx, Ownership ownership, Inbound local) {
     this(vertx, ownership, local, FORWARD_TIMEOUT_MILLIS);
@@ -63,23 +66,38 @@ final class ConversationRouter implements Inbound {
   /** Starts taking the messages other members forward to this one. */
   Future<Void> start() {
     consumer = vertx.eventBus().consumer(Addresses.inbound(self), request -> {
+      if (!forwarded.enter()) {
+        // Leaving: not accepted here, so the sender takes the stand-in (as when no consumer answers).
+        request.fail(503, "member leaving");
+        return;
+      }
       List<Message> messages;
       try {
         messages = decode(request.body());
       } catch (RuntimeException e) {
+        forwarded.exit();
         request.fail(400, "unreadable messages: " + e.getMessage());
         return;
       }
       local.accept(messages).onComplete(
           accepted -> request.reply(encode(accepted)),
-          failure -> request.fail(500, String.valueOf(failure.getMessage())));
+          failure -> request.fail(500, String.valueOf(failure.getMessage())))
+          .onComplete(replied -> forwarded.exit());
     });
     return consumer.completion();
   }
 
-  /** Stops taking forwarded messages: the senders then handle them themselves (see {@link #forward}). */
+  /**
+   * Stops taking forwarded messages (the senders then send them to a stand-in, see {@link #forward}), and completes
+   * once the ones already taken are accepted, that is queued in this member's dispatcher: graceful shutdown waits
+   * for the dispatcher to be idle next, which must count them. Otherwise a message acknowledged here just as the
+   * shutdown began is handled while the member leaves the cluster, its reply possibly sent without the record of it
+   * reaching the maps, and the member that adopts it sends the reply again.
+   */
   Future<Void> stop() {
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    forwarded.stopAccepting();
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return unregistered.eventually(forwarded::drained);
   }
 
   @Override

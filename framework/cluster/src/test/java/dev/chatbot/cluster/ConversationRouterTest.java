@@ -122,6 +122,37 @@ class ConversationRouterTest {
     assertThat(members.get("b").handled()).as("the stand-in").isEmpty();
   }
 
+  /**
+   * Graceful shutdown waits for the dispatcher to be idle once the router stopped: a message forwarded just before
+   * must be queued by then, or it is handled while the member leaves and its reply may go out twice.
+   */
+  @Test
+  void stoppingWaitsForTheForwardedMessagesTakenAndSendsLaterOnesToTheStandIn() {
+    await(members.get("a").router().stop());
+    List<Message> taken = new CopyOnWriteArrayList<>();
+    io.vertx.core.Promise<Void> arrived = io.vertx.core.Promise.promise();
+    io.vertx.core.Promise<Inbound.Accepted> queued = io.vertx.core.Promise.promise();
+    ConversationRouter leaving = new ConversationRouter(vertx, new FixedOwnership("a"), messages -> {
+      taken.addAll(messages);
+      arrived.tryComplete();
+      return queued.future();
+    });
+    await(leaving.start());
+    Future<Inbound.Accepted> first = members.get("c").router().accept(List.of(message("1", "x")));
+    await(arrived.future());
+
+    Future<Void> stopped = leaving.stop();
+    Inbound.Accepted second = await(members.get("c").router().accept(List.of(message("2", "x"))));
+
+    assertThat(second).isEqualTo(new Inbound.Accepted(1, 0));
+    assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("2");
+    assertThat(stopped.isComplete()).as("stopped while message 1 is not queued yet").isFalse();
+    queued.complete(new Inbound.Accepted(1, 0));
+    await(stopped);
+    assertThat(await(first)).isEqualTo(new Inbound.Accepted(1, 0));
+    assertThat(ids(taken)).containsExactly("1");
+  }
+
   @Test
   void messagesSurviveTheTripAsJson() {
     Message tap = Message.postback("p1", new ConversationRef("test", "x", "thread-1"), new UserRef("test", "u", "Una"),
