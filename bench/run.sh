@@ -16,7 +16,8 @@
 # BENCH_RATE_LIMITS (off: SEND_RATE_*=0 for the product, the stub has no platform quota; default: product defaults),
 # BENCH_STATE_STORE (file, the product's default, each run on a fresh DATA_DIR; or memory),
 # BENCH_CDS (on: the product runs with the class data sharing archive `mvn package` made, as docs/operate.md
-# "Startup" tells users to, when it fits the jar; off: without).
+# "Startup" tells users to, when it fits the jar; off: without), BENCH_WORKLOADS (one workload list for every system,
+# e.g. messenger-echo: a short warm-up comparison), BENCH_PRODUCT_JAVA_OPTS (JVM options for the product only).
 # Everything listens on 127.0.0.1 only and every wait is bounded.
 set -euo pipefail
 
@@ -35,6 +36,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$RESULTS/run-$STAMP.tmp
 JFR=$RESULTS/profile-$STAMP.jfr.tmp
 read -r -a SUT_OPTS <<< "${BENCH_JAVA_OPTS:-}"
+read -r -a PRODUCT_OPTS <<< "${BENCH_PRODUCT_JAVA_OPTS:-}"
 NICE=()
 [[ -n ${BENCH_NICE:-} ]] && NICE=(nice -n "$BENCH_NICE")
 export BENCH_WARMUP=$WARMUP BENCH_DURATION=$DURATION BENCH_TARGET_PORT=$TARGET_PORT BENCH_STUB_PORT=$STUB_PORT
@@ -209,7 +211,11 @@ fi
 PRODUCT_CDS=$([[ ${#CDS_OPTS[@]} -gt 0 ]] && echo on || echo off)
 log "product cds=$PRODUCT_CDS"
 echo "{\"type\":\"machine\",\"product_cds\":\"$PRODUCT_CDS\"}" >> "$RUN"
-CHATBOT=(java "${CDS_OPTS[@]}" "${SUT_OPTS[@]}" -jar "$PRODUCT_JAR")
+CHATBOT=(java "${CDS_OPTS[@]}" "${SUT_OPTS[@]}" "${PRODUCT_OPTS[@]}" -jar "$PRODUCT_JAR")
+echo "{\"type\":\"machine\",\"product_java_opts\":\"${BENCH_PRODUCT_JAVA_OPTS:-}\"}" >> "$RUN"
+log "product java_opts=[${BENCH_PRODUCT_JAVA_OPTS:-}]"
+# workloads WORKLOADS: what a system runs, unless BENCH_WORKLOADS names one list for all.
+workloads() { echo "${BENCH_WORKLOADS:-$1}"; }
 has_shoe() { [[ -d $PRODUCT_DIR/bots/shoe-shop ]]; }
 
 case "$MODE" in
@@ -218,10 +224,10 @@ case "$MODE" in
     for system in "${SYSTEMS[@]}"; do
       case "$system" in
         baseline)
-          run_system baseline messenger-echo,slack-echo "" "$(budget 2)" -- \
+          run_system baseline "$(workloads messenger-echo,slack-echo)" "" "$(budget 2)" -- \
             java "${SUT_OPTS[@]}" -jar "$BENCH_JAR" baseline --port "$TARGET_PORT" --stub-port "$STUB_PORT" ;;
         chatbot-echo)
-          run_system chatbot-echo messenger-echo,slack-echo,messenger-echo:1 /metrics "$(budget 3)" -- \
+          run_system chatbot-echo "$(workloads messenger-echo,slack-echo,messenger-echo:1)" /metrics "$(budget 3)" -- \
             env "${PRODUCT_ENV[@]}" BOT=echo "${CHATBOT[@]}" ;;
         chatbot-shoe)
           if has_shoe; then
