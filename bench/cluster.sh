@@ -8,7 +8,9 @@
 # Usage: bench/cluster.sh   (after bench/run.sh has built the jars; BENCH_WARMUP/BENCH_DURATION as in run.sh;
 #        BENCH_NICE=15 to run at low priority on a shared box, the same level for every process;
 #        BENCH_PROFILE=1 records JFR on every member over the measurement window and prints jfr-top per member;
-#        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows)
+#        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows;
+#        BENCH_TARGET_PORT (member 1's HTTP port, the others follow; 18081), BENCH_CLUSTER_PORT (member 1's
+#        Hazelcast port, likewise; 5801) and BENCH_STUB_PORT (18190) to keep clear of other runs on a shared box)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=../deploy/target/chatbot.jar BENCH_JAR=target/bench.jar
@@ -16,6 +18,7 @@ JAR=../deploy/target/chatbot.jar BENCH_JAR=target/bench.jar
 export BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_DURATION=${BENCH_DURATION:-20} BENCH_PREWARM=${BENCH_PREWARM:-15}
 # Not run.sh's stub port: the two scripts may run at the same time on a shared box.
 export BENCH_STUB_PORT=${BENCH_STUB_PORT:-18190}
+HTTP_BASE=$(( ${BENCH_TARGET_PORT:-18081} - 1 )) CLUSTER_BASE=$(( ${BENCH_CLUSTER_PORT:-5801} - 1 ))
 NICE=(nice -n "${BENCH_NICE:-0}")
 mkdir -p results
 STAMP=$(date -u +%Y%m%dT%H%MZ) RUN=results/cluster-$STAMP.jsonl.tmp
@@ -28,21 +31,21 @@ ready() { for _ in $(seq 1 600); do curl -sf -m 1 "http://127.0.0.1:$1/health/re
 
 measure() { # NAME MEMBERS ENTRY_MEMBERS
   local name=$1 members=$2 entries=$3 list="" ports="" i
-  for i in $(seq 1 "$members"); do list+="127.0.0.1:$((5800 + i)),"; done
+  for i in $(seq 1 "$members"); do list+="127.0.0.1:$((CLUSTER_BASE + i)),"; done
   for i in $(seq 1 "$members"); do
     local extra=("STATE_STORE=memory")
-    (( members > 1 )) && extra=("STATE_STORE=cluster" "CLUSTER_PORT=$((5800 + i))" "CLUSTER_MEMBERS=${list%,}")
-    env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((18080 + i))" "${NICE[@]}" java -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
+    (( members > 1 )) && extra=("STATE_STORE=cluster" "CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
+    env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((HTTP_BASE + i))" "${NICE[@]}" java -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
     PIDS+=($!)
     # The first member forms the cluster before the others join it (no split clusters to merge).
-    (( i == 1 )) && { ready 18081 || { echo "member 1 not ready" >&2; exit 1; }; }
+    (( i == 1 )) && { ready $((HTTP_BASE + 1)) || { echo "member 1 not ready" >&2; exit 1; }; }
   done
-  for i in $(seq 1 "$members"); do ready $((18080 + i)) || { echo "member $i not ready" >&2; exit 1; }; done
-  for i in $(seq 1 "$entries"); do ports+="$((18080 + i)),"; done
+  for i in $(seq 1 "$members"); do ready $((HTTP_BASE + i)) || { echo "member $i not ready" >&2; exit 1; }; done
+  for i in $(seq 1 "$entries"); do ports+="$((HTTP_BASE + i)),"; done
   echo "${PIDS[*]}" > "results/$name.pids.tmp"
   [[ ${BENCH_PROFILE:-0} == 1 ]] && for i in $(seq 1 "$members"); do profile_member "$name-$i" "${PIDS[$((i - 1))]}" & PROFILERS+=($!); done
   timeout 300 "${NICE[@]}" java -jar "$BENCH_JAR" loadgen --system "$name" --workloads messenger-echo --out "$RUN" \
-    --target-port 18081 --target-ports "${ports%,}" --drivers "$(( entries > 2 ? entries : 2 ))" \
+    --target-port $((HTTP_BASE + 1)) --target-ports "${ports%,}" --drivers "$(( entries > 2 ? entries : 2 ))" \
     --sut-pid-file "results/$name.pids.tmp" | grep '^\[loadgen\] workload=' || true
   if [[ ${BENCH_PROFILE:-0} == 1 ]]; then
     wait_jfr

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.MetaWebhooks;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,26 +21,9 @@ import org.junit.jupiter.api.Test;
  * by every member; one member is killed with SIGKILL while it holds acknowledged messages and unsent replies. Once
  * the API heals, every acknowledged message is answered exactly once, in order, by the members that live on.
  */
-class MemberKillTest {
+class MemberKillTest extends ProcessClusterTest {
 
   private static final int CONVERSATIONS = 18;
-
-  private GraphApiStub graph;
-  private ProcessCluster cluster;
-  private List<MemberProcess> members;
-
-  @BeforeEach
-  void startStub() {
-    graph = GraphApiStub.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    graph.close();
-  }
 
   @Test
   void theMessagesAndRepliesOfAKilledMemberAreAnsweredOnceByTheOthers() throws Exception {
@@ -52,7 +32,7 @@ class MemberKillTest {
     // Retried about every second for about a minute: the stub decides when the platform heals.
     cluster = new ProcessCluster(graph, 3,
         "SEND_RETRY_BASE_MILLIS", "2000", "SEND_RETRY_MAX_MILLIS", "2000", "SEND_MAX_ATTEMPTS", "50");
-    members = cluster.members();
+    List<MemberProcess> members = cluster.members();
 
     // Two messages per conversation, round-robin over the members: each first reply is retried, each second
     // message waits behind it in the inbox of the conversation's owner.
@@ -90,24 +70,6 @@ class MemberKillTest {
     awaitOrExplain("every last message answered", Duration.ofSeconds(60),
         () -> accepted().size() >= 3 * CONVERSATIONS);
     assertThat(ProcessCluster.textsByRecipient(accepted())).isEqualTo(sent);
-  }
-
-  /** {@link MemberProcess#awaitTrue}, failing with what was answered and what the members logged. */
-  private void awaitOrExplain(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
-    try {
-      MemberProcess.awaitTrue(what, timeout, condition);
-    } catch (AssertionError timedOut) {
-      StringBuilder story = new StringBuilder(timedOut.getMessage()).append("\nanswered: ");
-      accepted().forEach(send -> story.append(send.getJsonObject("message").getString("text")).append(", "));
-      for (MemberProcess member : members) {
-        story.append("\n---- member ").append(member.httpPort).append(" ----\n").append(member.output());
-      }
-      throw new AssertionError(story.toString(), timedOut);
-    }
-  }
-
-  private List<JsonObject> accepted() {
-    return ProcessCluster.sends(graph, 200);
   }
 
   private Set<String> recipients(int status) {

@@ -29,6 +29,8 @@ final class ProcessCluster implements AutoCloseable {
   private final List<MemberProcess> members = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Integer> httpPorts = new ArrayList<>();
   private final List<Map<String, String>> environments = new ArrayList<>();
+  /** What the members replaced by a restart logged, for a failure to tell. */
+  private final List<String> retiredLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Starts {@code size} members; the first forms the cluster, the others join it together. */
   ProcessCluster(GraphApiStub graph, int size, String... extra) {
@@ -73,7 +75,9 @@ final class ProcessCluster implements AutoCloseable {
 
   /** Starts member {@code index} again, on the same ports, and waits until it is ready. */
   void restart(int index) {
-    members.get(index).close();
+    MemberProcess old = members.get(index);
+    retiredLogs.add("\n---- member " + old.httpPort + " before its restart ----\n" + old.output());
+    old.close();
     members.set(index, launch(index));
     members.get(index).awaitReady(START);
   }
@@ -108,6 +112,16 @@ final class ProcessCluster implements AutoCloseable {
           .add(send.getJsonObject("message").getString("text"));
     }
     return texts;
+  }
+
+  /** What every member logged: those replaced by a restart first, then the current ones. */
+  String logs() {
+    StringBuilder logs = new StringBuilder();
+    retiredLogs.forEach(logs::append);
+    for (MemberProcess member : members) {
+      logs.append("\n---- member ").append(member.httpPort).append(" ----\n").append(member.output());
+    }
+    return logs.toString();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chatbot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatbot.testkit.meta.GraphApiStub;
 import dev.chatbot.testkit.meta.MetaWebhooks;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,25 +20,9 @@ import org.junit.jupiter.api.Test;
  * or that finds no member listening is delivered again to the next member, as a platform redelivers an event it got
  * no 200 for. Every message acknowledged is answered, and none twice.
  */
-class RollingRestartTest {
+class RollingRestartTest extends ProcessClusterTest {
 
   private static final int CONVERSATIONS = 12;
-
-  private GraphApiStub graph;
-  private ProcessCluster cluster;
-
-  @BeforeEach
-  void startStub() {
-    graph = GraphApiStub.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    graph.close();
-  }
 
   @Test
   void restartingTheMembersOneAtATimeLosesNothingAndHandlesNothingTwice() throws Exception {
@@ -75,14 +56,16 @@ class RollingRestartTest {
     assertThat(rounds).as("rounds of messages sent during the restarts").isGreaterThan(2);
 
     int expected = rounds * CONVERSATIONS;
-    MemberProcess.awaitTrue("every acknowledged message answered", Duration.ofSeconds(60),
-        () -> ProcessCluster.sends(graph, 200).size() >= expected);
-    Map<String, List<String>> answered = new TreeMap<>(ProcessCluster.textsByRecipient(ProcessCluster.sends(graph, 200)));
-    assertThat(answered.keySet()).isEqualTo(acknowledged.keySet());
-    // Each message once. (While a conversation's owner changes, one message can overtake its predecessor:
-    // docs/cluster.md, so the order is not compared here.)
-    answered.forEach((user, texts) -> assertThat(texts).as("replies to %s", user)
-        .containsExactlyInAnyOrderElementsOf(acknowledged.get(user)));
+    awaitOrExplain("every acknowledged message answered", Duration.ofSeconds(60),
+        () -> accepted().size() >= expected);
+    Map<String, List<String>> answered = new TreeMap<>(ProcessCluster.textsByRecipient(accepted()));
+    explained(() -> {
+      assertThat(answered.keySet()).isEqualTo(acknowledged.keySet());
+      // Each message once. (While a conversation's owner changes, one message can overtake its predecessor:
+      // docs/cluster.md, so the order is not compared here.)
+      answered.forEach((user, texts) -> assertThat(texts).as("replies to %s", user)
+          .containsExactlyInAnyOrderElementsOf(acknowledged.get(user)));
+    });
   }
 
   /** Posts {@code event} to the members from {@code first} on until one answers 200; returns the member after it. */
