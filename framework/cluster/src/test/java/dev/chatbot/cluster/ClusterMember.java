@@ -13,6 +13,9 @@ public final class ClusterMember {
   private ClusterMember() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // A test JVM killed (a build stopped, a fork timed out) cannot close its members: they go with it instead of
+    // running on as members of no test, where a later test's cluster could meet them.
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     ChatbotServer server;
     try {
       server = ChatbotServer.start(null, System.getenv()).toCompletionStage().toCompletableFuture().join();

@@ -39,18 +39,23 @@ final class ProcessCluster implements AutoCloseable {
     Map<String, String> base = MemberProcess.env(MemberProcess.env(graph.messengerEnv(), extra),
         "STATE_STORE", "cluster", "CLUSTER_MEMBERS", list, "BOT", "echo");
     List<CompletableFuture<Void>> starting = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      environments.add(MemberProcess.env(base, "CLUSTER_PORT", String.valueOf(clusterPorts.get(i))));
-      httpPorts.add(TestServer.freePort());
-      members.add(launch(i));
-      MemberProcess member = members.get(i);
-      starting.add(CompletableFuture.runAsync(() -> member.awaitReady(START)));
-      if (i == 0) {
-        starting.get(0).join();
+    try {
+      for (int i = 0; i < size; i++) {
+        environments.add(MemberProcess.env(base, "CLUSTER_PORT", String.valueOf(clusterPorts.get(i))));
+        httpPorts.add(TestServer.freePort());
+        members.add(launch(i));
+        MemberProcess member = members.get(i);
+        starting.add(CompletableFuture.runAsync(() -> member.awaitReady(START)));
+        if (i == 0) {
+          starting.get(0).join();
+        }
       }
+      starting.forEach(CompletableFuture::join);
+      awaitSize(size);
+    } catch (RuntimeException | AssertionError failed) {
+      close(); // the caller gets no cluster to close: the members started so far must not outlive the test
+      throw failed;
     }
-    starting.forEach(CompletableFuture::join);
-    awaitSize(size);
   }
 
   private MemberProcess launch(int index) {
