@@ -59,7 +59,7 @@ public final class FileStateBackend implements StateBackend {
       values = new FileValues(file);
       dedupe = new FileDedupeStore(file, new DedupeLog(dir, window.window().toMillis()), window);
       outbox = new FileOutbox(file, deadLetters);
-      inbox = new FileInbox(file, values, outbox);
+      inbox = new FileInbox(file, new InboxLog(dir), values, outbox);
       messageStatuses = new FileMessageStatuses(file);
       LOG.info("data store opened dir={} file_bytes={} pending_messages={} pending_replies={} dead_letters={} "
               + "sync_ms={} open_ms={}", dir.toAbsolutePath().normalize(), file.fileSize(), inbox.size(),

@@ -192,6 +192,44 @@ class FileStateBackendTest {
     assertThat(await(backend.dedupeStore().firstSeen("test:after-upgrade"))).isTrue();
   }
 
+  @Test
+  void inboxEntriesOfAnOlderStoreFileMoveToTheInboxLog() throws Exception {
+    org.h2.mvstore.MVStore older = org.h2.mvstore.MVStore.open(dir.resolve(DataFile.FILE_NAME).toString());
+    older.<Long, Object>openMap("inbox").put(7L, StoredJson.encode(message("before the upgrade")));
+    older.close();
+
+    open();
+    assertThat(backend.inbox().pending()).singleElement().satisfies(pending -> {
+      assertThat(pending.id()).isEqualTo(7L);
+      assertThat(pending.message().text()).isEqualTo("before the upgrade");
+    });
+    closeBackend();
+    open();
+    assertThat(backend.inbox().pending()).extracting(Inbox.Kept::id).containsExactly(7L);
+    await(backend.inbox().done(7L, Map.of()));
+    await(backend.stateStore().put("barrier", new JsonObject()));
+    closeBackend();
+    open();
+    assertThat(backend.inbox().pending()).isEmpty();
+  }
+
+  @Test
+  void aMessageWhoseStateWasCommittedIsDoneEvenIfItsDoneRecordIsMissing() throws Exception {
+    open();
+    Inbox.Kept kept = await(backend.inbox().keep(List.of(message("m1")))).get(0);
+    closeBackend();
+    // A kill between the commit of a turn's state (with its id in inbox-applied) and its done record in the log.
+    org.h2.mvstore.MVStore store = org.h2.mvstore.MVStore.open(dir.resolve(DataFile.FILE_NAME).toString());
+    store.<Long, Boolean>openMap("inbox-applied").put(kept.id(), Boolean.TRUE);
+    store.<String, Object>openMap("values").put("conversation:test:alice",
+        StoredJson.encode(new JsonObject().put("n", 1)));
+    store.close();
+
+    open();
+    assertThat(backend.inbox().pending()).isEmpty();
+    assertThat(await(backend.stateStore().get("conversation:test:alice")).getInteger("n")).isEqualTo(1);
+  }
+
   private void open() {
     backend = new FileStateBackend();
     vertx = await(backend.createVertx(new VertxOptions(), Vertx.builder(), settings()));
