@@ -79,6 +79,8 @@ final class DataFile implements AutoCloseable {
   private final Thread writer;
   private final List<Alongside> alongside = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Runnable> beforeCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Changes for the commit after the current one (writer thread only): {@link #withNextCommit}. */
+  private List<Runnable> riders = new ArrayList<>();
   private final ScheduledExecutorService syncer;
   private volatile boolean closing;
   private volatile long commits;
@@ -182,6 +184,15 @@ final class DataFile implements AutoCloseable {
     }
   }
 
+  /**
+   * From a unit, on the writer thread: {@code change} is applied with the next commit after the one this unit goes
+   * with, whenever that comes, and never causes a commit of its own (a quiet store leaves it for the next write, or
+   * for closing). For what must land strictly after this unit's commit, at no cost of its own.
+   */
+  void withNextCommit(Runnable change) {
+    riders.add(change);
+  }
+
   private void enqueue(Unit unit) {
     queue.add(unit);
     if ((unit.urgent() && urgentQueued.incrementAndGet() >= wakeAtUrgent) || idle) {
@@ -196,6 +207,10 @@ final class DataFile implements AutoCloseable {
     while (true) {
       if (queue.isEmpty()) {
         if (closing) {
+          if (!riders.isEmpty()) {
+            ride();
+            commit();
+          }
           return;
         }
         idle = true;
@@ -210,6 +225,7 @@ final class DataFile implements AutoCloseable {
       }
       lastUrgent = take(batch);
       lastCommit = System.nanoTime();
+      ride();
       List<Throwable> failures = new ArrayList<>(batch.size());
       for (Unit unit : batch) {
         failures.add(apply(unit));
@@ -250,6 +266,19 @@ final class DataFile implements AutoCloseable {
     }
     urgentQueued.addAndGet(-urgent);
     return urgent;
+  }
+
+  /** Applies the changes that waited for a commit after their own; those they add wait for the next one. */
+  private void ride() {
+    List<Runnable> now = riders;
+    riders = new ArrayList<>();
+    for (Runnable change : now) {
+      try {
+        change.run();
+      } catch (RuntimeException e) {
+        LOG.warn("data store change not recorded error=\"{}\"", firstLine(e));
+      }
+    }
   }
 
   private static Throwable apply(Unit unit) {

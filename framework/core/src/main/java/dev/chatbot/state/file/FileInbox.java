@@ -16,7 +16,8 @@ import org.h2.mvstore.MVMap;
  *
  * <p>A turn that changed state is done in two steps, because its state goes to the store file and its done record to
  * the log, and a crash may fall between the two: its state is committed together with the message's id in
- * {@code inbox-applied}, and the done record is appended, and that id removed, with the next commit. A message whose
+ * {@code inbox-applied}, and the done record is appended, and that id removed, with the commit after that one
+ * (whenever the next write comes: it never costs a commit of its own). A message whose
  * id is in {@code inbox-applied} at start is done, whatever the log says. A turn that changed nothing (an echo, most
  * questions) writes only its done record.
  */
@@ -101,8 +102,8 @@ final class FileInbox implements Inbox {
         changes.keySet().forEach(values::persist);
         applied.put(id, Boolean.TRUE);
         forgetTurn.run();
-        // Queued from the writer, so it lands in a later commit than the state above.
-        file.writeLater(() -> {
+        // Strictly after the commit of the state above, riding on whatever commit comes next.
+        file.withNextCommit(() -> {
           log.done(id);
           applied.remove(id);
         });
