@@ -57,6 +57,8 @@ final class InboxLog implements DataFile.Alongside {
   private ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
   private volatile FileChannel current;
   private long nextNumber;
+  /** A write failed (a full disk): the current file may end in a torn record, after which nothing would be read. */
+  private boolean torn;
 
   /** A file of the log; {@code open}: messages kept in it and not yet done. */
   private static final class Segment {
@@ -209,6 +211,11 @@ final class InboxLog implements DataFile.Alongside {
 
   @Override
   public void flush() throws IOException {
+    if (torn) { // everything pending goes to a new file, and the torn one is deleted
+      torn = false;
+      startSegment();
+      carry(segment -> true);
+    }
     write();
     Segment last = segments.getLast();
     if (last.bytes >= SEGMENT_BYTES || clock.getAsLong() - last.started >= segmentMillis) {
@@ -251,10 +258,16 @@ final class InboxLog implements DataFile.Alongside {
   private void write() throws IOException {
     buffer.flip();
     segments.getLast().bytes += buffer.remaining();
-    while (buffer.hasRemaining()) {
-      current.write(buffer);
+    try {
+      while (buffer.hasRemaining()) {
+        current.write(buffer);
+      }
+    } catch (IOException e) {
+      torn = true;
+      throw e;
+    } finally {
+      buffer.clear();
     }
-    buffer.clear();
   }
 
   private void room(int bytes) {
