@@ -16,17 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbox in the cluster: each message acknowledged is an entry of a distributed map (with its synchronous backup
  * on another member) before the webhook's {@code 200}, and is removed once its turn is done. The member handling it
  * is written in the entry, so when that member dies the conversation's new owner takes it over ({@link Adoption}).
  *
+ * <p>While the turn runs, the entry also counts the turn's settled replies ({@link #settle}): the outbox writes a reply
+ * only when a takeover could not make it again by replaying the turn (see {@link ClusterOutbox}).
+ *
  * <p>Unlike the file store, saving a turn's state and forgetting its message are two operations: a member killed
  * between them leaves a message whose state change is saved, and the new owner handles it again (its replies are not
  * sent again: the outbox still counts them).
  */
 final class ClusterInbox implements Inbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterInbox.class);
 
   private final IMap<PartitionAwareKey<Long, String>, String> map;
   private final FlakeIdGenerator ids;
@@ -89,10 +96,25 @@ final class ClusterInbox implements Inbox {
     });
   }
 
-  /** An entry taken over from a member that left: this member now handles it. */
+  /**
+   * {@code settled} replies of the turn of message {@code id} were accepted (or became dead letters): recorded in its
+   * entry, so a member that takes the message over does not send them again. Not waited for by anything: a kill
+   * before it lands is the duplicate of a call in flight (docs/cluster.md).
+   */
+  Future<Void> settle(long id, int settled) {
+    PartitionAwareKey<Long, String> key = keys.get(id);
+    if (key == null) {
+      return Future.succeededFuture(); // done already: nothing will replay it
+    }
+    return Hz.future(map.submitToKey(key, new Settle(settled))).onFailure(failure -> LOG.warn(
+        "cluster settled count not recorded message={} error=\"{}\"", id, failure.getMessage()));
+  }
+
+  /** An entry taken over from a member that left: this member now handles it, and replays skip what it settled. */
   Kept adopt(PartitionAwareKey<Long, String> key, String value) {
     long id = Work.id(key);
     keys.put(id, key);
+    outbox.recorded(id, Work.settled(value));
     return new Kept(id, MessageJson.decode(new JsonObject(Work.json(value))));
   }
 
