@@ -31,8 +31,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>A reply of a bot's turn is not written when it is added: its message stays in the inbox until the turn's
  *       replies are settled, so a takeover replays the turn, which makes the reply again. Once the platform accepted
- *       it, or it became a dead letter, the turn's inbox entry counts it ({@link ClusterInbox#settle}) and a replay
- *       skips it. The usual reply, accepted at its first call, costs one operation on the inbox entry and none here.
+ *       it, or it became a dead letter, the turn's inbox entry counts it ({@link ClusterInbox#settled}) and a replay
+ *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most one on the inbox entry (none when its turn is done at once).
  *   <li>It is written once some of its calls were accepted but not all ({@link #progress}): a replay would send them
  *       again, a takeover sends the reply from the next call instead. Written, it stays (marked {@code done} once
  *       sent) until its turn is done, and a takeover counts it for its turn too.
@@ -44,10 +44,10 @@ final class ClusterOutbox implements Outbox {
 
   private static final Future<Void> KEPT = Future.succeededFuture();
 
-  /** Where the turn of inbox message {@code message} counts its settled replies ({@link ClusterInbox#settle}). */
+  /** Where the turn of inbox message {@code message} counts its settled replies ({@link ClusterInbox#settled}). */
   @FunctionalInterface
   interface TurnCounts {
-    Future<Void> settle(long message, int settled);
+    void settled(long message, int settled);
   }
 
   private final IMap<PartitionAwareKey<Long, String>, String> map;
@@ -152,7 +152,8 @@ final class ClusterOutbox implements Outbox {
   private Future<Void> finish(Tracked tracked) {
     Origin origin = tracked.entry().origin();
     if (!tracked.written()) {
-      return turnCounts.settle(origin.message(), origin.index() + 1);
+      turnCounts.settled(origin.message(), origin.index() + 1);
+      return KEPT;
     }
     return origin.message() != 0
         ? write(tracked.key(), () -> map.setAsync(tracked.key(), encode(tracked.json(), tracked.entry().callsDone(), true)))
