@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * on another member) before the webhook's {@code 200}, and is removed once its turn is done. The member handling it
  * is written in the entry, so when that member dies the conversation's new owner takes it over ({@link Adoption}).
  *
- * <p>While the turn runs, the entry also counts the turn's settled replies ({@link #settled}): the outbox writes a reply
- * only when a takeover could not make it again by replaying the turn (see {@link ClusterOutbox}).
+ * <p>While the turn runs, the entry also counts the turn's settled replies ({@link #settled}): the outbox writes a
+ * reply only when a takeover could not make it again by replaying the turn (see {@link ClusterOutbox}).
  *
  * <p>Unlike the file store, saving a turn's state and forgetting its message are two operations: a member killed
  * between them leaves a message whose state change is saved, and the new owner handles it again (its replies are not

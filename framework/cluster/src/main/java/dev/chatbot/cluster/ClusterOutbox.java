@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *   <li>A reply of a bot's turn is not written when it is added: its message stays in the inbox until the turn's
  *       replies are settled, so a takeover replays the turn, which makes the reply again. Once the platform accepted
  *       it, or it became a dead letter, the turn's inbox entry counts it ({@link ClusterInbox#settled}) and a replay
- *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most one on the inbox entry (none when its turn is done at once).
+ *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most one on the
+ *       inbox entry (none when its turn is done in the same event-loop task).
  *   <li>It is written once some of its calls were accepted but not all ({@link #progress}): a replay would send them
  *       again, a takeover sends the reply from the next call instead. Written, it stays (marked {@code done} once
  *       sent) until its turn is done, and a takeover counts it for its turn too.

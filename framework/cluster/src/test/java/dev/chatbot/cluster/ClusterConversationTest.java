@@ -135,7 +135,9 @@ class ClusterConversationTest {
     // Each reply was accepted at its first call: its turn's inbox entry counted it, the outbox map saw nothing.
     assertThat(writes(HazelcastConfigs.OUTBOX_MAP) - outboxWrites).as("outbox map writes for 50 replies").isZero();
     // Each inbox entry written, counted (the counting bot changes the state each turn, so the count goes along with
-    // it rather than with the removal) and removed.
+    // it rather than with the removal) and removed; the last turn ends just after its reply arrived.
+    TestCluster.awaitTrue("150 inbox map writes for 50 messages", Duration.ofSeconds(10),
+        () -> writes(HazelcastConfigs.INBOX_MAP) - inboxWrites == 150);
     assertThat(writes(HazelcastConfigs.INBOX_MAP) - inboxWrites).as("inbox map writes for 50 messages").isEqualTo(150);
   }
 
