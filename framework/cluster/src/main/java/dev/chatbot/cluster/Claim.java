@@ -39,7 +39,7 @@ final class Claim implements EntryProcessor<PartitionAwareKey<Long, String>, Str
     if (!departed.contains(handler)) {
       return null;
     }
-    String claimed = Work.value(claimant, Work.json(value));
+    String claimed = Work.withHandler(value, claimant);
     entry.setValue(claimed);
     return claimed;
   }

@@ -107,7 +107,9 @@ public final class ClusterBackend implements StateBackend {
           botDataStore = new ClusterBotDataStore(clustered, state);
           stateStore = new ClusterStateStore(clustered, state);
           var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
-          outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters);
+          // A turn's settled replies are counted in its inbox entry (see ClusterOutbox).
+          outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,
+              (message, settled) -> inbox.settled(message, settled));
           inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
               outbox);
           dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP), settings.dedupeWindow());

@@ -7,6 +7,7 @@ import com.hazelcast.query.Predicate;
 import dev.chatbot.model.Message;
 import dev.chatbot.state.Inbox;
 import dev.chatbot.state.StateStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -16,17 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbox in the cluster: each message acknowledged is an entry of a distributed map (with its synchronous backup
  * on another member) before the webhook's {@code 200}, and is removed once its turn is done. The member handling it
  * is written in the entry, so when that member dies the conversation's new owner takes it over ({@link Adoption}).
  *
+ * <p>While the turn runs, the entry also counts the turn's settled replies ({@link #settled}): the outbox writes a
+ * reply only when a takeover could not make it again by replaying the turn (see {@link ClusterOutbox}).
+ *
  * <p>Unlike the file store, saving a turn's state and forgetting its message are two operations: a member killed
  * between them leaves a message whose state change is saved, and the new owner handles it again (its replies are not
  * sent again: the outbox still counts them).
  */
 final class ClusterInbox implements Inbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterInbox.class);
 
   private final IMap<PartitionAwareKey<Long, String>, String> map;
   private final FlakeIdGenerator ids;
@@ -36,6 +44,8 @@ final class ClusterInbox implements Inbox {
   private final Vertx vertx;
   /** Entries this member handles: inbox id to map key. */
   private final ConcurrentMap<Long, PartitionAwareKey<Long, String>> keys = new ConcurrentHashMap<>();
+  /** Counts of settled replies not yet written, by inbox id (see {@link #settled}). */
+  private final ConcurrentMap<Long, Integer> unsettled = new ConcurrentHashMap<>();
 
   ClusterInbox(Vertx vertx, IMap<PartitionAwareKey<Long, String>, String> map, FlakeIdGenerator ids, String self, StateStore stateStore,
       ClusterOutbox outbox) {
@@ -61,17 +71,35 @@ final class ClusterInbox implements Inbox {
     return Future.all(writes).map(kept).onFailure(notKept -> kept.forEach(entry -> keys.remove(entry.id())));
   }
 
-  /** State first, then the message: a kill in between handles the message again rather than losing its state. */
+  /**
+   * State first, then the message: a kill in between handles the message again rather than losing its state. The
+   * turn's count of settled replies not yet written ({@link #settled}) goes along with the state, or, when there is no
+   * state to save, is not written at all: the removal follows at once and makes it moot.
+   */
   @Override
   public Future<Void> done(long id, Map<String, JsonObject> changes) {
-    Future<Void> saved = changes.isEmpty() ? Future.succeededFuture()
-        : Future.all(changes.entrySet().stream().map(change -> stateStore.put(change.getKey(), change.getValue()))
-            .toList()).mapEmpty();
+    Future<Void> saved;
+    Integer unwritten = null;
+    if (changes.isEmpty()) {
+      unwritten = unsettled.remove(id);
+      saved = Future.succeededFuture();
+    } else {
+      writeCount(id);
+      saved = Future.all(changes.entrySet().stream()
+          .map(change -> stateStore.put(change.getKey(), change.getValue())).toList()).mapEmpty();
+    }
+    Integer count = unwritten;
     return saved.compose(state -> {
       PartitionAwareKey<Long, String> key = keys.get(id);
       // Known here until it is gone from the map, so a scan never takes this member's own entry for a lost one.
       return key == null ? Future.<Void>succeededFuture()
-          : Hz.future(map.removeAsync(key)).<Void>mapEmpty().onSuccess(removed -> keys.remove(id));
+          : Hz.future(map.removeAsync(key)).<Void>mapEmpty().onComplete(removed -> {
+            if (removed.succeeded()) {
+              keys.remove(id);
+            } else if (count != null) {
+              settled(id, count); // the message stays: its count must not be lost with the removal
+            }
+          });
     }).compose(forgotten -> outbox.forgetTurn(id));
   }
 
@@ -89,10 +117,52 @@ final class ClusterInbox implements Inbox {
     });
   }
 
-  /** An entry taken over from a member that left: this member now handles it. */
+  /**
+   * {@code settled} replies of the turn of message {@code id} were accepted (or became dead letters): recorded in its
+   * entry, so a member that takes the message over does not send them again. Written at the end of the current
+   * event-loop task, unless the message is done within that task ({@link #done}: its removal records the count
+   * then, and the usual one-reply turn writes no count at all). A kill before either lands is the duplicate of a
+   * call in flight (docs/cluster.md).
+   */
+  void settled(long id, int settled) {
+    if (!keys.containsKey(id)) {
+      return; // done already: nothing will replay it
+    }
+    boolean[] first = {false};
+    unsettled.compute(id, (message, before) -> {
+      first[0] = before == null;
+      return before == null ? settled : Math.max(before, settled);
+    });
+    if (first[0]) {
+      Context context = Vertx.currentContext();
+      if (context == null) {
+        writeCount(id);
+      } else {
+        context.runOnContext(tick -> writeCount(id));
+      }
+    }
+  }
+
+  /** Writes the count {@link #settled} left for message {@code id}, unless its removal took it. */
+  private void writeCount(long id) {
+    Integer settled = unsettled.remove(id);
+    PartitionAwareKey<Long, String> key = keys.get(id);
+    if (settled == null || key == null) {
+      return;
+    }
+    // Not waited for, so not handed to an event loop; never Hazelcast's default executor (see Hz).
+    map.submitToKey(key, new Settle(settled)).whenCompleteAsync((nothing, failure) -> {
+      if (failure != null) {
+        LOG.warn("cluster settled count not recorded message={} error=\"{}\"", id, failure.getMessage());
+      }
+    }, Runnable::run);
+  }
+
+  /** An entry taken over from a member that left: this member now handles it, and replays skip what it settled. */
   Kept adopt(PartitionAwareKey<Long, String> key, String value) {
     long id = Work.id(key);
     keys.put(id, key);
+    outbox.recorded(id, Work.settled(value));
     return new Kept(id, MessageJson.decode(new JsonObject(Work.json(value))));
   }
 

@@ -25,38 +25,72 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * The outbox in the cluster: each reply is an entry of a distributed map (with its backup) until its platform took
- * it. A reply of a bot's turn stays (marked {@code done}) until that turn's message is done: a member that takes the
- * message over counts them, and replays the turn without sending them again, as the file store does with its
- * per-turn counts.
+ * The outbox in the cluster: a reply is an entry of a distributed map (with its backups) only while a member that
+ * takes its conversation over could not simply make it again, as the file store does it with its per-turn counts.
+ *
+ * <ul>
+ *   <li>A reply of a bot's turn is not written when it is added: its message stays in the inbox until the turn's
+ *       replies are settled, so a takeover replays the turn, which makes the reply again. Once the platform accepted
+ *       it, or it became a dead letter, the turn's inbox entry counts it ({@link ClusterInbox#settled}) and a replay
+ *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most one on the
+ *       inbox entry (none when its turn is done in the same event-loop task).
+ *   <li>It is written once some of its calls were accepted but not all ({@link #progress}): a replay would send them
+ *       again, a takeover sends the reply from the next call instead. Written, it stays (marked {@code done} once
+ *       sent) until its turn is done, and a takeover counts it for its turn too.
+ *   <li>A reply of no turn (an admin message, a dead letter sent again) is written when added: nothing would make it
+ *       again.
+ * </ul>
  */
 final class ClusterOutbox implements Outbox {
+
+  private static final Future<Void> KEPT = Future.succeededFuture();
+
+  /** Where the turn of inbox message {@code message} counts its settled replies ({@link ClusterInbox#settled}). */
+  @FunctionalInterface
+  interface TurnCounts {
+    void settled(long message, int settled);
+  }
 
   private final IMap<PartitionAwareKey<Long, String>, String> map;
   private final FlakeIdGenerator ids;
   private final String self;
   private final DeadLetters deadLetters;
+  private final TurnCounts turnCounts;
   private final Vertx vertx;
   /** Replies not yet sent that this member handles, by outbox id. */
   private final ConcurrentMap<Long, Tracked> pending = new ConcurrentHashMap<>();
-  /** Keys of the replies of each turn (inbox message id) not yet done, sent or not. */
+  /** Keys of the written replies of each turn (inbox message id) not yet done, sent or not. */
   private final ConcurrentMap<Long, List<PartitionAwareKey<Long, String>>> turns = new ConcurrentHashMap<>();
-  /** For turns taken over: how many replies the first handler recorded. */
+  /** For turns taken over: how many replies the first handler settled. */
   private final ConcurrentMap<Long, Integer> recorded = new ConcurrentHashMap<>();
   /** Every key of this member's entries, until it is gone from the map: what a scan must not take for lost. */
   private final Set<PartitionAwareKey<Long, String>> known = ConcurrentHashMap.newKeySet();
   /** The last write issued for each entry of this member's: the next one waits for it (see {@link #write}). */
   private final ConcurrentMap<PartitionAwareKey<Long, String>, Future<Void>> writes = new ConcurrentHashMap<>();
 
-  /** {@code json}: the entry as written at first, so later writes need not map the reply again (reflection). */
-  private record Tracked(PartitionAwareKey<Long, String> key, Entry entry, JsonObject json) {}
+  /**
+   * {@code json}: the entry as first written, so later writes need not map the reply again (reflection); null while
+   * the entry is not written (a turn's reply, see the class comment).
+   */
+  private record Tracked(PartitionAwareKey<Long, String> key, Entry entry, JsonObject json) {
+    boolean written() {
+      return json != null;
+    }
 
-  ClusterOutbox(Vertx vertx, IMap<PartitionAwareKey<Long, String>, String> map, FlakeIdGenerator ids, String self, DeadLetters deadLetters) {
+    Tracked progressed(int callsDone) {
+      Entry now = new Entry(entry.id(), entry.to(), entry.reply(), entry.origin(), callsDone);
+      return new Tracked(key, now, written() ? json : toJson(now));
+    }
+  }
+
+  ClusterOutbox(Vertx vertx, IMap<PartitionAwareKey<Long, String>, String> map, FlakeIdGenerator ids, String self,
+      DeadLetters deadLetters, TurnCounts turnCounts) {
     this.vertx = vertx;
     this.map = map;
     this.ids = ids;
     this.self = self;
     this.deadLetters = deadLetters;
+    this.turnCounts = turnCounts;
   }
 
   @Override
@@ -69,22 +103,32 @@ final class ClusterOutbox implements Outbox {
     long id = ids.newId();
     PartitionAwareKey<Long, String> key = Work.key(id, to.key());
     Entry entry = new Entry(id, to, reply, origin, 0);
-    JsonObject json = toJson(entry);
-    known.add(key);
-    pending.put(id, new Tracked(key, entry, json));
     if (origin.message() != 0) {
-      turns.computeIfAbsent(origin.message(), turn -> new CopyOnWriteArrayList<>()).add(key);
+      pending.put(id, new Tracked(key, entry, null));
+      return new Added(id, KEPT); // its turn's message is kept instead (see the class comment)
     }
-    return new Added(id, write(key, () -> map.setAsync(key, encode(json, 0, false))));
+    Tracked tracked = new Tracked(key, entry, toJson(entry));
+    pending.put(id, tracked);
+    known.add(key);
+    return new Added(id, write(key, () -> map.setAsync(key, encode(tracked.json(), 0, false))));
   }
 
   @Override
   public void progress(long id, int callsDone) {
-    Tracked tracked = pending.computeIfPresent(id, (key, old) -> new Tracked(old.key(),
-        new Entry(id, old.entry().to(), old.entry().reply(), old.entry().origin(), callsDone), old.json()));
-    if (tracked != null) {
-      write(tracked.key(), () -> map.setAsync(tracked.key(), encode(tracked.json(), callsDone, false)));
+    boolean[] first = {false};
+    Tracked tracked = pending.computeIfPresent(id, (key, old) -> {
+      first[0] = !old.written();
+      return old.progressed(callsDone);
+    });
+    if (tracked == null) {
+      return;
     }
+    PartitionAwareKey<Long, String> key = tracked.key();
+    if (first[0]) {
+      known.add(key);
+      turns.computeIfAbsent(tracked.entry().origin().message(), turn -> new CopyOnWriteArrayList<>()).add(key);
+    }
+    write(key, () -> map.setAsync(key, encode(tracked.json(), callsDone, false)));
   }
 
   @Override
@@ -102,9 +146,17 @@ final class ClusterOutbox implements Outbox {
     return Future.all(finished, deadLetters.add(letter)).mapEmpty();
   }
 
-  /** A turn's reply stays, marked done, until its turn is; any other reply goes. */
+  /**
+   * A turn's reply never written is counted by its turn's inbox entry; one written stays, marked done, until its turn
+   * is done; any other reply goes.
+   */
   private Future<Void> finish(Tracked tracked) {
-    return tracked.entry().origin().message() != 0
+    Origin origin = tracked.entry().origin();
+    if (!tracked.written()) {
+      turnCounts.settled(origin.message(), origin.index() + 1);
+      return KEPT;
+    }
+    return origin.message() != 0
         ? write(tracked.key(), () -> map.setAsync(tracked.key(), encode(tracked.json(), tracked.entry().callsDone(), true)))
         : remove(tracked.key());
   }
@@ -142,6 +194,13 @@ final class ClusterOutbox implements Outbox {
     return List.of();
   }
 
+  /** A turn taken over: its first handler settled {@code settled} of its replies. */
+  void recorded(long message, int settled) {
+    if (settled > 0) {
+      recorded.merge(message, settled, Math::max);
+    }
+  }
+
   @Override
   public int recordedReplies(long message) {
     return recorded.getOrDefault(message, 0);
@@ -157,7 +216,7 @@ final class ClusterOutbox implements Outbox {
     });
   }
 
-  /** The turn of inbox message {@code message} is done: its replies are forgotten. */
+  /** The turn of inbox message {@code message} is done: its written replies are forgotten. */
   Future<Void> forgetTurn(long message) {
     recorded.remove(message);
     List<PartitionAwareKey<Long, String>> keys = turns.remove(message);

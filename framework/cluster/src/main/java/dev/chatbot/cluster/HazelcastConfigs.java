@@ -65,8 +65,12 @@ final class HazelcastConfigs {
     int backups = settings.backupCount();
     config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     config.addMapConfig(new MapConfig(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
-    // Bounds the dedupe memory per member even under a flood of unique ids (entries also expire by TTL).
-    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(backups).setAsyncBackupCount(0)
+    // Dedupe entries are backed up asynchronously (the put does not wait for its copies): an id is put in its
+    // conversation's partition just before the message's inbox entry, whose synchronous backup goes to the same
+    // member on the same connection after it, so once a webhook is acknowledged its id's copy is there too
+    // (docs/cluster.md, "Capacity"). Bounds the dedupe memory per member even under a flood of unique ids (entries
+    // also expire by TTL).
+    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
         .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
             .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.dedupeMaxEntries())));
     // The inbox and outbox keys carry their conversation's partition (see Work).

@@ -120,6 +120,8 @@ class ClusterConversationTest {
   @Test
   @Order(5)
   void fiftyMessagesOfOneConversationSpreadOverTheMembersAreAnsweredInOrder() {
+    long outboxWrites = writes(HazelcastConfigs.OUTBOX_MAP);
+    long inboxWrites = writes(HazelcastConfigs.INBOX_MAP);
     for (int i = 1; i <= 50; i++) {
       cluster.send(i % 3, "dave", "d" + i);
     }
@@ -130,6 +132,23 @@ class ClusterConversationTest {
       expected.add(i + ":d" + i);
     }
     assertThat(replies).containsExactlyElementsOf(expected);
+    // Each reply was accepted at its first call: its turn's inbox entry counted it, the outbox map saw nothing.
+    assertThat(writes(HazelcastConfigs.OUTBOX_MAP) - outboxWrites).as("outbox map writes for 50 replies").isZero();
+    // Each inbox entry written, counted (the counting bot changes the state each turn, so the count goes along with
+    // it rather than with the removal) and removed; the last turn ends just after its reply arrived.
+    TestCluster.awaitTrue("150 inbox map writes for 50 messages", Duration.ofSeconds(10),
+        () -> writes(HazelcastConfigs.INBOX_MAP) - inboxWrites == 150);
+    assertThat(writes(HazelcastConfigs.INBOX_MAP) - inboxWrites).as("inbox map writes for 50 messages").isEqualTo(150);
+  }
+
+  /** Puts, sets and removals the members executed on map {@code name}'s entries, all members together. */
+  private static long writes(String name) {
+    long writes = 0;
+    for (int i = 0; i < cluster.size(); i++) {
+      var stats = TestCluster.clusterManager(cluster.member(i)).getHazelcastInstance().getMap(name).getLocalMapStats();
+      writes += stats.getPutOperationCount() + stats.getSetOperationCount() + stats.getRemoveOperationCount();
+    }
+    return writes;
   }
 
   /**

@@ -40,7 +40,9 @@ class ClusterSettingsTest {
     assertThat(config.getNetworkConfig().getPort()).isEqualTo(5801);
     assertThat(config.getNetworkConfig().isPortAutoIncrement()).isFalse();
     assertThat(config.getMapConfig(HazelcastConfigs.STATE_MAP).getBackupCount()).isEqualTo(1);
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isEqualTo(1);
+    // Dedupe copies are asynchronous (docs/cluster.md, "When a member dies").
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(1);
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
   }
 
   @Test
@@ -85,11 +87,14 @@ class ClusterSettingsTest {
         "CLUSTER_BACKUP_COUNT", "2", "DEDUPE_WINDOW_SECONDS", "1800", "DEDUPE_MAX_ENTRIES", "50000")));
     assertThat(settings.dedupeWindow()).isEqualTo(java.time.Duration.ofMinutes(30));
     Config config = HazelcastConfigs.build(settings);
-    for (String map : List.of(HazelcastConfigs.STATE_MAP, HazelcastConfigs.DEDUPE_MAP, HazelcastConfigs.INBOX_MAP,
+    for (String map : List.of(HazelcastConfigs.STATE_MAP, HazelcastConfigs.INBOX_MAP,
         HazelcastConfigs.OUTBOX_MAP, HazelcastConfigs.DEAD_LETTERS_MAP)) {
       assertThat(config.getMapConfig(map).getBackupCount()).as("backups of %s", map).isEqualTo(2);
       assertThat(config.getMapConfig(map).getAsyncBackupCount()).as("asynchronous backups of %s", map).isZero();
     }
+    // The dedupe map's copies are asynchronous: an id's copy goes ahead of its message's inbox entry's (docs).
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(2);
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getEvictionConfig().getSize()).isEqualTo(50_000);
   }
 

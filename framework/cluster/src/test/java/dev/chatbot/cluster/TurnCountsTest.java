@@ -1,0 +1,191 @@
+package dev.chatbot.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionAwareKey;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
+import dev.chatbot.model.Reply;
+import dev.chatbot.model.UserRef;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.MemoryDeadLetters;
+import dev.chatbot.state.Outbox;
+import dev.chatbot.testkit.TestServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A turn's reply costs the outbox map nothing: the turn's inbox entry counts its settled replies instead, and that
+ * count lives in the entry's synchronous backup, so the member that takes the message over after its handler died
+ * replays the turn without sending them again. A reply with some of its calls accepted is written (a replay would
+ * send those calls again). Two Hazelcast members in this JVM; the handling one is terminated (Hazelcast's crash:
+ * nothing handed over), as {@link Adoption} then claims its entries.
+ */
+class TurnCountsTest {
+
+  private static final ConversationRef CONVERSATION = ConversationRef.of("messenger", "4711");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private HazelcastInstance handler;
+  private HazelcastInstance survivor;
+  private Vertx vertx;
+
+  @BeforeEach
+  void start() {
+    List<Integer> ports = List.of(TestServer.freePort(), TestServer.freePort());
+    handler = Hazelcast.newHazelcastInstance(config(ports, 0));
+    survivor = Hazelcast.newHazelcastInstance(config(ports, 1));
+    vertx = Vertx.vertx();
+    awaitTrue("both members see each other", () -> handler.getCluster().getMembers().size() == 2
+        && survivor.getCluster().getMembers().size() == 2);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    handler.getLifecycleService().terminate();
+    survivor.shutdown();
+  }
+
+  @Test
+  void aTurnsSettledRepliesSurviveItsHandlersDeathAndAreNotSentAgain() throws Exception {
+    Stores first = stores(handler, "handler");
+    long message = await(first.inbox().keep(List.of(text("m1")))).get(0).id();
+
+    // The turn's first reply, accepted at its first call: nothing in the outbox map, a count in the inbox entry.
+    Outbox.Added accepted = first.outbox().add(CONVERSATION, Reply.text("one"), Outbox.Origin.turn(message, 0));
+    await(accepted.written());
+    // On an event loop, as delivery calls it: the count is written at the end of the task (its turn is not done).
+    io.vertx.core.Promise<Void> sent = io.vertx.core.Promise.promise();
+    vertx.runOnContext(tick -> {
+      first.outbox().sent(accepted.id());
+      sent.complete();
+    });
+    await(sent.future());
+    // Its second reply: one of its two calls accepted, then the handler dies.
+    Outbox.Added halfway = first.outbox().add(CONVERSATION, Reply.text("two"), Outbox.Origin.turn(message, 1));
+    first.outbox().progress(halfway.id(), 1);
+    awaitTrue("the count and the half-sent reply in the cluster", () ->
+        Work.settled(inboxValue(survivor, message)) == 1 && outbox(survivor).size() == 1);
+    handler.getLifecycleService().terminate();
+    awaitTrue("the survivor owns the handler's entries (backups promoted)", () ->
+        inbox(survivor).localKeySet().size() == 1 && outbox(survivor).localKeySet().size() == 1);
+
+    Stores second = stores(survivor, "survivor");
+    Claim claim = new Claim(Set.of("handler"), "survivor");
+    List<Inbox.Kept> messages = claim(inbox(survivor), claim).entrySet().stream()
+        .map(entry -> second.inbox().adopt(entry.getKey(), entry.getValue())).toList();
+    List<Outbox.Entry> replies = claim(outbox(survivor), claim).entrySet().stream()
+        .map(entry -> second.outbox().adopt(entry.getKey(), entry.getValue(), true)).toList();
+
+    assertThat(messages).extracting(Inbox.Kept::id).containsExactly(message);
+    assertThat(replies).extracting(Outbox.Entry::id, Outbox.Entry::callsDone).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(halfway.id(), 1));
+    assertThat(second.outbox().recordedReplies(message)).as("replies the replay skips").isEqualTo(2);
+  }
+
+  @Test
+  void aCountNeverBringsBackADoneMessageNorLowersItself() throws Exception {
+    IMap<PartitionAwareKey<Long, String>, String> inbox = inbox(handler);
+    PartitionAwareKey<Long, String> done = Work.key(1, CONVERSATION.key());
+    inbox.set(done, Work.value("handler", "{}"));
+    inbox.remove(done);
+    inbox.executeOnKey(done, new Settle(1));
+    assertThat(inbox.containsKey(done)).isFalse();
+
+    PartitionAwareKey<Long, String> counted = Work.key(2, CONVERSATION.key());
+    inbox.set(counted, Work.value("handler", "{\"id\":\"m2\"}"));
+    inbox.executeOnKey(counted, new Settle(3));
+    inbox.executeOnKey(counted, new Settle(2));
+    String value = inbox(survivor).get(counted);
+    assertThat(Work.settled(value)).isEqualTo(3);
+    assertThat(Work.handler(value)).isEqualTo("handler");
+    assertThat(Work.json(value)).isEqualTo("{\"id\":\"m2\"}");
+    assertThat(Work.handler(Work.withHandler(value, "survivor"))).isEqualTo("survivor");
+    assertThat(Work.settled(Work.withHandler(value, "survivor"))).isEqualTo(3);
+  }
+
+  private record Stores(ClusterInbox inbox, ClusterOutbox outbox) {}
+
+  private Stores stores(HazelcastInstance member, String self) {
+    var ids = member.getFlakeIdGenerator(HazelcastConfigs.IDS);
+    ClusterInbox[] inbox = new ClusterInbox[1];
+    ClusterOutbox outbox = new ClusterOutbox(vertx, outbox(member), ids, self, new MemoryDeadLetters(),
+        (message, settled) -> inbox[0].settled(message, settled));
+    inbox[0] = new ClusterInbox(vertx, inbox(member), ids, self,
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox);
+    return new Stores(inbox[0], outbox);
+  }
+
+  private static Map<PartitionAwareKey<Long, String>, String> claim(IMap<PartitionAwareKey<Long, String>, String> map,
+      Claim claim) {
+    Map<PartitionAwareKey<Long, String>, String> claimed = new HashMap<>();
+    map.executeOnKeys(map.localKeySet(claim.candidates()), claim).forEach((key, value) -> {
+      if (value != null) {
+        claimed.put(key, value);
+      }
+    });
+    return claimed;
+  }
+
+  private static String inboxValue(HazelcastInstance member, long message) {
+    String value = inbox(member).get(Work.key(message, CONVERSATION.key()));
+    return value == null ? "gone\n{}" : value;
+  }
+
+  private static IMap<PartitionAwareKey<Long, String>, String> inbox(HazelcastInstance member) {
+    return member.getMap(HazelcastConfigs.INBOX_MAP);
+  }
+
+  private static IMap<PartitionAwareKey<Long, String>, String> outbox(HazelcastInstance member) {
+    return member.getMap(HazelcastConfigs.OUTBOX_MAP);
+  }
+
+  private static Message text(String id) {
+    return Message.text(id, CONVERSATION, UserRef.of("messenger", "4711"), "hi");
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + WAIT + ": " + what);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+
+  /** A member of a two-member cluster on 127.0.0.1, with the product's maps (one synchronous backup each). */
+  private static Config config(List<Integer> ports, int index) {
+    Config config = new Config().setClusterName("turn-counts-" + ports.get(0));
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.getNetworkConfig().setPort(ports.get(index)).setPortAutoIncrement(false);
+    config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+    config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+    config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
+        .setMembers(ports.stream().map(port -> "127.0.0.1:" + port).toList());
+    config.addMapConfig(new MapConfig(HazelcastConfigs.INBOX_MAP).setBackupCount(1));
+    config.addMapConfig(new MapConfig(HazelcastConfigs.OUTBOX_MAP).setBackupCount(1));
+    return config;
+  }
+}
