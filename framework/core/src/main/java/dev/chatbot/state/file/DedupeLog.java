@@ -8,10 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * The dedupe window's message ids, as the 8-byte fingerprints the in-heap window keeps, appended to files under
@@ -52,7 +49,7 @@ final class DedupeLog implements DataFile.Alongside {
   /** Reads back, oldest first, the fingerprints that may still be inside the window, and deletes older files. */
   void load(LongConsumer fingerprints) {
     dropOld();
-    for (Path file : segments()) {
+    for (Path file : LogFiles.numbered(dir, SUFFIX)) {
       try {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer records = ByteBuffer.wrap(bytes, 0, bytes.length - bytes.length % Long.BYTES);
@@ -108,25 +105,15 @@ final class DedupeLog implements DataFile.Alongside {
     synchronized (this) {
       out = segment;
     }
-    try {
-      if (out != null) {
-        out.force(false);
-      }
-    } catch (java.nio.channels.ClosedChannelException e) {
-      // The writer moved on to a new file meanwhile, and forced this one before closing it.
-    }
+    LogFiles.force(out);
   }
 
   /** Deletes the files whose every id is older than the window. */
   void dropOld() {
     long cutoff = System.currentTimeMillis() - windowMillis - segmentMillis;
-    for (Path file : segments()) {
-      if (startOf(file) < cutoff) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot delete " + file, e);
-        }
+    for (Path file : LogFiles.numbered(dir, SUFFIX)) {
+      if (LogFiles.number(file, SUFFIX) < cutoff) {
+        LogFiles.delete(file);
       }
     }
   }
@@ -148,26 +135,6 @@ final class DedupeLog implements DataFile.Alongside {
       }
     }
     return segment;
-  }
-
-  private List<Path> segments() {
-    try (Stream<Path> files = Files.list(dir)) {
-      List<Path> found = new ArrayList<>(files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)
-          && startOf(file) >= 0).toList());
-      found.sort(java.util.Comparator.comparingLong(DedupeLog::startOf));
-      return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-  }
-
-  private static long startOf(Path file) {
-    String name = file.getFileName().toString();
-    try {
-      return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   @Override

@@ -4,14 +4,12 @@ import dev.chatbot.spi.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -102,8 +99,8 @@ final class InboxLog implements DataFile.Alongside {
   /** Reads every file, oldest first: the messages kept and not done, by id. */
   SortedMap<Long, byte[]> load() {
     SortedMap<Long, byte[]> kept = new TreeMap<>();
-    for (Path file : files()) {
-      nextNumber = Math.max(nextNumber, numberOf(file) + 1);
+    for (Path file : LogFiles.numbered(dir, SUFFIX)) {
+      nextNumber = Math.max(nextNumber, LogFiles.number(file, SUFFIX) + 1);
       try {
         ByteBuffer records = ByteBuffer.wrap(Files.readAllBytes(file));
         while (read(records, kept)) {
@@ -149,7 +146,7 @@ final class InboxLog implements DataFile.Alongside {
    * file, forced to the disk, and every older file is deleted.
    */
   void start(SortedMap<Long, byte[]> stillPending) {
-    List<Path> old = files();
+    List<Path> old = LogFiles.numbered(dir, SUFFIX);
     Segment segment = startSegment();
     stillPending.forEach(this::keep);
     try {
@@ -158,7 +155,7 @@ final class InboxLog implements DataFile.Alongside {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + segment.path, e);
     }
-    old.forEach(InboxLog::delete);
+    old.forEach(LogFiles::delete);
   }
 
   /** Appends a kept message; it reaches the file with the next {@link #flush}. */
@@ -251,7 +248,7 @@ final class InboxLog implements DataFile.Alongside {
     }
     for (Segment segment : retired) {
       segments.remove(segment);
-      delete(segment.path);
+      LogFiles.delete(segment.path);
     }
   }
 
@@ -299,14 +296,7 @@ final class InboxLog implements DataFile.Alongside {
   /** On the sync thread: the current file to the disk. */
   @Override
   public void force() throws IOException {
-    FileChannel out = current;
-    try {
-      if (out != null) {
-        out.force(false);
-      }
-    } catch (ClosedChannelException e) {
-      // The writer moved on to a new file meanwhile, and forced this one before closing it.
-    }
+    LogFiles.force(current);
   }
 
   @Override
@@ -316,34 +306,6 @@ final class InboxLog implements DataFile.Alongside {
       out.force(false);
       out.close();
       current = null;
-    }
-  }
-
-  private List<Path> files() {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(file -> numberOf(file) >= 0).sorted(Comparator.comparingLong(InboxLog::numberOf)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-  }
-
-  private static long numberOf(Path file) {
-    String name = file.getFileName().toString();
-    if (!name.endsWith(SUFFIX)) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file, e);
     }
   }
 
