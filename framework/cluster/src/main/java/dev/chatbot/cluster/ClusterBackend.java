@@ -105,7 +105,8 @@ public final class ClusterBackend implements StateBackend {
         .map(state -> {
           stateMap = state;
           botDataStore = new ClusterBotDataStore(clustered, state);
-          stateStore = new ClusterStateStore(clustered, state);
+          // The same map, keyed by store keys or by profile keys that carry their partition (ClusterStateStore).
+          stateStore = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP));
           var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
           // A turn's settled replies are counted in its inbox entry (see ClusterOutbox).
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,

@@ -5,6 +5,7 @@ import com.hazelcast.partition.PartitionAwareKey;
 import dev.chatbot.state.DedupeStore;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +41,19 @@ final class ClusterDedupeStore implements DedupeStore {
   }
 
   private Future<Boolean> firstSeen(PartitionAwareKey<String, String> key) {
-    return Hz.future(map.putAsync(key, Boolean.TRUE, windowMillis, TimeUnit.MILLISECONDS))
-        .map(previous -> previous == null);
+    return Hz.future(firstSeenStage(key));
+  }
+
+  /**
+   * {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran the put (the
+   * partition's thread when it is local), so {@link ClusterInbox#keepFirstSeen} can chain the inbox write there.
+   */
+  CompletionStage<Boolean> firstSeenStage(String id, String conversationKey) {
+    return firstSeenStage(new PartitionAwareKey<>(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey));
+  }
+
+  private CompletionStage<Boolean> firstSeenStage(PartitionAwareKey<String, String> key) {
+    return map.putAsync(key, Boolean.TRUE, windowMillis, TimeUnit.MILLISECONDS)
+        .thenApplyAsync(previous -> previous == null, Runnable::run);
   }
 }

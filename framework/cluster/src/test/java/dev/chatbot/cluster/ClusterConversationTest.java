@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import dev.chatbot.testkit.TestServer;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,29 @@ class ClusterConversationTest {
   }
 
   @Test
+  @Order(3)
+  void aUsersProfileIsKeptOnTheMemberOfTheirOwnConversation() {
+    cluster.send(cluster.notOwnerOf("fay"), "fay", "address 2 Side Road");
+    assertThat(cluster.nextText("fay")).isEqualTo("1:saved");
+    int owner = cluster.ownerOf("fay");
+    // The reply goes out before the turn's state is saved.
+    TestCluster.awaitTrue("the owner has saved the turn", Duration.ofSeconds(5),
+        () -> cluster.member(owner).server().dispatcher().inFlight() == 0);
+    for (int i = 0; i < 3; i++) {
+      // Primary copies only: the member handling fay's conversation holds her state and her profile.
+      Set<Object> local = TestCluster.clusterManager(cluster.member(i)).getHazelcastInstance()
+          .getMap(HazelcastConfigs.STATE_MAP).localKeySet();
+      boolean hasProfile = local.contains(ClusterStateStore.mapKey("profile:test:fay"));
+      assertThat(hasProfile).as("member %d (owner %d) holds fay's profile", i, owner).isEqualTo(i == owner);
+      assertThat(local.contains("conversation:test:fay")).as("member %d holds fay's state", i).isEqualTo(i == owner);
+    }
+    // Still one store key to the core, listed and read as before.
+    var store = cluster.member(0).server().stateBackend().stateStore();
+    assertThat(Futures.await(store.keys("profile:test:"))).contains("profile:test:fay");
+    assertThat(Futures.await(store.get("profile:test:fay")).getString("address")).isEqualTo("2 Side Road");
+  }
+
+  @Test
   @Order(4)
   void aRedeliveredEventSentToAnotherMemberIsProcessedOnce() {
     Message message = Message.text("redelivered-1", TestCluster.ref("carol"), UserRef.of("test", "carol"), "once");
@@ -96,6 +120,9 @@ class ClusterConversationTest {
     // Had a repeat been handled, the count would be 3 or more here.
     assertThat(cluster.nextText("carol")).isEqualTo("2:next");
     cluster.expectNoReply("carol", Duration.ofMillis(200));
+    // A repeat is refused before its inbox write (ClusterInbox.keepFirstSeen): nothing of it stays to be taken over.
+    var inbox = TestCluster.clusterManager(cluster.member(0)).getHazelcastInstance().getMap(HazelcastConfigs.INBOX_MAP);
+    TestCluster.awaitTrue("the inbox is empty", Duration.ofSeconds(10), inbox::isEmpty);
   }
 
   @Test

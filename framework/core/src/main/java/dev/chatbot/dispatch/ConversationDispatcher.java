@@ -99,16 +99,14 @@ public final class ConversationDispatcher implements Inbound {
     if (messages.size() == 1) {
       // The common case, without the lists.
       Message message = messages.get(0);
-      return dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id(),
-              message.conversation().key())
-          .compose(first -> first ? keepAndQueue(messages) : Future.succeededFuture(new Accepted(0, 1)));
+      return inbox.keepFirstSeen(message, dedupeId(message), dedupeStore)
+          .map(kept -> kept.isEmpty() ? new Accepted(0, 1) : queued(kept));
     }
     // Sequential, so a batch keeps its order even when the dedupe store answers asynchronously.
     List<Message> fresh = new ArrayList<>(messages.size());
     Future<Void> checked = Future.succeededFuture();
     for (Message message : messages) {
-      checked = checked.compose(previous -> dedupeStore.firstSeen(message.conversation().platform() + ":" + message.id(),
-              message.conversation().key())
+      checked = checked.compose(previous -> dedupeStore.firstSeen(dedupeId(message), message.conversation().key())
           .map(first -> {
             if (first) {
               fresh.add(message);
@@ -125,13 +123,20 @@ public final class ConversationDispatcher implements Inbound {
     if (fresh.isEmpty()) {
       return Future.succeededFuture(new Accepted(0, 0));
     }
-    return inbox.keep(fresh).map(kept -> {
-      for (Inbox.Kept entry : kept) {
-        metrics.received(entry.message().conversation().platform());
-        enqueue(entry);
-      }
-      return new Accepted(kept.size(), 0);
-    });
+    return inbox.keep(fresh).map(this::queued);
+  }
+
+  private Accepted queued(List<Inbox.Kept> kept) {
+    for (Inbox.Kept entry : kept) {
+      metrics.received(entry.message().conversation().platform());
+      enqueue(entry);
+    }
+    return new Accepted(kept.size(), 0);
+  }
+
+  /** An event's id in the dedupe store: ids are unique per platform only. */
+  private static String dedupeId(Message message) {
+    return message.conversation().platform() + ":" + message.id();
   }
 
   /**

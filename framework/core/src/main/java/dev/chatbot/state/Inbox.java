@@ -20,6 +20,16 @@ public interface Inbox {
   Future<List<Kept>> keep(List<Message> messages);
 
   /**
+   * Keeps {@code message} unless {@code dedupe} saw its event id {@code dedupeId} before (then completes with no
+   * entry): the dedupe check, then {@link #keep}. A store spread over machines may chain the two where its data is,
+   * without coming back to the caller's thread in between.
+   */
+  default Future<List<Kept>> keepFirstSeen(Message message, String dedupeId, DedupeStore dedupe) {
+    return dedupe.firstSeen(dedupeId, message.conversation().key())
+        .compose(first -> first ? keep(List.of(message)) : Future.succeededFuture(List.of()));
+  }
+
+  /**
    * The message is handled: saves {@code changes} (state and profile keys with their new values) and forgets the
    * message, in one commit.
    */
