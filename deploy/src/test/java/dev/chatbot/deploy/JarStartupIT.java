@@ -32,6 +32,10 @@ class JarStartupIT {
     try (JarProcess jar = JarProcess.start(Map.of("HTTP_PORT", String.valueOf(port), "BOT", "echo"))) {
       jar.awaitReady("http://127.0.0.1:" + port + "/health/ready");
       assertThat(jar.output()).contains("adapter=webchat state=on", "bot=echo deployed", "ready url=");
+      // The fat jar carries Netty's epoll library; NIO would be a silent fallback (a missing or unloadable library).
+      if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")) {
+        assertThat(jar.output()).contains("transport=native");
+      }
       assertThat(jar.terminate()).isZero();
       assertThat(jar.output()).contains("shutdown complete");
     }

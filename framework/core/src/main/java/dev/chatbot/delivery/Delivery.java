@@ -1,5 +1,6 @@
 package dev.chatbot.delivery;
 
+import dev.chatbot.concurrent.Timeouts;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.ConversationRef;
 import dev.chatbot.model.Reply;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,16 +249,16 @@ public final class Delivery {
    * when another attempt may succeed; otherwise succeeds with the final failure, or with null when delivered.
    */
   private Future<Throwable> attempt(PlatformAdapter adapter, ConversationRef to, Step step) {
-    return limits.acquire(to)
+    Future<Void> sent = limits.acquire(to)
         .compose(slot -> {
           try {
             return metrics.timeSend(adapter.platform(), () -> adapter.send(to, step.part(), step.call()));
           } catch (RuntimeException e) {
             return Future.failedFuture(e);
           }
-        })
-        .timeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
-        .<Throwable>map(sent -> null)
+        });
+    return Timeouts.within(sent, settings.timeoutMillis())
+        .<Throwable>map(done -> null)
         .recover(failure -> worthRetrying(failure) ? Future.failedFuture(failure) : Future.succeededFuture(failure));
   }
 

@@ -4,6 +4,7 @@ import dev.chatbot.bot.Addresses;
 import dev.chatbot.bot.BotCall;
 import dev.chatbot.bot.Conversation;
 import dev.chatbot.bot.LocalBots;
+import dev.chatbot.concurrent.Timeouts;
 import dev.chatbot.delivery.Delivery;
 import dev.chatbot.metrics.ChatbotMetrics;
 import dev.chatbot.model.Message;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -339,7 +339,7 @@ public final class ConversationDispatcher implements Inbound {
     // loop); otherwise the event bus. Same contract either way.
     LocalBots.Handler local = localBots.onThisThread(bot);
     Future<Void> handled = local != null
-        ? local.handle(message, conversation).timeout(botCallOptions.getSendTimeout(), TimeUnit.MILLISECONDS)
+        ? Timeouts.within(local.handle(message, conversation), botCallOptions.getSendTimeout())
         : vertx.eventBus().request(Addresses.bot(bot), new BotCall(message, conversation), botCallOptions).mapEmpty();
     return handled
         .onComplete(done -> metrics.botHandling(bot, Duration.ofNanos(System.nanoTime() - started)))
