@@ -103,6 +103,8 @@ public final class ChatbotServer {
   public static Future<ChatbotServer> start(String configFile, Map<String, String> environment,
       Map<String, String> defaults) {
     long started = System.nanoTime();
+    quietNettyFlightRecorderEvents();
+    StartWarmup.start(); // on the other core, while this thread goes on; off every event loop
     ClassLoader classes = Thread.currentThread().getContextClassLoader();
     // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
     // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
@@ -140,6 +142,18 @@ public final class ChatbotServer {
                 return result.future();
               });
         });
+  }
+
+  /**
+   * Netty's buffer allocator checks its Flight Recorder events on each event loop's first allocation, and the first
+   * check loads JFR's event metadata: ~0.1 s on an event loop, the first request's, so readiness answered late
+   * (bench/README.md, "session 7"). Off unless {@code -Dio.netty.jfr.enabled=true} asks for them; JFR itself and the
+   * JDK's own events are untouched. Before Netty reads it: the first Vert.x of the start.
+   */
+  private static void quietNettyFlightRecorderEvents() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
   }
 
   private Future<ChatbotServer> startOn(PrometheusMeterRegistry registry, long startedNanos) {
@@ -187,7 +201,6 @@ public final class ChatbotServer {
 
     return stateBackend.inbound(dispatcher)
         .compose(inbound -> startAdapters(enabled, router, inbound)
-            .map(started -> platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics))
             .compose(started -> AdminApi.mount(vertx, router, config, openApi, adapters, delivery, stateBackend,
                 dispatcher, inbound))
             .compose(mounted -> deployBots(inbound)))
@@ -196,6 +209,9 @@ public final class ChatbotServer {
         .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
+          // After ready, not before: the first check builds each adapter's TLS context (~0.2 s of a start's CPU),
+          // and readiness says "checking" until it answers (it never fails readiness, see PlatformHealth).
+          platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics);
           return this;
         });
   }
