@@ -18,6 +18,7 @@ import dev.chatbot.logging.LogSetup;
 import dev.chatbot.logging.RequestIds;
 import dev.chatbot.metrics.BotMetrics;
 import dev.chatbot.metrics.ChatbotMetrics;
+import dev.chatbot.metrics.ListenRaceGuard;
 import dev.chatbot.server.tls.CertificateReloader;
 import dev.chatbot.tracing.Tracing;
 import dev.chatbot.server.tls.TlsFiles;
@@ -129,7 +130,8 @@ public final class ChatbotServer {
                   .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                   .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
                   .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT));
-          return backend.createVertx(options, Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry))
+          return backend.createVertx(options, Vertx.builder()
+                  .withMetrics(new ListenRaceGuard(new MicrometerMetricsFactory(registry)))
                   .withTracer(RequestIds.tracer(Tracing.factory(environment))),
                   config.settings())
               .compose(vertx -> {
