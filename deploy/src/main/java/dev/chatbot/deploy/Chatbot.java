@@ -3,7 +3,6 @@ package dev.chatbot.deploy;
 import dev.chatbot.spi.ConfigException;
 import dev.chatbot.config.ConfigLoader;
 import dev.chatbot.server.ChatbotServer;
-import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -101,15 +100,12 @@ public final class Chatbot {
     if (fromEnvironment != null || configFile == null) {
       return fromEnvironment;
     }
-    // Before any server exists, on the main thread: a throwaway Vert.x reads the file once.
-    Vertx reader = Vertx.vertx();
+    // Before any server exists, on the main thread: the file is read once more, only for this.
     try {
-      return ConfigLoader.load(reader, configFile, Map.of()).toCompletionStage().toCompletableFuture().join()
+      return ConfigLoader.read(configFile, Map.of(), Map.of()).toCompletionStage().toCompletableFuture().join()
           .get(BotPath.VARIABLE).orElse(null);
     } catch (CompletionException e) {
       return null; // the server's own reading of the file reports what is wrong with it
-    } finally {
-      reader.close();
     }
   }
 

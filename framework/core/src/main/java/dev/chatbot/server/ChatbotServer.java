@@ -107,14 +107,7 @@ public final class ChatbotServer {
     quietNettyFlightRecorderEvents();
     StartWarmup.start(); // on the other core, while this thread goes on; off every event loop
     ClassLoader classes = Thread.currentThread().getContextClassLoader();
-    // vertx-config needs a Vert.x, and the real one can only be built once the settings say how (metrics,
-    // clustering): a short-lived one reads them. The hand-off goes through a CompletionStage so nothing is
-    // scheduled on the closed instance.
-    Vertx configVertx = Vertx.vertx();
-    var settings = ConfigLoader.load(configVertx, configFile, environment, defaults).toCompletionStage()
-        .whenComplete((loaded, failure) -> configVertx.close())
-        .thenApplyAsync(loaded -> loaded);
-    return Future.fromCompletionStage(settings)
+    return ConfigLoader.read(configFile, environment, defaults)
         .map(LogSetup::use)
         .map(ChatbotConfig::from)
         .compose(config -> {
