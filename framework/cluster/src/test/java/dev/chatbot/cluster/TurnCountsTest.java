@@ -47,9 +47,22 @@ class TurnCountsTest {
 
   @BeforeEach
   void start() {
-    List<Integer> ports = List.of(TestServer.freePort(), TestServer.freePort());
-    handler = Hazelcast.newHazelcastInstance(config(ports, 0));
-    survivor = Hazelcast.newHazelcastInstance(config(ports, 1));
+    for (int attempt = 1; survivor == null; attempt++) {
+      List<Integer> ports = List.of(TestServer.freePort(), TestServer.freePort());
+      try {
+        handler = Hazelcast.newHazelcastInstance(config(ports, 0));
+        survivor = Hazelcast.newHazelcastInstance(config(ports, 1));
+      } catch (com.hazelcast.core.HazelcastException e) {
+        // A port found free can be taken by another process before Hazelcast binds it: other ports, a few times.
+        if (handler != null) {
+          handler.getLifecycleService().terminate();
+          handler = null;
+        }
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
     vertx = Vertx.vertx();
     awaitTrue("both members see each other", () -> handler.getCluster().getMembers().size() == 2
         && survivor.getCluster().getMembers().size() == 2);
