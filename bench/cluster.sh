@@ -23,6 +23,8 @@ export BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_DURATION=${BENCH_DURATION:-20} BEN
 export BENCH_STUB_PORT=${BENCH_STUB_PORT:-18190}
 HTTP_BASE=$(( ${BENCH_TARGET_PORT:-18081} - 1 )) CLUSTER_BASE=$(( ${BENCH_CLUSTER_PORT:-5801} - 1 ))
 NICE=(nice -n "${BENCH_NICE:-0}")
+# Extra JVM options for every member (as run.sh's BENCH_PRODUCT_JAVA_OPTS), e.g. Hazelcast's thread counts.
+read -r -a MEMBER_OPTS <<< "${BENCH_PRODUCT_JAVA_OPTS:-}"
 mkdir -p results
 STAMP=$(date -u +%Y%m%dT%H%MZ) RUN=results/cluster-$STAMP.jsonl.tmp
 mapfile -t ENVV < <(java -jar "$BENCH_JAR" env --stub-port "$BENCH_STUB_PORT")
@@ -38,7 +40,7 @@ measure() { # NAME MEMBERS ENTRY_MEMBERS
   for i in $(seq 1 "$members"); do
     local extra=("STATE_STORE=memory")
     (( members > 1 )) && extra=("STATE_STORE=cluster" "CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
-    env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((HTTP_BASE + i))" "${NICE[@]}" java -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
+    env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((HTTP_BASE + i))" "${NICE[@]}" java "${MEMBER_OPTS[@]}" -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
     PIDS+=($!)
     # The first member forms the cluster before the others join it (no split clusters to merge).
     (( i == 1 )) && { ready $((HTTP_BASE + 1)) || { echo "member 1 not ready" >&2; exit 1; }; }
@@ -74,7 +76,7 @@ profile_member() {
 wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null || true; done; PROFILERS=(); sleep 3; }
 
 ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
-MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${BENCH_PRODUCT_JAVA_OPTS:-}] prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
 echo "$MACHINE"
 [[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
 [[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1

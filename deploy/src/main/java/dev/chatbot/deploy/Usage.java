@@ -51,6 +51,7 @@ final class Usage {
                                         slow or silent connections are closed (20, 30, 60)
         HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS
                                         open connections in total and per client (3/4 of free fds, 1000)
+        EVENT_LOOPS                     event-loop threads, one HTTP server and bot instance each (cores)
         WEBCHAT_SESSION_SECRET          key of the web chat's session tokens (32+ characters; per DATA_DIR)
         WEBCHAT_ALLOWED_ORIGINS         other origins allowed to open the web chat socket
         CLUSTER_HOST, CLUSTER_PORT      cluster address of this member (127.0.0.1, 5701)

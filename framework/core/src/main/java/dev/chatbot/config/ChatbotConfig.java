@@ -19,6 +19,7 @@ public record ChatbotConfig(
     String stateStore,
     String adminApiToken,
     long shutdownGraceMillis,
+    int eventLoops,
     Settings settings) {
 
   /** Durable by default: {@code DATA_DIR} (default {@code data}) keeps what a restart must not lose. */
@@ -39,10 +40,14 @@ public record ChatbotConfig(
     // Which values exist is up to the backends on the class path: the server checks it when it looks one up.
     String stateStore = settings.get("STATE_STORE", DEFAULT_STATE_STORE);
     long grace = settings.getInt("SHUTDOWN_GRACE_SECONDS", 25, 0, 3600) * 1000L;
+    // One event loop per core, not Vert.x's two: the loops never block, and on a busy server fewer loops each take
+    // more events per wake-up (bench/README.md, session 8: 15 % fewer system calls and 20 % fewer context switches
+    // per message on two cores).
+    int eventLoops = settings.getInt("EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 1024);
     return new ChatbotConfig(host, port,
         tls ? settings.get("TLS_CERT_PATH").get() : null,
         tls ? settings.get("TLS_KEY_PATH").get() : null,
-        publicBaseUrl, bots, stateStore, settings.get("ADMIN_API_TOKEN").orElse(null), grace, settings);
+        publicBaseUrl, bots, stateStore, settings.get("ADMIN_API_TOKEN").orElse(null), grace, eventLoops, settings);
   }
 
   public boolean tls() {

@@ -81,7 +81,10 @@ public final class Delivery {
           .setMaxRetries(settings.maxAttempts() - 1)
           .setTimeout(-1) // the attempt's own timeout, after the rate-limit wait: see attempt()
           .setMaxFailures(Integer.MAX_VALUE)
-          .setFallbackOnFailure(false);
+          .setFallbackOnFailure(false)
+          // No notifications: they keep a rolling window and a latency histogram under a lock on every call and
+          // publish them every 2 s, for a dashboard this product does not use (its meters are Micrometer's).
+          .setNotificationAddress(null);
       retries.put(platform, CircuitBreaker.create("chatbot-send-" + platform, vertx, options)
           .retryPolicy(new SendRetryPolicy(platform, metrics, settings))
           .failurePolicy(outcome -> false));

@@ -1,5 +1,7 @@
 package dev.chatbot.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +17,9 @@ import java.util.Objects;
  *     {@code message}), for the rare bot that needs a field the neutral model lacks; null when the adapter keeps none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Stored from its fields, not its accessors: raw() hands out a copy, which every message kept would pay for.
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE)
 public record Message(
     String id,
     ConversationRef conversation,

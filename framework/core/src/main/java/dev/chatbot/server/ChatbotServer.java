@@ -116,7 +116,8 @@ public final class ChatbotServer {
           StateBackend backend = StateBackends.forName(config.stateStore(), classes);
           // Netty's native transport when its library is on the class path (the fat jar has epoll for Linux x86-64):
           // about 40 % fewer system calls per message than NIO (bench/README.md, session 6).
-          VertxOptions options = new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(
+          VertxOptions options = new VertxOptions().setPreferNativeTransport(true)
+              .setEventLoopPoolSize(config.eventLoops()).setMetricsOptions(
               new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                   // Per-call meters on the event bus, worker pools and outbound client cost ~8% CPU per message
                   // (bench/README.md); outbound is covered by chatbot_messages_sent/send_failures/send_retries.
@@ -249,7 +250,7 @@ public final class ChatbotServer {
       }
     });
     BotServices.register(vertx, stateBackend.botDataStore(), java.time.Clock.systemUTC(), inbound, windows);
-    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    int instances = config.eventLoops(); // one per event loop
     JsonObject botConfig = new JsonObject().put("PUBLIC_BASE_URL", config.publicBaseUrl());
     Future<Void> chain = Future.succeededFuture();
     for (String name : bots) {
@@ -276,7 +277,7 @@ public final class ChatbotServer {
       options.setSsl(true).setUseAlpn(true)
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
-    int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    int instances = config.eventLoops(); // one per event loop
     return vertx.deployVerticle(() -> httpGuards.serverVerticle(router, options, httpServers::add),
             new DeploymentOptions().setInstances(instances))
         .<Void>mapEmpty()
