@@ -41,7 +41,7 @@ public record ChatbotConfig(
     String stateStore = settings.get("STATE_STORE", DEFAULT_STATE_STORE);
     long grace = settings.getInt("SHUTDOWN_GRACE_SECONDS", 25, 0, 3600) * 1000L;
     // One event loop per core, not Vert.x's two: the loops never block, and on a busy server fewer loops each take
-    // more events per wake-up (bench/README.md, session 8: 15 % fewer system calls and 20 % fewer context switches
+    // more events per wake-up (bench/README.md, session 8: 12 % fewer system calls and 17 % fewer context switches
     // per message on two cores).
     int eventLoops = settings.getInt("EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 1024);
     return new ChatbotConfig(host, port,
