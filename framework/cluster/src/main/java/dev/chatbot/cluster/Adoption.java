@@ -168,7 +168,7 @@ final class Adoption implements MembershipListener, MigrationListener {
     }
   }
 
-  private record Adopted(List<Inbox.Kept> messages, List<Outbox.Entry> replies) {
+  record Adopted(List<Inbox.Kept> messages, List<Outbox.Entry> replies) {
     boolean isEmpty() {
       return messages.isEmpty() && replies.isEmpty();
     }
@@ -176,8 +176,12 @@ final class Adoption implements MembershipListener, MigrationListener {
 
   /** On the worker: claims this member's share of the departed members' entries. */
   private Adopted claim() {
-    Set<String> gone = new HashSet<>(departed);
-    Claim claim = new Claim(gone, clusterManager.getNodeId());
+    return claim(inbox, outbox, new HashSet<>(departed), clusterManager.getNodeId());
+  }
+
+  /** Blocking: what member {@code self} takes over from members {@code gone} in its own partitions. */
+  static Adopted claim(ClusterInbox inbox, ClusterOutbox outbox, Set<String> gone, String self) {
+    Claim claim = new Claim(gone, self);
     Map<PartitionAwareKey<Long, String>, String> messages =
         claimAll(inbox.map(), claim, key -> inbox.handles(Work.id(key)));
     Set<Long> turns = new HashSet<>();
@@ -185,7 +189,7 @@ final class Adoption implements MembershipListener, MigrationListener {
     // After the messages: a reply whose message is still to be claimed (its partition arrived between the two
     // scans) waits for the next scan, so the message and the replies its turn recorded are always taken together.
     Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), claim,
-        key -> outbox.handles(key) || awaitsItsMessage(key, turns));
+        key -> outbox.handles(key) || awaitsItsMessage(inbox, outbox, key, turns));
     if (messages.isEmpty() && replies.isEmpty()) {
       return new Adopted(List.of(), List.of());
     }
@@ -205,7 +209,8 @@ final class Adoption implements MembershipListener, MigrationListener {
   }
 
   /** True for a reply of a turn whose message is in the inbox but not claimed by this scan. */
-  private boolean awaitsItsMessage(PartitionAwareKey<Long, String> key, Set<Long> claimed) {
+  private static boolean awaitsItsMessage(ClusterInbox inbox, ClusterOutbox outbox, PartitionAwareKey<Long, String> key,
+      Set<Long> claimed) {
     String value = outbox.map().get(key);
     long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
     return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn)

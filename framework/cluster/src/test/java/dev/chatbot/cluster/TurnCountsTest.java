@@ -19,7 +19,6 @@ import dev.chatbot.testkit.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,14 +99,10 @@ class TurnCountsTest {
         inbox(survivor).localKeySet().size() == 1 && outbox(survivor).localKeySet().size() == 1);
 
     Stores second = stores(survivor, "survivor");
-    Claim claim = new Claim(Set.of("handler"), "survivor");
-    List<Inbox.Kept> messages = claim(inbox(survivor), claim).entrySet().stream()
-        .map(entry -> second.inbox().adopt(entry.getKey(), entry.getValue())).toList();
-    List<Outbox.Entry> replies = claim(outbox(survivor), claim).entrySet().stream()
-        .map(entry -> second.outbox().adopt(entry.getKey(), entry.getValue(), true)).toList();
+    Adoption.Adopted adopted = Adoption.claim(second.inbox(), second.outbox(), Set.of("handler"), "survivor");
 
-    assertThat(messages).extracting(Inbox.Kept::id).containsExactly(message);
-    assertThat(replies).extracting(Outbox.Entry::id, Outbox.Entry::callsDone).containsExactly(
+    assertThat(adopted.messages()).extracting(Inbox.Kept::id).containsExactly(message);
+    assertThat(adopted.replies()).extracting(Outbox.Entry::id, Outbox.Entry::callsDone).containsExactly(
         org.assertj.core.groups.Tuple.tuple(halfway.id(), 1));
     assertThat(second.outbox().recordedReplies(message)).as("replies the replay skips").isEqualTo(2);
   }
@@ -143,17 +138,6 @@ class TurnCountsTest {
     inbox[0] = new ClusterInbox(vertx, inbox(member), ids, self,
         new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox);
     return new Stores(inbox[0], outbox);
-  }
-
-  private static Map<PartitionAwareKey<Long, String>, String> claim(IMap<PartitionAwareKey<Long, String>, String> map,
-      Claim claim) {
-    Map<PartitionAwareKey<Long, String>, String> claimed = new HashMap<>();
-    map.executeOnKeys(map.localKeySet(claim.candidates()), claim).forEach((key, value) -> {
-      if (value != null) {
-        claimed.put(key, value);
-      }
-    });
-    return claimed;
   }
 
   private static String inboxValue(HazelcastInstance member, long message) {
