@@ -105,7 +105,7 @@ public final class ChatbotServer {
       Map<String, String> defaults) {
     long started = System.nanoTime();
     quietNettyFlightRecorderEvents();
-    StartWarmup.start(); // on the other core, while this thread goes on; off every event loop
+    StartWarmup.mapper(); // on the other core, while this thread goes on; off every event loop
     ClassLoader classes = Thread.currentThread().getContextClassLoader();
     return ConfigLoader.read(configFile, environment, defaults)
         .map(LogSetup::use)
@@ -205,9 +205,10 @@ public final class ChatbotServer {
         .compose(listening -> management == null ? Future.succeededFuture() : management.listen())
         .map(listening -> {
           logStartup(all, enabled, startedNanos);
-          // After ready, not before: the first check builds each adapter's TLS context (~0.2 s of a start's CPU),
-          // and readiness says "checking" until it answers (it never fails readiness, see PlatformHealth).
-          platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics);
+          // After ready, not before, and after TLS is readied off the event loops: the first check is each
+          // adapter's first HTTPS call. Readiness says "checking" until it answers (it never fails readiness).
+          platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics,
+              Future.fromCompletionStage(StartWarmup.tls().exceptionally(failure -> null), vertx.getOrCreateContext()));
           return this;
         });
   }

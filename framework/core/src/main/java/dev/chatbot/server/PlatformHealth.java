@@ -38,14 +38,16 @@ final class PlatformHealth {
     this.adapters = adapters;
   }
 
-  /** Checks now, then every {@code PLATFORM_CHECK_SECONDS}; feeds the credentials gauge. */
+  /** Checks once {@code after} completes, then every {@code PLATFORM_CHECK_SECONDS}; feeds the credentials gauge. */
   static PlatformHealth start(Vertx vertx, Collection<PlatformAdapter> adapters, Settings settings,
-      ChatbotMetrics metrics) {
+      ChatbotMetrics metrics, Future<?> after) {
     long periodMillis = settings.getInt("PLATFORM_CHECK_SECONDS", 300, 1, 86_400) * 1000L;
     PlatformHealth health = new PlatformHealth(adapters);
     metrics.platformCredentials(health::gaugeValue);
-    health.checkAll();
-    vertx.setPeriodic(periodMillis, tick -> health.checkAll());
+    after.onComplete(ready -> {
+      health.checkAll();
+      vertx.setPeriodic(periodMillis, tick -> health.checkAll());
+    });
     return health;
   }
 

@@ -12,12 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Work every start needs, done on a side thread while the main path of the start runs on the other core: Jackson's
- * object mapper (the store, the admin API and the bots use it), then the TLS client (the JDK's trust store, an SSL
- * context and a first ClientHello, the path the adapters' HTTPS clients take). The JDK, Jackson and Netty keep what
- * it loads, so the code that needs it later finds it done. The TLS part matters most: the first HTTPS call did it,
- * ~0.3 s of one core, on an event loop (the credential check after start), so that loop and the readiness probe
- * waited (bench/README.md, "session 7").
+ * Work a start needs, done on side threads so that no event loop pays for it and the main path of the start keeps
+ * its core. Two parts, at two moments:
+ * <ul>
+ *   <li>{@link #mapper()} from the first line of the start: Jackson's object mapper, which the store, the admin API,
+ *       the health answers and the bots use before and just after ready;</li>
+ *   <li>{@link #tls()} once the server is ready: the JDK's trust store, an SSL context and a first ClientHello, the
+ *       path every adapter's HTTPS client takes (~0.3-0.45 s of one core). Nothing before ready needs it, and on a
+ *       two-core machine it took that core from the start: ready came ~0.15 s later (bench/README.md, "session 10").
+ *       The credential checks wait for it, so that their first HTTPS call does not build TLS on an event loop.</li>
+ * </ul>
+ * The JDK, Jackson and Netty keep what they load, so the code that needs it later finds it done (bench/README.md,
+ * "session 7").
  */
 final class StartWarmup {
 
@@ -25,19 +31,31 @@ final class StartWarmup {
 
   private StartWarmup() {}
 
-  /** Starts the warm-up on its own daemon thread; the future says when it is done. A failure is only logged. */
-  static CompletableFuture<Void> start() {
+  /** Builds Jackson's mapper on a daemon thread; the future says when it is done. A failure is only logged. */
+  static CompletableFuture<Void> mapper() {
+    return onSideThread("chatbot-warmup-json", DatabindCodec::mapper);
+  }
+
+  /** Readies the JDK's TLS client on a daemon thread; the future says when. A failure is only logged. */
+  static CompletableFuture<Void> tls() {
+    return onSideThread("chatbot-warmup-tls", StartWarmup::sayTlsHello);
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private static CompletableFuture<Void> onSideThread(String name, Work work) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        DatabindCodec.mapper();
-        sayTlsHello();
+        work.run();
         done.complete(null);
       } catch (Exception | LinkageError e) {
-        LOG.debug("start warm-up skipped: {}", e.toString());
+        LOG.debug("start warm-up {} skipped: {}", name, e.toString());
         done.completeExceptionally(e);
       }
-    }, "chatbot-start-warmup");
+    }, name);
     thread.setDaemon(true);
     thread.start();
     return done;

@@ -10,7 +10,8 @@ class StartWarmupTest {
 
   @Test
   void completesAfterTheMapperAndAFirstClientHelloWithTheJdkTrustStore() throws Exception {
-    StartWarmup.start().get(30, TimeUnit.SECONDS);
+    StartWarmup.mapper().get(30, TimeUnit.SECONDS);
+    StartWarmup.tls().get(30, TimeUnit.SECONDS);
 
     // What it readied is the JDK's own default TLS, which every HTTPS client of the adapters builds on.
     assertThat(SSLContext.getDefault().getSupportedSSLParameters().getProtocols()).contains("TLSv1.3");
