@@ -79,6 +79,8 @@ public final class ChatbotServer {
   private Future<Void> shutdown;
   private ManagementServer management;
   private volatile PlatformHealth platformHealth;
+  /** Completed by the first answer of {@code /health/ready}: traffic comes only after a load balancer saw one. */
+  private final Promise<Void> readinessAnswered = Promise.promise();
   private long tlsReloadMillis;
   private HttpGuards httpGuards;
 
@@ -207,10 +209,20 @@ public final class ChatbotServer {
           logStartup(all, enabled, startedNanos);
           // After ready, not before, and after TLS is readied off the event loops: the first check is each
           // adapter's first HTTPS call. Readiness says "checking" until it answers (it never fails readiness).
-          platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics,
-              Future.fromCompletionStage(StartWarmup.tls().exceptionally(failure -> null), vertx.getOrCreateContext()));
+          platformHealth = PlatformHealth.start(vertx, enabled, config.settings(), metrics, readyTls());
           return this;
         });
+  }
+
+  /**
+   * The TLS client readied on a side thread ({@link StartWarmup#tls}), from the first readiness answer on (or a second
+   * after ready without one): nothing needs TLS before traffic comes, and started at once it took the second core
+   * from the first readiness answer (~50 ms later, bench/README.md "session 10").
+   */
+  private Future<Void> readyTls() {
+    return Future.any(readinessAnswered.future(), vertx.timer(1, TimeUnit.SECONDS))
+        .compose(first -> Future.fromCompletionStage(StartWarmup.tls().exceptionally(failure -> null),
+            vertx.getOrCreateContext()));
   }
 
   /**
@@ -316,7 +328,10 @@ public final class ChatbotServer {
     }
     for (Router router : routers) {
       router.get("/health/live").handler(live);
-      router.get("/health/ready").handler(ready);
+      router.get("/health/ready").handler(ctx -> {
+        ctx.addEndHandler(answered -> readinessAnswered.tryComplete());
+        ctx.next();
+      }).handler(ready);
     }
   }
 

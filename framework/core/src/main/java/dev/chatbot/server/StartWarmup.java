@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #mapper()} from the first line of the start: Jackson's object mapper, which the store, the admin API,
  *       the health answers and the bots use before and just after ready;</li>
- *   <li>{@link #tls()} once the server is ready: the JDK's trust store, an SSL context and a first ClientHello, the
- *       path every adapter's HTTPS client takes (~0.3-0.45 s of one core). Nothing before ready needs it, and on a
- *       two-core machine it took that core from the start: ready came ~0.15 s later (bench/README.md, "session 10").
- *       The credential checks wait for it, so that their first HTTPS call does not build TLS on an event loop.</li>
+ *   <li>{@link #tls()} once the server is ready and has answered its first readiness probe: the JDK's trust store,
+ *       an SSL context and a first ClientHello, the path every adapter's HTTPS client takes (~0.3-0.45 s of one
+ *       core). Nothing before traffic needs it, and on a two-core machine it took that core from the start and then
+ *       from the first readiness answer (bench/README.md, "session 10"). The credential checks wait for it, so that
+ *       their first HTTPS call does not build TLS on an event loop.</li>
  * </ul>
  * The JDK, Jackson and Netty keep what they load, so the code that needs it later finds it done (bench/README.md,
  * "session 7").
