@@ -102,6 +102,20 @@ heap_after_gc() {
 
 echo "{\"type\":\"machine\",\"nproc\":$(nproc),\"load_1m_at_start\":$(cut -d' ' -f1 /proc/loadavg),\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"product_commit\":\"$(git -C "$PRODUCT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)\",\"warmup_s\":$WARMUP,\"duration_s\":$([[ $MODE == soak ]] && echo "$SOAK_SECONDS" || echo "$DURATION"),\"mode\":\"$MODE\",\"rate_limits\":\"${BENCH_RATE_LIMITS:-off}\",\"state_store\":\"${BENCH_STATE_STORE:-file}\",\"note\":\"loadgen+stub and system under test share the machine\"}" >> "$RUN"
 
+# wait_quiet PID SECONDS: until PID used at most one clock tick of CPU in each of two 100 ms windows running, or
+# SECONDS passed.
+wait_quiet() {
+  local pid=$1 quiet=0 before now
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || return 0
+  for _ in $(seq 1 $(( $2 * 10 ))); do
+    sleep 0.1
+    now=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || return 0
+    if (( now - before <= 1 )); then quiet=$(( quiet + 1 )); else quiet=0; fi
+    (( quiet >= 2 )) && return 0
+    before=$now
+  done
+}
+
 # run_system NAME WORKLOADS METRICS_PATH SECONDS_BUDGET -- COMMAND...: loadgen+stub first, then the system, timed to ready.
 run_system() {
   local name=$1 workloads=$2 metrics=$3 budget=$4
@@ -121,6 +135,9 @@ run_system() {
   if ! wait_http "http://127.0.0.1:$STUB_PORT/stub/health" 30; then
     echo "stub did not start, see $lglog" >&2; exit 1
   fi
+  # The stub answers before the load generator's JVM has finished its own start (~0.2 s of a core right after):
+  # startup is timed once it is quiet, not against it (bench/README.md, "session 10").
+  wait_quiet "$LG_PID" 5
   local t0 datadir=$DATA_ROOT/$name
   t0=$(now_ms)
   DATA_DIR=$datadir "${NICE[@]}" "$@" > "$syslog" 2>&1 &
