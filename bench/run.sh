@@ -228,7 +228,12 @@ fi
 PRODUCT_CDS=$([[ ${#CDS_OPTS[@]} -gt 0 ]] && echo on || echo off)
 log "product cds=$PRODUCT_CDS"
 echo "{\"type\":\"machine\",\"product_cds\":\"$PRODUCT_CDS\"}" >> "$RUN"
-CHATBOT=(java "${CDS_OPTS[@]}" "${SUT_OPTS[@]}" "${PRODUCT_OPTS[@]}" -jar "$PRODUCT_JAR")
+# ... and with the JVM flags the README and docs/operate.md "Startup" give it (the baseline keeps the JVM's defaults).
+PRODUCT_FLAGS=()
+[[ ${BENCH_PRODUCT_FLAGS:-on} == on ]] && PRODUCT_FLAGS=(-XX:+UseSerialGC -XX:+UseTransparentHugePages)
+log "product flags=[${PRODUCT_FLAGS[*]}]"
+echo "{\"type\":\"machine\",\"product_flags\":\"${PRODUCT_FLAGS[*]}\"}" >> "$RUN"
+CHATBOT=(java "${CDS_OPTS[@]}" "${PRODUCT_FLAGS[@]}" "${SUT_OPTS[@]}" "${PRODUCT_OPTS[@]}" -jar "$PRODUCT_JAR")
 echo "{\"type\":\"machine\",\"product_java_opts\":\"${BENCH_PRODUCT_JAVA_OPTS:-}\"}" >> "$RUN"
 log "product java_opts=[${BENCH_PRODUCT_JAVA_OPTS:-}]"
 # workloads WORKLOADS: what a system runs, unless BENCH_WORKLOADS names one list for all.

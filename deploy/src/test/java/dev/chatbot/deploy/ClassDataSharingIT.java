@@ -24,9 +24,10 @@ class ClassDataSharingIT {
     assertThat(ARCHIVE).as("made by mvn package (not with -Dcds.skip)").isRegularFile();
     Path classLog = Files.createTempFile("chatbot-classes", ".log");
     int port = TestServer.freePort();
-    // -Xshare:on: an archive that does not fit the jar or the JVM stops the start instead of being ignored.
-    List<String> jvm = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE,
-        "-Xlog:class+load=info:file=" + classLog);
+    // -Xshare:on: an archive that does not fit the jar or the JVM stops the start instead of being ignored. With the
+    // README's flags: the archive is made with the JVM's default collector and must fit the serial one too.
+    List<String> jvm = List.of("-XX:+UseSerialGC", "-XX:+UseTransparentHugePages", "-Xshare:on",
+        "-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:class+load=info:file=" + classLog);
     Map<String, String> env = Map.of("HTTP_PORT", String.valueOf(port), "BOT", "shoe-shop",
         "MESSENGER_APP_SECRET", "secret", "MESSENGER_VERIFY_TOKEN", "verify", "MESSENGER_PAGE_ACCESS_TOKEN", "token",
         "MESSENGER_API_BASE_URL", "https://127.0.0.1:" + TestServer.freePort());
