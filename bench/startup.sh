@@ -6,10 +6,14 @@
 # Runs alternate (plain, CDS, plain, CDS...) so both see the same machine load; prints each run and the medians.
 #   usage (repository root, after `mvn -q -pl deploy -am package -DskipTests`): bench/startup.sh [runs]
 #   BENCH_NICE=15 runs the JVMs at that nice level; extra JVM options for both: BENCH_JAVA_OPTS.
+# With JVM flag sets after [runs], every start uses the archive and the sets alternate instead (docs/operate.md
+# "Startup" measured its flags so):
+#   bench/startup.sh 7 "" "-XX:+UseSerialGC" "-XX:+UseTransparentHugePages" "-XX:+UseSerialGC -XX:+UseTransparentHugePages"
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/wait-http.sh"
 runs="${1:-7}"
+variants=("${@:2}")
 jar="$HERE/../deploy/target/chatbot.jar"
 jsa="$HERE/../deploy/target/chatbot.jsa"
 store="${BENCH_STATE_STORE:-file}"
@@ -49,6 +53,23 @@ measure() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+if (( ${#variants[@]} > 0 )); then
+  declare -A walls=() cpus=()
+  for i in $(seq 1 "$runs"); do
+    for v in "${!variants[@]}"; do
+      read -r -a flags <<< "${variants[$v]}"
+      read -r wall cpu logged < <(measure "${flags[@]}" -XX:SharedArchiveFile="$jsa")
+      walls[$v]+="$wall "; cpus[$v]+="$cpu "
+      echo "run $i [${variants[$v]}]: $wall ms (cpu $cpu ms, logged $logged ms)"
+    done
+  done
+  for v in "${!variants[@]}"; do
+    echo "median of $runs [${variants[$v]}]: $(printf '%s\n' ${walls[$v]} | median) ms" \
+      "(cpu $(printf '%s\n' ${cpus[$v]} | median) ms), all: $(printf '%s\n' ${walls[$v]} | sort -n | tr '\n' ' ')"
+  done
+  exit 0
+fi
 
 plain=(); plain_cpu=(); plain_log=(); cds=(); cds_cpu=(); cds_log=()
 for i in $(seq 1 "$runs"); do
