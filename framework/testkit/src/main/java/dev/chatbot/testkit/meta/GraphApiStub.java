@@ -63,6 +63,9 @@ public final class GraphApiStub implements AutoCloseable {
   private final BlockingQueue<GraphRequest> whatsapp = new LinkedBlockingQueue<>();
   private final BlockingQueue<GraphRequest> readReceipts = new LinkedBlockingQueue<>();
 
+  /** When the stub last recorded a request ({@link System#nanoTime}). */
+  private volatile long lastRecorded = System.nanoTime();
+
   private GraphApiStub(WireMockServer server) {
     this.server = server;
   }
@@ -206,8 +209,21 @@ public final class GraphApiStub implements AutoCloseable {
     return aResponse().withStatus(status).withHeader("content-type", "application/json").withBody(error.encode());
   }
 
-  /** Back to answering 200, and forgets what was received. */
+  /**
+   * Back to answering 200, and forgets what was received. First waits until the stub has recorded nothing for
+   * 100 ms (at most 2 s): WireMock records a request after serving it, so a request a process sent just before it
+   * was killed can be recorded after a drain, and be taken for the next process's.
+   */
   public void reset() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (System.nanoTime() - lastRecorded < TimeUnit.MILLISECONDS.toNanos(100) && System.nanoTime() < deadline) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     server.resetAll();
     drain();
     stubDefaults();
@@ -244,6 +260,7 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   private void record(Request request) {
+    lastRecorded = System.nanoTime();
     if (!"POST".equals(request.getMethod().getName())) {
       return;
     }
