@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatbot.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class ClassDataSharingIT {
         "MESSENGER_APP_SECRET", "secret", "MESSENGER_VERIFY_TOKEN", "verify", "MESSENGER_PAGE_ACCESS_TOKEN", "token",
         "MESSENGER_API_BASE_URL", "https://127.0.0.1:" + TestServer.freePort());
     try (JarProcess jar = JarProcess.start(jvm, env)) {
-      jar.awaitReady("http://127.0.0.1:" + port + "/health/ready");
+      String ready = "http://127.0.0.1:" + port + "/health/ready";
+      jar.awaitReady(ready);
+      // TLS is readied after the first readiness answer, then the credential check makes the adapter's first HTTPS
+      // call (to a closed port: it fails at once); once it has answered, the TLS classes are loaded too.
+      Http.getUntil(ready, answer -> !answer.body().contains("\"checking\""), Duration.ofSeconds(30));
       assertThat(jar.terminate()).isZero();
     }
     List<String> loaded = Files.readAllLines(classLog).stream().filter(line -> line.contains(" source: ")).toList();
