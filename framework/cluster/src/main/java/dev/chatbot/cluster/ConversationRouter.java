@@ -6,12 +6,10 @@ import dev.chatbot.server.Lifecycle;
 import dev.chatbot.spi.Inbound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one conversation on one member at a time: each message goes to its conversation's owner member, whose local
  * dispatcher (dedupe against the cluster-wide store, per-conversation queue, bot) handles it. A message that
- * arrives elsewhere is forwarded over the event bus with request/reply, and the webhook is acknowledged only once
- * the owner has queued it, so a platform's sequential deliveries keep their order whichever member they reach.
+ * arrives elsewhere is forwarded over the event bus with request/reply ({@link Forwards}, which coalesces one event-loop
+ * turn's forwards per member), and the webhook is acknowledged only once the owner has queued it, so a platform's sequential deliveries keep their order whichever member they reach.
  *
  * <p>{@link Ownership} decides the owner. When the owner does not take the messages (it is leaving and has stopped
  * its consumer, or it died and the cluster has not noticed yet), they go to a stand-in that every member picks
@@ -46,7 +44,7 @@ final class ConversationRouter implements Inbound {
   private final String self;
   private final Ownership ownership;
   private final Inbound local;
-  private final DeliveryOptions forwardOptions;
+  private final Forwards forwards;
   private MessageConsumer<JsonArray> consumer;
   /** Forwarded messages between arrival and being queued here (the same guard as the server's own webhooks). */
   private final Lifecycle forwarded = new Lifecycle();
@@ -60,7 +58,7 @@ final class ConversationRouter implements Inbound {
     this.self = ownership.self();
     this.ownership = ownership;
     this.local = local;
-    this.forwardOptions = new DeliveryOptions().setSendTimeout(forwardTimeoutMillis);
+    this.forwards = new Forwards(vertx, forwardTimeoutMillis);
   }
 
   /** Starts taking the messages other members forward to this one. */
@@ -71,18 +69,7 @@ final class ConversationRouter implements Inbound {
         request.fail(503, "member leaving");
         return;
       }
-      List<Message> messages;
-      try {
-        messages = decode(request.body());
-      } catch (RuntimeException e) {
-        forwarded.exit();
-        request.fail(400, "unreadable messages: " + e.getMessage());
-        return;
-      }
-      local.accept(messages).onComplete(
-          accepted -> request.reply(encode(accepted)),
-          failure -> request.fail(500, String.valueOf(failure.getMessage())))
-          .onComplete(replied -> forwarded.exit());
+      Forwards.answer(request, local::accept, forwarded::exit);
     });
     return consumer.completion();
   }
@@ -150,8 +137,7 @@ final class ConversationRouter implements Inbound {
   }
 
   private Future<Accepted> forward(String node, List<Message> batch) {
-    return vertx.eventBus().<JsonObject>request(Addresses.inbound(node), encode(batch), forwardOptions)
-        .map(reply -> decodeAccepted(reply.body()));
+    return forwards.send(node, batch);
   }
 
   private static Future<Accepted> sum(List<Future<Accepted>> parts) {
@@ -167,25 +153,4 @@ final class ConversationRouter implements Inbound {
     });
   }
 
-  static JsonArray encode(List<Message> messages) {
-    JsonArray array = new JsonArray();
-    messages.forEach(message -> array.add(MessageJson.encode(message)));
-    return array;
-  }
-
-  static List<Message> decode(JsonArray array) {
-    List<Message> messages = new ArrayList<>(array.size());
-    for (int i = 0; i < array.size(); i++) {
-      messages.add(MessageJson.decode(array.getJsonObject(i)));
-    }
-    return messages;
-  }
-
-  private static JsonObject encode(Accepted accepted) {
-    return new JsonObject().put("accepted", accepted.accepted()).put("duplicates", accepted.duplicates());
-  }
-
-  private static Accepted decodeAccepted(JsonObject body) {
-    return new Accepted(body.getInteger("accepted", 0), body.getInteger("duplicates", 0));
-  }
 }

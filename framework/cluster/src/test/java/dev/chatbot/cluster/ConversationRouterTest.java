@@ -153,6 +153,54 @@ class ConversationRouterTest {
     assertThat(ids(taken)).containsExactly("1");
   }
 
+  /** Every webhook read in one wake-up of an event loop: one request per owner, the batches in their order. */
+  @Test
+  void theForwardsOfOneEventLoopTurnGoAsOneRequestPerMember() {
+    List<String> requests = new CopyOnWriteArrayList<>();
+    vertx.eventBus().addOutboundInterceptor(delivery -> {
+      requests.add(delivery.message().address());
+      delivery.next();
+    });
+    ConversationRouter b = members.get("b").router();
+    io.vertx.core.Promise<List<Future<Inbound.Accepted>>> sent = io.vertx.core.Promise.promise();
+    vertx.getOrCreateContext().runOnContext(turn -> sent.complete(List.of(
+        b.accept(List.of(message("1", "x"))), b.accept(List.of(message("2", "y"), message("3", "x"))),
+        b.accept(List.of(message("4", "x"))))));
+
+    List<Inbound.Accepted> accepted = await(sent.future()).stream().map(ConversationRouterTest::await).toList();
+
+    assertThat(accepted).containsExactly(new Inbound.Accepted(1, 0), new Inbound.Accepted(2, 0),
+        new Inbound.Accepted(1, 0));
+    assertThat(ids(members.get("a").handled())).containsExactly("1", "3", "4");
+    assertThat(ids(members.get("c").handled())).containsExactly("2");
+    assertThat(requests).filteredOn(dev.chatbot.bot.Addresses.inbound("a")::equals).hasSize(1);
+    assertThat(requests).filteredOn(dev.chatbot.bot.Addresses.inbound("c")::equals).hasSize(1);
+  }
+
+  /** A batch the owner fails goes to the stand-in; the others of the same request stay with the owner. */
+  @Test
+  void aBatchTheOwnerFailsGoesToTheStandInAlone() {
+    await(members.get("a").router().stop());
+    List<Message> taken = new CopyOnWriteArrayList<>();
+    await(new ConversationRouter(vertx, new FixedOwnership("a"), messages -> {
+      if (messages.get(0).id().equals("bad")) {
+        return Future.failedFuture("cannot queue it");
+      }
+      taken.addAll(messages);
+      return Future.succeededFuture(new Inbound.Accepted(messages.size(), 0));
+    }).start());
+    ConversationRouter c = members.get("c").router();
+    io.vertx.core.Promise<List<Future<Inbound.Accepted>>> sent = io.vertx.core.Promise.promise();
+    vertx.getOrCreateContext().runOnContext(turn -> sent.complete(List.of(
+        c.accept(List.of(message("1", "x"))), c.accept(List.of(message("bad", "x"))))));
+
+    List<Inbound.Accepted> accepted = await(sent.future()).stream().map(ConversationRouterTest::await).toList();
+
+    assertThat(accepted).containsExactly(new Inbound.Accepted(1, 0), new Inbound.Accepted(1, 0));
+    assertThat(ids(taken)).containsExactly("1");
+    assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("bad");
+  }
+
   @Test
   void messagesSurviveTheTripAsJson() {
     Message tap = Message.postback("p1", new ConversationRef("test", "x", "thread-1"), new UserRef("test", "u", "Una"),
