@@ -7,6 +7,7 @@
 # the one-member row of the same run; what was not measured is "not judged".
 # Usage: bench/cluster.sh   (after bench/run.sh has built the jars; BENCH_WARMUP/BENCH_DURATION as in run.sh;
 #        BENCH_NICE=15 to run at low priority on a shared box, the same level for every process;
+#        BENCH_PRODUCT_FLAGS=off runs the members with the JVM's defaults instead of the README's flags (as run.sh);
 #        BENCH_PROFILE=1 records JFR on every member over the measurement window and prints jfr-top per member;
 #        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows;
 #        BENCH_TARGET_PORT (member 1's HTTP port, the others follow; 18081), BENCH_CLUSTER_PORT (member 1's
@@ -23,8 +24,12 @@ export BENCH_WARMUP=${BENCH_WARMUP:-10} BENCH_DURATION=${BENCH_DURATION:-20} BEN
 export BENCH_STUB_PORT=${BENCH_STUB_PORT:-18190}
 HTTP_BASE=$(( ${BENCH_TARGET_PORT:-18081} - 1 )) CLUSTER_BASE=$(( ${BENCH_CLUSTER_PORT:-5801} - 1 ))
 NICE=(nice -n "${BENCH_NICE:-0}")
-# Extra JVM options for every member (as run.sh's BENCH_PRODUCT_JAVA_OPTS), e.g. Hazelcast's thread counts.
-read -r -a MEMBER_OPTS <<< "${BENCH_PRODUCT_JAVA_OPTS:-}"
+# The README's JVM flags, as run.sh gives the product and the container image every member; then the extra options
+# for every member (run.sh's BENCH_PRODUCT_JAVA_OPTS, e.g. Hazelcast's thread counts), which win.
+MEMBER_OPTS=()
+[[ ${BENCH_PRODUCT_FLAGS:-on} == on ]] && MEMBER_OPTS=(-XX:+UseSerialGC -XX:+UseTransparentHugePages)
+read -r -a EXTRA_OPTS <<< "${BENCH_PRODUCT_JAVA_OPTS:-}"
+MEMBER_OPTS+=("${EXTRA_OPTS[@]}")
 mkdir -p results
 STAMP=$(date -u +%Y%m%dT%H%MZ) RUN=results/cluster-$STAMP.jsonl.tmp
 mapfile -t ENVV < <(java -jar "$BENCH_JAR" env --stub-port "$BENCH_STUB_PORT")
@@ -76,7 +81,7 @@ profile_member() {
 wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null || true; done; PROFILERS=(); sleep 3; }
 
 ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
-MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${BENCH_PRODUCT_JAVA_OPTS:-}] prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${MEMBER_OPTS[*]}] prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
 echo "$MACHINE"
 [[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
 [[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1

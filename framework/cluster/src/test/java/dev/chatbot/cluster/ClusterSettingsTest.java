@@ -45,6 +45,24 @@ class ClusterSettingsTest {
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
   }
 
+  /** Half as many partition threads as cores, at least one, unless the JVM sets Hazelcast's property itself. */
+  @Test
+  void aMemberRunsHalfAsManyPartitionThreadsAsCoresUnlessTold() {
+    String property = "hazelcast.operation.thread.count";
+    int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    // The vert.x-hazelcast default it starts from sets none of Hazelcast's thread counts.
+    assertThat(io.vertx.spi.cluster.hazelcast.ConfigUtil.loadConfig().getProperty(property)).isNull();
+    assertThat(HazelcastConfigs.build(ClusterSettings.from(Settings.of(Map.of()))).getProperty(property))
+        .isEqualTo(String.valueOf(half));
+    System.setProperty(property, "3");
+    try {
+      assertThat(HazelcastConfigs.build(ClusterSettings.from(Settings.of(Map.of()))).getProperty(property))
+          .as("left to Hazelcast, which reads -D" + property).isEqualTo("3");
+    } finally {
+      System.clearProperty(property);
+    }
+  }
+
   @Test
   void aKubernetesServiceNameUsesTheKubernetesApiAndADnsNameUsesDns() throws IOException {
     String podIp = nonLoopbackAddress();
