@@ -39,12 +39,14 @@ final class HazelcastConfigs {
     // Responses handled on the IO thread that read them rather than handed to a response thread: one thread hop
     // less per map operation (Hazelcast's documented option; our callbacks only hand the result to an event loop).
     defaultProperty(config, "hazelcast.operation.response.thread.count", "0");
-    // Half as many partition threads as cores (at least one; Hazelcast's default is one per core): a member's map
-    // operations are small next to its event loops' work, and each partition thread is one more thread to wake per
-    // operation. On two cores, one thread instead of two: a quarter fewer system calls and context switches per
-    // clustered message, and less CPU (bench/README.md, session 11).
-    defaultProperty(config, "hazelcast.operation.thread.count",
-        String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+    // Fewer Hazelcast threads on small machines: a member's map operations and their packets are small next to its
+    // event loops' work, and every thread is one more to wake per operation. Partition threads: half the cores, at
+    // least one (Hazelcast's default: one per core). IO threads each way: as many, at most Hazelcast's default of
+    // three. On two cores, one of each instead of two and three: a quarter fewer system calls and context switches
+    // per clustered message, and less CPU (bench/README.md, session 11).
+    int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    defaultProperty(config, "hazelcast.operation.thread.count", String.valueOf(half));
+    defaultProperty(config, "hazelcast.io.thread.count", String.valueOf(Math.min(3, half)));
     // Hazelcast's own metrics feed its Management Center and JMX, which the product does not use: collected every
     // few seconds on every member for nothing (a few % of a member's CPU in JFR). Off unless asked for with -D.
     defaultProperty(config, "hazelcast.metrics.enabled", "false");

@@ -45,22 +45,28 @@ class ClusterSettingsTest {
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
   }
 
-  /** Half as many partition threads as cores, at least one, unless the JVM sets Hazelcast's property itself. */
+  /**
+   * Half as many partition threads as cores, at least one, and as many IO threads each way, at most three, unless the
+   * JVM sets Hazelcast's properties itself.
+   */
   @Test
-  void aMemberRunsHalfAsManyPartitionThreadsAsCoresUnlessTold() {
-    String property = "hazelcast.operation.thread.count";
+  void aMemberRunsFewerHazelcastThreadsOnASmallMachineUnlessTold() {
     int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    // The vert.x-hazelcast default it starts from sets none of Hazelcast's thread counts.
-    assertThat(io.vertx.spi.cluster.hazelcast.ConfigUtil.loadConfig().getProperty(property)).isNull();
-    assertThat(HazelcastConfigs.build(ClusterSettings.from(Settings.of(Map.of()))).getProperty(property))
-        .isEqualTo(String.valueOf(half));
-    System.setProperty(property, "3");
-    try {
+    Map<String, String> expected = Map.of("hazelcast.operation.thread.count", String.valueOf(half),
+        "hazelcast.io.thread.count", String.valueOf(Math.min(3, half)));
+    expected.forEach((property, value) -> {
+      // The vert.x-hazelcast default it starts from sets none of Hazelcast's thread counts.
+      assertThat(io.vertx.spi.cluster.hazelcast.ConfigUtil.loadConfig().getProperty(property)).isNull();
       assertThat(HazelcastConfigs.build(ClusterSettings.from(Settings.of(Map.of()))).getProperty(property))
-          .as("left to Hazelcast, which reads -D" + property).isEqualTo("3");
-    } finally {
-      System.clearProperty(property);
-    }
+          .as(property).isEqualTo(value);
+      System.setProperty(property, "5");
+      try {
+        assertThat(HazelcastConfigs.build(ClusterSettings.from(Settings.of(Map.of()))).getProperty(property))
+            .as("-D" + property + " wins").isEqualTo("5");
+      } finally {
+        System.clearProperty(property);
+      }
+    });
   }
 
   @Test
