@@ -45,7 +45,7 @@ final class Forwards {
   Future<Accepted> send(String node, List<Message> batch) {
     Promise<Accepted> accepted = Promise.promise();
     Context context = Vertx.currentContext();
-    if (context == null) {
+    if (context == null || !context.isEventLoopContext()) {
       request(node, List.of(new Waiting(batch, accepted)));
       return accepted.future();
     }
@@ -69,20 +69,28 @@ final class Forwards {
     batches.forEach(waiting -> request.add(encode(waiting.batch())));
     vertx.eventBus().<JsonArray>request(Addresses.inbound(node), request, options).onComplete(
         answer -> {
-          JsonArray outcomes = answer.body();
-          for (int i = 0; i < batches.size(); i++) {
-            Promise<Accepted> promise = batches.get(i).accepted();
-            JsonObject outcome = i < outcomes.size() ? outcomes.getJsonObject(i) : null;
-            if (outcome == null) {
-              promise.fail(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 500, "no answer for this batch"));
-            } else if (outcome.containsKey("failure")) {
-              promise.fail(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 500, outcome.getString("failure")));
-            } else {
-              promise.complete(new Accepted(outcome.getInteger("accepted", 0), outcome.getInteger("duplicates", 0)));
+          try {
+            JsonArray outcomes = answer.body();
+            for (int i = 0; i < batches.size(); i++) {
+              settle(batches.get(i).accepted(), i < outcomes.size() ? outcomes.getJsonObject(i) : null);
             }
+          } catch (RuntimeException unreadable) {
+            // An answer in another shape (a member of another version): every batch not settled yet fails.
+            batches.forEach(waiting -> waiting.accepted().tryFail(new ReplyException(
+                ReplyFailure.RECIPIENT_FAILURE, 500, "unreadable answer: " + unreadable.getMessage())));
           }
         },
-        failure -> batches.forEach(waiting -> waiting.accepted().fail(failure)));
+        failure -> batches.forEach(waiting -> waiting.accepted().tryFail(failure)));
+  }
+
+  private static void settle(Promise<Accepted> promise, JsonObject outcome) {
+    if (outcome == null) {
+      promise.tryFail(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 500, "no answer for this batch"));
+    } else if (outcome.containsKey("failure")) {
+      promise.tryFail(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 500, outcome.getString("failure")));
+    } else {
+      promise.tryComplete(new Accepted(outcome.getInteger("accepted", 0), outcome.getInteger("duplicates", 0)));
+    }
   }
 
   /**

@@ -201,6 +201,19 @@ class ConversationRouterTest {
     assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("bad");
   }
 
+  /** An answer the sender cannot read (a member of another version) fails the forward: it does not hang. */
+  @Test
+  void anUnreadableAnswerSendsTheBatchToTheStandIn() {
+    await(members.get("a").router().stop());
+    await(vertx.eventBus().<io.vertx.core.json.JsonArray>consumer(dev.chatbot.bot.Addresses.inbound("a"),
+        request -> request.reply(new io.vertx.core.json.JsonObject().put("accepted", 1))).completion());
+
+    Inbound.Accepted accepted = await(members.get("c").router().accept(List.of(message("1", "x"))));
+
+    assertThat(accepted).isEqualTo(new Inbound.Accepted(1, 0));
+    assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("1");
+  }
+
   @Test
   void messagesSurviveTheTripAsJson() {
     Message tap = Message.postback("p1", new ConversationRef("test", "x", "thread-1"), new UserRef("test", "u", "Una"),
