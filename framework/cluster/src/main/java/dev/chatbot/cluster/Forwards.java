@@ -112,7 +112,14 @@ final class Forwards {
       return;
     }
     List<Future<Accepted>> outcomes = new ArrayList<>(batches.size());
-    batches.forEach(batch -> outcomes.add(local.apply(batch)));
+    for (List<Message> batch : batches) {
+      try {
+        outcomes.add(local.apply(batch));
+      } catch (RuntimeException thrown) {
+        // Answered as that batch's failure: a request left unanswered would hold the member's shutdown.
+        outcomes.add(Future.failedFuture(thrown));
+      }
+    }
     Future.join(outcomes).onComplete(all -> {
       JsonArray answer = new JsonArray(new ArrayList<>(outcomes.size()));
       for (Future<Accepted> outcome : outcomes) {

@@ -177,7 +177,7 @@ class ConversationRouterTest {
     assertThat(requests).filteredOn(dev.chatbot.bot.Addresses.inbound("c")::equals).hasSize(1);
   }
 
-  /** A batch the owner fails goes to the stand-in; the others of the same request stay with the owner. */
+  /** A batch the owner fails (or throws on) goes to the stand-in; the others of the same request stay with the owner. */
   @Test
   void aBatchTheOwnerFailsGoesToTheStandInAlone() {
     await(members.get("a").router().stop());
@@ -186,19 +186,23 @@ class ConversationRouterTest {
       if (messages.get(0).id().equals("bad")) {
         return Future.failedFuture("cannot queue it");
       }
+      if (messages.get(0).id().equals("boom")) {
+        throw new IllegalStateException("thrown, not failed");
+      }
       taken.addAll(messages);
       return Future.succeededFuture(new Inbound.Accepted(messages.size(), 0));
     }).start());
     ConversationRouter c = members.get("c").router();
     io.vertx.core.Promise<List<Future<Inbound.Accepted>>> sent = io.vertx.core.Promise.promise();
     vertx.getOrCreateContext().runOnContext(turn -> sent.complete(List.of(
-        c.accept(List.of(message("1", "x"))), c.accept(List.of(message("bad", "x"))))));
+        c.accept(List.of(message("1", "x"))), c.accept(List.of(message("bad", "x"))),
+        c.accept(List.of(message("boom", "x"))))));
 
     List<Inbound.Accepted> accepted = await(sent.future()).stream().map(ConversationRouterTest::await).toList();
 
-    assertThat(accepted).containsExactly(new Inbound.Accepted(1, 0), new Inbound.Accepted(1, 0));
+    assertThat(accepted).containsOnly(new Inbound.Accepted(1, 0)).hasSize(3);
     assertThat(ids(taken)).containsExactly("1");
-    assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("bad");
+    assertThat(ids(members.get("b").handled())).as("the stand-in").containsExactly("bad", "boom");
   }
 
   /** An answer the sender cannot read (a member of another version) fails the forward: it does not hang. */
