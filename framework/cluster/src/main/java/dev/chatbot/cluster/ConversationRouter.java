@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one conversation on one member at a time: each message goes to its conversation's owner member, whose local
  * dispatcher (dedupe against the cluster-wide store, per-conversation queue, bot) handles it. A message that
- * arrives elsewhere is forwarded over the event bus with request/reply ({@link Forwards}, which coalesces one event-loop
- * turn's forwards per member), and the webhook is acknowledged only once the owner has queued it, so a platform's sequential deliveries keep their order whichever member they reach.
+ * arrives elsewhere is forwarded over the event bus with request/reply ({@link Forwards}, which coalesces one
+ * event-loop turn's forwards per member), and the webhook is acknowledged only once the owner has queued it, so a
+ * platform's sequential deliveries keep their order whichever member they reach.
  *
  * <p>{@link Ownership} decides the owner. When the owner does not take the messages (it is leaving and has stopped
  * its consumer, or it died and the cluster has not noticed yet), they go to a stand-in that every member picks
@@ -69,7 +70,7 @@ final class ConversationRouter implements Inbound {
         request.fail(503, "member leaving");
         return;
       }
-      Forwards.answer(request, local::accept, forwarded::exit);
+      Forwards.answer(request, local, forwarded::exit);
     });
     return consumer.completion();
   }

@@ -2,6 +2,7 @@ package dev.chatbot.cluster;
 
 import dev.chatbot.bot.Addresses;
 import dev.chatbot.model.Message;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.Inbound.Accepted;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The forwards of one member to the others, coalesced: the batches for one member within one turn of an event loop
@@ -97,8 +97,7 @@ final class Forwards {
    * The receiving side: hands each batch of a request to {@code local} in order and answers, per batch, its counts
    * or its failure. Fails the whole request (a {@code 400}) only when it cannot be read.
    */
-  static void answer(io.vertx.core.eventbus.Message<JsonArray> request, Function<List<Message>, Future<Accepted>> local,
-      Runnable done) {
+  static void answer(io.vertx.core.eventbus.Message<JsonArray> request, Inbound local, Runnable done) {
     List<List<Message>> batches;
     try {
       JsonArray body = request.body();
@@ -114,7 +113,7 @@ final class Forwards {
     List<Future<Accepted>> outcomes = new ArrayList<>(batches.size());
     for (List<Message> batch : batches) {
       try {
-        outcomes.add(local.apply(batch));
+        outcomes.add(local.accept(batch));
       } catch (RuntimeException thrown) {
         // Answered as that batch's failure: a request left unanswered would hold the member's shutdown.
         outcomes.add(Future.failedFuture(thrown));
@@ -133,13 +132,13 @@ final class Forwards {
     });
   }
 
-  static JsonArray encode(List<Message> messages) {
+  private static JsonArray encode(List<Message> messages) {
     JsonArray array = new JsonArray(new ArrayList<>(messages.size()));
     messages.forEach(message -> array.add(MessageJson.encode(message)));
     return array;
   }
 
-  static List<Message> decode(JsonArray array) {
+  private static List<Message> decode(JsonArray array) {
     List<Message> messages = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       messages.add(MessageJson.decode(array.getJsonObject(i)));
