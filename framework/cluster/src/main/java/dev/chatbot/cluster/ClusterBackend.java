@@ -113,7 +113,8 @@ public final class ClusterBackend implements StateBackend {
               (message, settled) -> inbox.settled(message, settled));
           inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
               outbox);
-          dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP), settings.dedupeWindow());
+          dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP),
+              hazelcast.getPartitionService(), settings.dedupeWindow(), settings.dedupeMaxEntries());
           return clustered;
         });
   }

@@ -1,59 +1,90 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.map.IMap;
-import com.hazelcast.partition.PartitionAwareKey;
+import com.hazelcast.partition.PartitionService;
 import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.MemoryDedupeStore;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Inbound event ids seen cluster-wide, with a time to live, so a redelivery that lands on any member is recognised.
- * One asynchronous {@code put} per id: the map applies puts of one key one at a time, so exactly one of two racing
- * puts finds no previous value. (Vert.x's {@code AsyncMap.putIfAbsent} would do the same on a worker thread, a
- * thread hop per message.) A repeat refreshes the id's time to live, which only makes a redelivery storm remembered
- * longer.
+ * Inbound event ids seen cluster-wide, so a redelivery that lands on any member is recognised: one entry per
+ * Hazelcast partition ({@link SeenIds}: the fingerprints of the ids of that partition's conversations, in the two
+ * generations a single process keeps), and one entry processor per id ({@link SeenIds.Remember}) that adds the id
+ * and answers whether it was new. The id goes to its conversation's partition, whose owner is the member handling
+ * the conversation, so the call is local but for its backups. A platform redelivers an event to the same
+ * conversation, so it finds the same partition.
  *
- * <p>An id is kept in its conversation's partition (a {@link PartitionAwareKey} like {@link Work}'s), whose owner is
- * the member handling the conversation: the put is local, plus its backups, where a plain key would be remote for
- * (n-1)/n of the ids. A platform redelivers an event to the same conversation, so the key is the same each time.
+ * <p>Why not an entry per id, as until 2026-11-27: a map at its size bound evicts an entry on every put, choosing
+ * it from a sample of fifteen, which cost a fifth of the partition threads' time and made every id an entry object
+ * the collector copied and promoted for minutes (bench/README.md, session 12).
+ *
+ * <p>{@code DEDUPE_MAX_ENTRIES} bounds the cluster, spread over the partitions: each partition's generation holds up
+ * to twice its even share (at least 64), so a partition twice as busy as the average still remembers its ids for
+ * the whole window.
  */
 final class ClusterDedupeStore implements DedupeStore {
 
-  private final IMap<PartitionAwareKey<String, String>, Boolean> map;
-  private final long windowMillis;
+  private static final int MIN_PER_PARTITION = 64;
 
-  ClusterDedupeStore(IMap<PartitionAwareKey<String, String>, Boolean> map, Duration window) {
+  private final IMap<String, SeenIds> map;
+  private final PartitionService partitions;
+  private final long windowMillis;
+  private final long perPartition;
+  /** The key of each partition's entry: a string that Hazelcast hashes into that partition. */
+  private final String[] keyOfPartition;
+
+  ClusterDedupeStore(IMap<String, SeenIds> map, PartitionService partitions, Duration window, int maxEntries) {
     this.map = map;
+    this.partitions = partitions;
     this.windowMillis = window.toMillis();
+    this.keyOfPartition = partitionKeys(partitions);
+    this.perPartition = Math.max(MIN_PER_PARTITION, (2L * maxEntries + keyOfPartition.length - 1) / keyOfPartition.length);
   }
 
   /** Without its conversation (no caller of the core does this): in the id's own partition. */
   @Override
   public Future<Boolean> firstSeen(String id) {
-    return firstSeen(new PartitionAwareKey<>(id, id));
+    return Hz.future(remember(id, id));
   }
 
   @Override
   public Future<Boolean> firstSeen(String id, String conversationKey) {
-    return firstSeen(new PartitionAwareKey<>(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey));
-  }
-
-  private Future<Boolean> firstSeen(PartitionAwareKey<String, String> key) {
-    return Hz.future(firstSeenStage(key));
+    return Hz.future(firstSeenStage(id, conversationKey));
   }
 
   /**
-   * {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran the put (the
-   * partition's thread when it is local), so {@link ClusterInbox#keepFirstSeen} can chain the inbox write there.
+   * {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran it (the partition's
+   * thread when it is local), so {@link ClusterInbox#keepFirstSeen} can chain the inbox write there.
    */
   CompletionStage<Boolean> firstSeenStage(String id, String conversationKey) {
-    return firstSeenStage(new PartitionAwareKey<>(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey));
+    return remember(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey);
   }
 
-  private CompletionStage<Boolean> firstSeenStage(PartitionAwareKey<String, String> key) {
-    return map.putAsync(key, Boolean.TRUE, windowMillis, TimeUnit.MILLISECONDS)
-        .thenApplyAsync(previous -> previous == null, Runnable::run);
+  /** Ids each partition's generation holds at most. */
+  long perPartition() {
+    return perPartition;
+  }
+
+  private CompletionStage<Boolean> remember(String id, Object partitionKey) {
+    String key = keyOfPartition[partitions.getPartition(partitionKey).getPartitionId()];
+    return map.submitToKey(key, new SeenIds.Remember(MemoryDedupeStore.fingerprint(id), System.currentTimeMillis(),
+        windowMillis, perPartition));
+  }
+
+  /** Hazelcast's hashing is the same on every member, so every member finds the same keys. */
+  private static String[] partitionKeys(PartitionService partitions) {
+    String[] keys = new String[partitions.getPartitions().size()];
+    int missing = keys.length;
+    for (int i = 0; missing > 0; i++) {
+      String key = "seen:" + i;
+      int partition = partitions.getPartition(key).getPartitionId();
+      if (keys[partition] == null) {
+        keys[partition] = key;
+        missing--;
+      }
+    }
+    return keys;
   }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * @param eventBusPort {@code CLUSTER_EVENT_BUS_PORT}: the event bus port on {@code host}, 0 for any free one
  * @param backupCount {@code CLUSTER_BACKUP_COUNT}: synchronous backup copies of every entry on other members
  * @param dedupeWindow {@code DEDUPE_WINDOW_SECONDS}: how long an event id is remembered
- * @param dedupeMaxEntries {@code DEDUPE_MAX_ENTRIES}: event ids remembered per member at most
+ * @param dedupeMaxEntries {@code DEDUPE_MAX_ENTRIES}: event ids the cluster remembers, spread over the partitions
+ *     (see {@link ClusterDedupeStore})
  */
 record ClusterSettings(String host, int port, List<String> members, Optional<String> kubernetesService,
     int eventBusPort, int backupCount, Duration dedupeWindow, int dedupeMaxEntries) {
@@ -41,11 +42,9 @@ record ClusterSettings(String host, int port, List<String> members, Optional<Str
     int port = settings.getInt("CLUSTER_PORT", DEFAULT_PORT, 1, 65535);
     int eventBusPort = settings.getInt("CLUSTER_EVENT_BUS_PORT", 0, 0, 65535);
     int backupCount = settings.getInt("CLUSTER_BACKUP_COUNT", DEFAULT_BACKUP_COUNT, 0, MAX_BACKUP_COUNT);
-    // The same variables and bounds as one process (MemoryDedupeStore.from); the bound counts per member here.
-    int window = settings.getInt("DEDUPE_WINDOW_SECONDS", (int) MemoryDedupeStore.DEFAULT_WINDOW.toSeconds(),
-        MemoryDedupeStore.MIN_WINDOW_SECONDS, 86_400);
-    int maxEntries = settings.getInt("DEDUPE_MAX_ENTRIES", (int) MemoryDedupeStore.DEFAULT_MAX_ENTRIES, 1_000,
-        100_000_000);
+    // The same variables and bounds as one process (docs/cluster.md says what the bound means in a cluster).
+    Duration window = MemoryDedupeStore.window(settings);
+    int maxEntries = MemoryDedupeStore.maxEntries(settings);
     Optional<String> members = settings.get("CLUSTER_MEMBERS");
     Optional<String> service = settings.get("CLUSTER_KUBERNETES_SERVICE");
     if (members.isPresent() && service.isPresent()) {
@@ -65,7 +64,7 @@ record ClusterSettings(String host, int port, List<String> members, Optional<Str
     }
     List<String> memberList = members.map(ClusterSettings::parseMembers).orElse(List.of(host + ":" + port));
     return new ClusterSettings(host, port, memberList, service, eventBusPort, backupCount,
-        Duration.ofSeconds(window), maxEntries);
+        window, maxEntries);
   }
 
   /** Kubernetes discovery: by a plain Service name through the API (needs RBAC), by a DNS name through DNS. */

@@ -1,11 +1,9 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.EvictionConfig;
-import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
@@ -76,14 +74,13 @@ final class HazelcastConfigs {
     int backups = settings.backupCount();
     config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     config.addMapConfig(new MapConfig(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
-    // Dedupe entries are backed up asynchronously (the put does not wait for its copies): an id is put in its
-    // conversation's partition just before the message's inbox entry, whose synchronous backup goes to the same
-    // member on the same connection after it, so once a webhook is acknowledged its id's copy is there too
-    // (docs/cluster.md, "Capacity"). Bounds the dedupe memory per member even under a flood of unique ids (entries
-    // also expire by TTL).
+    // One dedupe entry per partition, worked on in place (ClusterDedupeStore), so kept as objects. Its copies are
+    // asynchronous (the call does not wait for them): an id is remembered in its conversation's partition just before
+    // the message's inbox entry is written, whose synchronous backup goes to the same member on the same connection
+    // after it, so once a webhook is acknowledged its id's copy is there too (docs/cluster.md, "Capacity"). The
+    // entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
     config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
-        .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-            .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.dedupeMaxEntries())));
+        .setInMemoryFormat(InMemoryFormat.OBJECT));
     // The inbox and outbox keys carry their conversation's partition (see Work).
     config.addMapConfig(new MapConfig(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     config.addMapConfig(new MapConfig(OUTBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import dev.chatbot.spi.ConfigException;
 import dev.chatbot.spi.Settings;
@@ -119,7 +120,9 @@ class ClusterSettingsTest {
     // The dedupe map's copies are asynchronous: an id's copy goes ahead of its message's inbox entry's (docs).
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(2);
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getEvictionConfig().getSize()).isEqualTo(50_000);
+    // Worked on in place, one entry per partition, bounded by the store itself (ClusterDedupeStoreTest).
+    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+    assertThat(settings.dedupeMaxEntries()).isEqualTo(50_000);
   }
 
   @Test

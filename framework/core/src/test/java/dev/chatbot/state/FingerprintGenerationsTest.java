@@ -1,0 +1,42 @@
+package dev.chatbot.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** The generations as a cluster member copies them to another: what is read back behaves as what was written. */
+class FingerprintGenerationsTest {
+
+  @Test
+  void aCopyRemembersWhatTheOriginalRemembersAndRotatesAtTheSameTime() throws Exception {
+    FingerprintGenerations original = new FingerprintGenerations(600_000, 1000, 5_000);
+    for (long id = 1; id <= 1500; id++) { // one full generation (1000) and half of the next
+      assertThat(original.remember(MemoryDedupeStore.fingerprint("id" + id), 5_000 + id)).isTrue();
+    }
+
+    FingerprintGenerations copy = copy(original);
+
+    assertThat(copy.size()).isEqualTo(original.size()).isEqualTo(1500);
+    for (long id = 1; id <= 1500; id++) {
+      assertThat(copy.remember(MemoryDedupeStore.fingerprint("id" + id), 10_000)).as("id" + id).isFalse();
+    }
+    // The current generation started at 6,001 (with id 1001): ten minutes later it rotates, in both.
+    long later = 6_001 + 600_000;
+    assertThat(copy.remember(MemoryDedupeStore.fingerprint("new"), later)).isTrue();
+    assertThat(original.remember(MemoryDedupeStore.fingerprint("new"), later)).isTrue();
+    assertThat(copy.remember(MemoryDedupeStore.fingerprint("id1"), later)).as("two generations ago").isTrue();
+    assertThat(original.remember(MemoryDedupeStore.fingerprint("id1"), later)).isTrue();
+    assertThat(copy.remember(MemoryDedupeStore.fingerprint("id1400"), later)).as("previous generation").isFalse();
+    assertThat(copy.size()).isEqualTo(original.size());
+  }
+
+  private static FingerprintGenerations copy(FingerprintGenerations generations) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    generations.writeTo(new DataOutputStream(bytes));
+    return FingerprintGenerations.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+  }
+}
