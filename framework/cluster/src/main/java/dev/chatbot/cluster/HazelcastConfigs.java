@@ -12,7 +12,8 @@ final class HazelcastConfigs {
 
   static final String CLUSTER_NAME = "chatbot";
   static final String STATE_MAP = "chatbot.state";
-  static final String DEDUPE_MAP = "chatbot.dedupe";
+  // Not "chatbot.dedupe": its entries were one per id, of another type (docs/cluster.md, "Limits worth knowing").
+  static final String DEDUPE_MAP = "chatbot.seen-ids";
   static final String INBOX_MAP = "chatbot.inbox";
   static final String OUTBOX_MAP = "chatbot.outbox";
   static final String DEAD_LETTERS_MAP = "chatbot.dead-letters";
