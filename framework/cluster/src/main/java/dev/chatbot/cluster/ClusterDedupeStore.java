@@ -40,7 +40,8 @@ final class ClusterDedupeStore implements DedupeStore {
     this.partitions = partitions;
     this.windowMillis = window.toMillis();
     this.keyOfPartition = partitionKeys(partitions);
-    this.perPartition = Math.max(MIN_PER_PARTITION, (2L * maxEntries + keyOfPartition.length - 1) / keyOfPartition.length);
+    int count = keyOfPartition.length;
+    this.perPartition = Math.max(MIN_PER_PARTITION, (2L * maxEntries + count - 1) / count);
   }
 
   /** Without its conversation (no caller of the core does this): in the id's own partition. */

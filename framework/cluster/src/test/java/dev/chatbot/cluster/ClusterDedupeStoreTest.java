@@ -135,19 +135,22 @@ class ClusterDedupeStoreTest {
   private void start(int size, Map<String, String> env) {
     List<Integer> ports = IntStream.range(0, size).mapToObj(i -> TestServer.freePort()).toList();
     String list = ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
-    List<CompletableFuture<HazelcastInstance>> starting = ports.stream().map(port -> CompletableFuture.supplyAsync(() -> {
-      Map<String, String> variables = new HashMap<>(env);
-      variables.put("CLUSTER_PORT", String.valueOf(port));
-      variables.put("CLUSTER_MEMBERS", list);
-      ClusterSettings settings = ClusterSettings.from(Settings.of(variables));
-      HazelcastInstance member = Hazelcast.newHazelcastInstance(
-          HazelcastConfigs.build(settings).setClusterName("dedupe-test-" + list));
-      settingsOf.put(member, settings);
-      return member;
-    })).toList();
+    List<CompletableFuture<HazelcastInstance>> starting = ports.stream()
+        .map(port -> CompletableFuture.supplyAsync(() -> startMember(port, list, env))).toList();
     starting.forEach(member -> members.add(member.join()));
     TestCluster.awaitTrue("the members see each other", TestCluster.JOIN_TIMEOUT,
         () -> members.stream().allMatch(member -> member.getCluster().getMembers().size() == size
             && member.getPartitionService().isClusterSafe()));
+  }
+
+  private HazelcastInstance startMember(int port, String list, Map<String, String> env) {
+    Map<String, String> variables = new HashMap<>(env);
+    variables.put("CLUSTER_PORT", String.valueOf(port));
+    variables.put("CLUSTER_MEMBERS", list);
+    ClusterSettings settings = ClusterSettings.from(Settings.of(variables));
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(
+        HazelcastConfigs.build(settings).setClusterName("dedupe-test-" + list));
+    settingsOf.put(member, settings);
+    return member;
   }
 }
