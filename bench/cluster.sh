@@ -39,12 +39,18 @@ stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for 
 trap stop_all EXIT
 ready() { for _ in $(seq 1 600); do curl -sf -m 1 "http://127.0.0.1:$1/health/ready" >/dev/null && return 0; sleep 0.1; done; return 1; }
 
+# Each member gets event loops for its share of the cores, at least one, as in a container limited to that share
+# (the JVM then counts only those cores, and EVENT_LOOPS defaults to them): the one member all of them, each of three
+# members on two cores one. Two each, six threads taking turns on two cores, cost the spread row 15-20 % more CPU per
+# reply and as much throughput (bench/README.md, session 13). BENCH_MEMBER_EVENT_LOOPS sets them all instead.
+event_loops() { echo "${BENCH_MEMBER_EVENT_LOOPS:-$(( $(nproc) / $1 > 0 ? $(nproc) / $1 : 1 ))}"; }
+
 measure() { # NAME MEMBERS ENTRY_MEMBERS
   local name=$1 members=$2 entries=$3 list="" ports="" i
   for i in $(seq 1 "$members"); do list+="127.0.0.1:$((CLUSTER_BASE + i)),"; done
   for i in $(seq 1 "$members"); do
-    local extra=("STATE_STORE=memory")
-    (( members > 1 )) && extra=("STATE_STORE=cluster" "CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
+    local extra=("STATE_STORE=memory" "EVENT_LOOPS=$(event_loops "$members")")
+    (( members > 1 )) && extra+=("STATE_STORE=cluster" "CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
     env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((HTTP_BASE + i))" "${NICE[@]}" java "${MEMBER_OPTS[@]}" -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
     PIDS+=($!)
     # The first member forms the cluster before the others join it (no split clusters to merge).
@@ -81,7 +87,7 @@ profile_member() {
 wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null || true; done; PROFILERS=(); sleep 3; }
 
 ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
-MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${MEMBER_OPTS[*]}] prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
+MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${MEMBER_OPTS[*]}] event_loops_per_member=$(event_loops 1)/$(event_loops 3) prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
 echo "$MACHINE"
 [[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
 [[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1

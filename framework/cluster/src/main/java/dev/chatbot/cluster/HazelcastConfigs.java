@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
@@ -73,19 +74,27 @@ final class HazelcastConfigs {
 
     // Synchronous backups of every entry (one by default): losing that many members at once loses nothing.
     int backups = settings.backupCount();
-    config.addMapConfig(new MapConfig(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
-    config.addMapConfig(new MapConfig(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(map(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(map(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     // One dedupe entry per partition, worked on in place (ClusterDedupeStore), so kept as objects. Its copies are
     // asynchronous (the call does not wait for them): an id is remembered in its conversation's partition just before
     // the message's inbox entry is written, whose synchronous backup goes to the same member on the same connection
     // after it, so once a webhook is acknowledged its id's copy is there too (docs/cluster.md, "Capacity"). The
     // entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
-    config.addMapConfig(new MapConfig(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
+    config.addMapConfig(map(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
         .setInMemoryFormat(InMemoryFormat.OBJECT));
     // The inbox and outbox keys carry their conversation's partition (see Work).
-    config.addMapConfig(new MapConfig(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
-    config.addMapConfig(new MapConfig(OUTBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(map(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    config.addMapConfig(map(OUTBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     return config;
+  }
+
+  /**
+   * A map of ours. Without the JSON metadata Hazelcast builds on every update by default (for queries on
+   * {@code HazelcastJsonValue} fields, which no map here holds): one hash-map write per operation for nothing.
+   */
+  private static MapConfig map(String name) {
+    return new MapConfig(name).setMetadataPolicy(MetadataPolicy.OFF);
   }
 
   /** Sets a Hazelcast property unless the JVM sets it ({@code -Dhazelcast...}), so operators can still tune it. */

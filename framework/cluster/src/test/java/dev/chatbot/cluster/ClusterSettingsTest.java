@@ -117,6 +117,11 @@ class ClusterSettingsTest {
       assertThat(config.getMapConfig(map).getBackupCount()).as("backups of %s", map).isEqualTo(2);
       assertThat(config.getMapConfig(map).getAsyncBackupCount()).as("asynchronous backups of %s", map).isZero();
     }
+    for (String map : List.of(HazelcastConfigs.STATE_MAP, HazelcastConfigs.INBOX_MAP, HazelcastConfigs.OUTBOX_MAP,
+        HazelcastConfigs.DEAD_LETTERS_MAP, HazelcastConfigs.DEDUPE_MAP)) {
+      assertThat(config.getMapConfig(map).getMetadataPolicy()).as("JSON metadata of %s", map)
+          .isEqualTo(com.hazelcast.config.MetadataPolicy.OFF);
+    }
     // The dedupe map's copies are asynchronous: an id's copy goes ahead of its message's inbox entry's (docs).
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
     assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(2);
