@@ -41,8 +41,8 @@ ready() { for _ in $(seq 1 600); do curl -sf -m 1 "http://127.0.0.1:$1/health/re
 
 # Each member gets event loops for its share of the cores, at least one, as in a container limited to that share
 # (the JVM then counts only those cores, and EVENT_LOOPS defaults to them): the one member all of them, each of three
-# members on two cores one. Two each, six threads taking turns on two cores, cost the spread row 15-20 % more CPU per
-# reply and as much throughput (bench/README.md, session 13). BENCH_MEMBER_EVENT_LOOPS sets them all instead.
+# members on two cores one. Two each, six loops taking turns on two cores, cost the spread row a third more CPU per
+# reply and a quarter of its replies a second (bench/README.md, session 13). BENCH_MEMBER_EVENT_LOOPS sets them all.
 event_loops() { echo "${BENCH_MEMBER_EVENT_LOOPS:-$(( $(nproc) / $1 > 0 ? $(nproc) / $1 : 1 ))}"; }
 
 measure() { # NAME MEMBERS ENTRY_MEMBERS

@@ -24,8 +24,10 @@ class AdminMessageOrderTest {
   void anAdminMessageWaitsForTheReplyBeingSentAndWhatFollowsWaitsForIt() {
     try (GraphApiStub graph = GraphApiStub.start();
         TestServer server = TestServer.start(graph.messengerEnv("BOT", "echo", "ADMIN_API_TOKEN", TOKEN,
-            // Retries every 100 ms, for as long as the test needs: the stub decides when the platform heals.
-            "SEND_RETRY_BASE_MILLIS", "100", "SEND_RETRY_MAX_MILLIS", "100", "SEND_MAX_ATTEMPTS", "50"))) {
+            // Retries 150-300 ms apart (equal jitter), for as long as the test needs: the stub decides when the
+            // platform heals. At least 150: graph.reset() waits for 100 ms without a request, so it cannot land on
+            // an attempt in flight, whose failure would be recorded after the reset (as with retries under 100 ms).
+            "SEND_RETRY_BASE_MILLIS", "300", "SEND_RETRY_MAX_MILLIS", "300", "SEND_MAX_ATTEMPTS", "50"))) {
       MetaWebhooks webhooks = MetaWebhooks.messenger(server);
       graph.failMessenger(500, 2, "Service temporarily unavailable");
       webhooks.deliver(MetaWebhooks.messengerText("alice", "first"));
