@@ -10,15 +10,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -63,18 +72,25 @@ public final class GraphApiStub implements AutoCloseable {
   private final BlockingQueue<GraphRequest> whatsapp = new LinkedBlockingQueue<>();
   private final BlockingQueue<GraphRequest> readReceipts = new LinkedBlockingQueue<>();
 
-  /** When the stub last recorded a request ({@link System#nanoTime}). */
-  private volatile long lastRecorded = System.nanoTime();
+  /** The stubs every reset goes back to. */
+  private final Set<UUID> defaultStubs = ConcurrentHashMap.newKeySet();
+  /**
+   * Each request in flight, with the {@link #generation} it arrived in: WireMock tells its listener about a request
+   * only after matching it, so one that arrived before a {@link #reset} is known by its generation and not recorded.
+   */
+  private final Map<Request, Integer> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
+  private volatile int generation;
+  /** When the stub last received a request ({@link System#nanoTime}). */
+  private volatile long lastArrival = System.nanoTime();
 
-  private GraphApiStub(WireMockServer server) {
-    this.server = server;
+  private GraphApiStub() {
+    this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Arrivals()));
   }
 
   public static GraphApiStub start() {
-    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    GraphApiStub stub = new GraphApiStub(server);
-    server.addMockServiceRequestListener((request, response) -> stub.record(request));
-    server.start();
+    GraphApiStub stub = new GraphApiStub();
+    stub.server.addMockServiceRequestListener((request, response) -> stub.record(request));
+    stub.server.start();
     stub.stubDefaults();
     return stub;
   }
@@ -210,13 +226,14 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   /**
-   * Back to answering 200, and forgets what was received. First waits until the stub has recorded nothing for
-   * 100 ms (at most 2 s): WireMock records a request after serving it, so a request a process sent just before it
-   * was killed can be recorded after a drain, and be taken for the next process's.
+   * Back to answering 200, and forgets what was received. First waits until no request has arrived for 100 ms (at
+   * most 2 s), so bytes a killed process left in flight land before the reset; a request that arrived before the
+   * reset and is still being answered is never recorded, so it cannot be taken for the next process's. The default
+   * stubs stay in place throughout: a request is never answered 404 mid-reset.
    */
   public void reset() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (System.nanoTime() - lastRecorded < TimeUnit.MILLISECONDS.toNanos(100) && System.nanoTime() < deadline) {
+    while (System.nanoTime() - lastArrival < TimeUnit.MILLISECONDS.toNanos(100) && System.nanoTime() < deadline) {
       try {
         TimeUnit.MILLISECONDS.sleep(10);
       } catch (InterruptedException e) {
@@ -224,9 +241,15 @@ public final class GraphApiStub implements AutoCloseable {
         break;
       }
     }
-    server.resetAll();
+    generation++;
+    for (StubMapping mapping : server.getStubMappings()) {
+      if (!defaultStubs.contains(mapping.getId())) {
+        server.removeStub(mapping);
+      }
+    }
+    server.resetRequests();
+    server.resetScenarios();
     drain();
-    stubDefaults();
   }
 
   public WireMockServer wireMock() {
@@ -240,15 +263,19 @@ public final class GraphApiStub implements AutoCloseable {
 
   private void stubDefaults() {
     // The server's credential check (GET /me): the token is accepted unless a test stubs it otherwise.
-    server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/me")).atPriority(DEFAULT_PRIORITY)
+    stubDefault(get(urlPathEqualTo(VERSION_PATH + "/me"))
         .willReturn(json(new JsonObject().put("id", "1000000000").put("name", "Stub Page"))));
-    server.stubFor(post(urlPathEqualTo(MESSENGER_PATH)).atPriority(DEFAULT_PRIORITY)
+    stubDefault(post(urlPathEqualTo(MESSENGER_PATH))
         .willReturn(json(new JsonObject().put("recipient_id", "stub-recipient").put("message_id", "m_stub-message"))));
-    server.stubFor(post(urlPathMatching(WHATSAPP_PATH_REGEX)).atPriority(DEFAULT_PRIORITY)
+    stubDefault(post(urlPathMatching(WHATSAPP_PATH_REGEX))
         .willReturn(json(new JsonObject()
             .put("messaging_product", "whatsapp")
             .put("contacts", List.of(new JsonObject().put("input", "stub").put("wa_id", "stub")))
             .put("messages", List.of(new JsonObject().put("id", "wamid.stub"))))));
+  }
+
+  private void stubDefault(MappingBuilder mapping) {
+    defaultStubs.add(server.stubFor(mapping.atPriority(DEFAULT_PRIORITY)).getId());
   }
 
   private static MappingBuilder override(MappingBuilder mapping, ResponseDefinitionBuilder response) {
@@ -259,9 +286,24 @@ public final class GraphApiStub implements AutoCloseable {
     return aResponse().withStatus(200).withHeader("content-type", "application/json").withBody(body.encode());
   }
 
+  /** Notes each request's generation as it arrives, before WireMock matches it. */
+  private final class Arrivals implements StubRequestFilterV2 {
+    @Override
+    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+      lastArrival = System.nanoTime();
+      arrivals.put(request, generation);
+      return RequestFilterAction.continueWith(request);
+    }
+
+    @Override
+    public String getName() {
+      return "graph-api-stub-arrivals";
+    }
+  }
+
   private void record(Request request) {
-    lastRecorded = System.nanoTime();
-    if (!"POST".equals(request.getMethod().getName())) {
+    Integer arrivedIn = arrivals.remove(request);
+    if (arrivedIn == null || arrivedIn != generation || !"POST".equals(request.getMethod().getName())) {
       return;
     }
     String path = request.getUrl().split("\\?", 2)[0];
