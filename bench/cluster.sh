@@ -9,7 +9,10 @@
 #        BENCH_NICE=15 to run at low priority on a shared box, the same level for every process;
 #        BENCH_PRODUCT_FLAGS=off runs the members with the JVM's defaults instead of the README's flags (as run.sh);
 #        BENCH_PROFILE=1 records JFR on every member over the measurement window and prints jfr-top per member;
-#        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows;
+#        BENCH_CLUSTER_ROWS=one-member,three-members-spread to run only some rows, or to add the two reference rows
+#        that tell the cluster's cost from the box's: three-members-unclustered (three members in memory mode that
+#        do not know each other, webhooks spread: what three JVMs sharing these cores do without a cluster) and
+#        one-member-clustered (STATE_STORE=cluster, a cluster of one: the cluster's own operations, no network);
 #        BENCH_TARGET_PORT (member 1's HTTP port, the others follow; 18081), BENCH_CLUSTER_PORT (member 1's
 #        Hazelcast port, likewise; 5801) and BENCH_STUB_PORT (18190) to keep clear of other runs on a shared box)
 set -euo pipefail
@@ -45,12 +48,12 @@ ready() { for _ in $(seq 1 600); do curl -sf -m 1 "http://127.0.0.1:$1/health/re
 # reply and a quarter of its replies a second (bench/README.md, session 13). BENCH_MEMBER_EVENT_LOOPS sets them all.
 event_loops() { echo "${BENCH_MEMBER_EVENT_LOOPS:-$(( $(nproc) / $1 > 0 ? $(nproc) / $1 : 1 ))}"; }
 
-measure() { # NAME MEMBERS ENTRY_MEMBERS
-  local name=$1 members=$2 entries=$3 list="" ports="" i
+measure() { # NAME MEMBERS ENTRY_MEMBERS [STORE: cluster (the default), or memory for members that do not know each other]
+  local name=$1 members=$2 entries=$3 store=${4:-cluster} list="" ports="" i
   for i in $(seq 1 "$members"); do list+="127.0.0.1:$((CLUSTER_BASE + i)),"; done
   for i in $(seq 1 "$members"); do
-    local extra=("STATE_STORE=memory" "EVENT_LOOPS=$(event_loops "$members")")
-    (( members > 1 )) && extra+=("STATE_STORE=cluster" "CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
+    local extra=("STATE_STORE=$store" "EVENT_LOOPS=$(event_loops "$members")")
+    [[ $store == cluster ]] && extra+=("CLUSTER_PORT=$((CLUSTER_BASE + i))" "CLUSTER_MEMBERS=${list%,}")
     env "${ENVV[@]}" "${extra[@]}" "HTTP_PORT=$((HTTP_BASE + i))" "${NICE[@]}" java "${MEMBER_OPTS[@]}" -jar "$JAR" > "results/$name-$i.log.tmp" 2>&1 &
     PIDS+=($!)
     # The first member forms the cluster before the others join it (no split clusters to merge).
@@ -89,8 +92,10 @@ wait_jfr() { local pid; for pid in "${PROFILERS[@]}"; do wait "$pid" 2>/dev/null
 ROWS=${BENCH_CLUSTER_ROWS:-one-member,three-members-one-entry,three-members-spread}
 MACHINE="machine: nproc=$(nproc) load_1m_at_start=$(cut -d' ' -f1 /proc/loadavg) nice=${BENCH_NICE:-0} product=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo '?') java_opts=[${MEMBER_OPTS[*]}] event_loops_per_member=$(event_loops 1)/$(event_loops 3) prewarm=${BENCH_PREWARM}s warmup=${BENCH_WARMUP}s measure=${BENCH_DURATION}s"
 echo "$MACHINE"
-[[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1
+[[ ,$ROWS, == *,one-member,* ]] && measure one-member 1 1 memory
 [[ ,$ROWS, == *,three-members-one-entry,* ]] && measure three-members-one-entry 3 1
 [[ ,$ROWS, == *,three-members-spread,* ]] && measure three-members-spread 3 3
+[[ ,$ROWS, == *,three-members-unclustered,* ]] && measure three-members-unclustered 3 3 memory
+[[ ,$ROWS, == *,one-member-clustered,* ]] && measure one-member-clustered 1 1
 { echo "$MACHINE load_1m_at_end=$(cut -d' ' -f1 /proc/loadavg)"
   java -jar "$BENCH_JAR" cluster-report --in "$RUN" --out "results/cluster-$STAMP.json"; } | tee "results/cluster-$STAMP.md"

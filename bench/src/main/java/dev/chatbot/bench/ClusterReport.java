@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * {@code cluster-report}: the rows of {@code bench/cluster.sh} (one member in memory mode, three clustered members
  * with every webhook into member 1, and spread over the three) against the targets of issue 19. A verdict comes only
- * from a comparison with its target; a value that was not measured is "not judged".
+ * from a comparison with its target; a value that was not measured is "not judged". Other rows (the reference rows
+ * {@code three-members-unclustered} and {@code one-member-clustered}) are listed in the table, not judged.
  */
 final class ClusterReport {
 
