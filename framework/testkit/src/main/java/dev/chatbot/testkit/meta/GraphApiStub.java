@@ -5,29 +5,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
-import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chatbot.testkit.StubRequests;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -72,19 +63,10 @@ public final class GraphApiStub implements AutoCloseable {
   private final BlockingQueue<GraphRequest> whatsapp = new LinkedBlockingQueue<>();
   private final BlockingQueue<GraphRequest> readReceipts = new LinkedBlockingQueue<>();
 
-  /** The stubs every reset goes back to. */
-  private final Set<UUID> defaultStubs = ConcurrentHashMap.newKeySet();
-  /**
-   * Each request in flight, with the {@link #generation} it arrived in: WireMock tells its listener about a request
-   * only after matching it, so one that arrived before a {@link #reset} is known by its generation and not recorded.
-   */
-  private final Map<Request, Integer> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
-  private volatile int generation;
-  /** When the stub last received a request ({@link System#nanoTime}). */
-  private volatile long lastArrival = System.nanoTime();
+  private final StubRequests requests = new StubRequests();
 
   private GraphApiStub() {
-    this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Arrivals()));
+    this.server = requests.server();
   }
 
   public static GraphApiStub start() {
@@ -226,29 +208,11 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   /**
-   * Back to answering 200, and forgets what was received. First waits until no request has arrived for 100 ms (at
-   * most 2 s), so bytes a killed process left in flight land before the reset; a request that arrived before the
-   * reset and is still being answered is never recorded, so it cannot be taken for the next process's. The default
-   * stubs stay in place throughout: a request is never answered 404 mid-reset.
+   * Back to answering 200, and forgets what was received: a request that arrived before and is still being answered
+   * is never recorded, so it cannot be taken for the next process's ({@link StubRequests#reset}).
    */
   public void reset() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (System.nanoTime() - lastArrival < TimeUnit.MILLISECONDS.toNanos(100) && System.nanoTime() < deadline) {
-      try {
-        TimeUnit.MILLISECONDS.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    generation++;
-    for (StubMapping mapping : server.getStubMappings()) {
-      if (!defaultStubs.contains(mapping.getId())) {
-        server.removeStub(mapping);
-      }
-    }
-    server.resetRequests();
-    server.resetScenarios();
+    requests.reset();
     drain();
   }
 
@@ -275,7 +239,7 @@ public final class GraphApiStub implements AutoCloseable {
   }
 
   private void stubDefault(MappingBuilder mapping) {
-    defaultStubs.add(server.stubFor(mapping.atPriority(DEFAULT_PRIORITY)).getId());
+    requests.stubDefault(mapping.atPriority(DEFAULT_PRIORITY));
   }
 
   private static MappingBuilder override(MappingBuilder mapping, ResponseDefinitionBuilder response) {
@@ -286,24 +250,8 @@ public final class GraphApiStub implements AutoCloseable {
     return aResponse().withStatus(200).withHeader("content-type", "application/json").withBody(body.encode());
   }
 
-  /** Notes each request's generation as it arrives, before WireMock matches it. */
-  private final class Arrivals implements StubRequestFilterV2 {
-    @Override
-    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-      lastArrival = System.nanoTime();
-      arrivals.put(request, generation);
-      return RequestFilterAction.continueWith(request);
-    }
-
-    @Override
-    public String getName() {
-      return "graph-api-stub-arrivals";
-    }
-  }
-
   private void record(Request request) {
-    Integer arrivedIn = arrivals.remove(request);
-    if (arrivedIn == null || arrivedIn != generation || !"POST".equals(request.getMethod().getName())) {
+    if (!requests.current(request) || !"POST".equals(request.getMethod().getName())) {
       return;
     }
     String path = request.getUrl().split("\\?", 2)[0];

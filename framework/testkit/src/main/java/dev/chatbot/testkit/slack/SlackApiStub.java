@@ -3,10 +3,10 @@ package dev.chatbot.testkit.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.chatbot.testkit.StubRequests;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,25 +37,25 @@ public final class SlackApiStub implements AutoCloseable {
   /** One request the stub received. */
   public record Received(String path, String authorization, String contentType, JsonObject body) {}
 
-  private final WireMockServer server;
+  private final StubRequests requests = new StubRequests();
+  private final WireMockServer server = requests.server();
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 
-  private SlackApiStub(WireMockServer server) {
-    this.server = server;
-  }
+  private SlackApiStub() {}
 
   public static SlackApiStub start() {
-    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    SlackApiStub stub = new SlackApiStub();
+    WireMockServer server = stub.server;
     server.start();
-    SlackApiStub stub = new SlackApiStub(server);
     server.addMockServiceRequestListener((request, response) -> {
-      if (!request.getUrl().startsWith(AUTH_TEST)) { // the server's credential check, not a message
+      // Not the server's credential check, which is not a message.
+      if (stub.requests.current(request) && !request.getUrl().startsWith(AUTH_TEST)) {
         stub.received.add(new Received(request.getUrl(), request.getHeader("Authorization"),
             request.getHeader("Content-Type"), json(request.getBodyAsString())));
       }
     });
-    stub.answerOk();
-    server.stubFor(post(urlPathEqualTo(AUTH_TEST)).atPriority(10).willReturn(aResponse().withStatus(200)
+    stub.requests.stubDefault(post(urlPathEqualTo(POST_MESSAGE)).willReturn(ok()));
+    stub.requests.stubDefault(post(urlPathEqualTo(AUTH_TEST)).atPriority(10).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"ok\":true,\"team\":\"Stub Team\",\"user\":\"stubbot\",\"team_id\":\"T0STUB\"}")));
     return stub;
@@ -72,8 +72,13 @@ public final class SlackApiStub implements AutoCloseable {
 
   /** {@code chat.postMessage} succeeds (the default). */
   public void answerOk() {
-    answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-        .withBody("{\"ok\":true,\"channel\":\"C0STUB\",\"ts\":\"1700000000.000100\"}"));
+    answer(ok());
+  }
+
+  /** What {@code chat.postMessage} answers by default. */
+  private static ResponseDefinitionBuilder ok() {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"ok\":true,\"channel\":\"C0STUB\",\"ts\":\"1700000000.000100\"}");
   }
 
   /** {@code chat.postMessage} fails the Slack way: HTTP 200 with {@code {"ok": false, "error": error}}. */
@@ -126,11 +131,10 @@ public final class SlackApiStub implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** Forgets received requests and answers {@code ok: true} again. */
+  /** Forgets received requests and answers {@code ok: true} again (see {@link StubRequests#reset}). */
   public void reset() {
-    server.resetAll();
+    requests.reset();
     received.clear();
-    answerOk();
   }
 
   @Override

@@ -3,11 +3,12 @@ package dev.chatbot.testkit.telegram;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.chatbot.testkit.StubRequests;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The Telegram Bot API on {@code 127.0.0.1} (WireMock, free port): every {@code POST /bot<token>/<method>} answers
@@ -45,20 +47,22 @@ public final class TelegramApiStub implements AutoCloseable {
   /** One Bot API request: the method, the token in its path, and the JSON body. */
   public record Call(String method, String token, JsonObject body) {}
 
-  private final WireMockServer server;
+  private final StubRequests requests = new StubRequests();
+  private final WireMockServer server = requests.server();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private final BlockingQueue<Call> callbackAnswers = new LinkedBlockingQueue<>();
 
-  private TelegramApiStub(WireMockServer server) {
-    this.server = server;
-  }
+  private TelegramApiStub() {}
 
   public static TelegramApiStub start() {
-    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-    TelegramApiStub stub = new TelegramApiStub(server);
-    server.addMockServiceRequestListener((request, response) -> stub.record(request.getUrl(), request.getBodyAsString()));
-    stub.answerOk();
+    TelegramApiStub stub = new TelegramApiStub();
+    stub.server.start();
+    stub.server.addMockServiceRequestListener((request, response) -> {
+      if (stub.requests.current(request)) {
+        stub.record(request.getUrl(), request.getBodyAsString());
+      }
+    });
+    stub.answers(stub.requests::stubDefault);
     return stub;
   }
 
@@ -83,9 +87,14 @@ public final class TelegramApiStub implements AutoCloseable {
 
   /** Every method succeeds (the default). */
   public void answerOk() {
-    server.stubFor(post(urlPathMatching(METHODS + ".+")).atPriority(10).willReturn(json(200,
+    answers(server::stubFor);
+  }
+
+  /** The answers of a Bot API that accepts everything, given to {@code stub}. */
+  private void answers(Consumer<MappingBuilder> stub) {
+    stub.accept(post(urlPathMatching(METHODS + ".+")).atPriority(10).willReturn(json(200,
         "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
-    server.stubFor(post(urlPathMatching(METHODS + GET_ME)).atPriority(5).willReturn(json(200,
+    stub.accept(post(urlPathMatching(METHODS + GET_ME)).atPriority(5).willReturn(json(200,
         "{\"ok\":true,\"result\":{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Stub\",\"username\":\"stub_bot\"}}")));
   }
 
@@ -145,12 +154,11 @@ public final class TelegramApiStub implements AutoCloseable {
     return List.copyOf(calls);
   }
 
-  /** Forgets what was received and answers {@code ok: true} again. */
+  /** Forgets what was received and answers {@code ok: true} again (see {@link StubRequests#reset}). */
   public void reset() {
-    server.resetAll();
+    requests.reset();
     calls.clear();
     callbackAnswers.clear();
-    answerOk();
   }
 
   @Override
