@@ -30,10 +30,10 @@ final class ClusterOwnership implements Ownership {
   }
 
   @Override
-  public String ownerOf(Message message) {
+  public String ownerOf(String conversationKey) {
     try {
       Member owner = clusterManager.getHazelcastInstance().getPartitionService()
-          .getPartition(STATE_KEY_PREFIX + message.conversation().key()).getOwner();
+          .getPartition(STATE_KEY_PREFIX + conversationKey).getOwner();
       String node = owner == null ? null : nodeId(owner);
       return node == null ? self() : node;
     } catch (RuntimeException notInTheCluster) {

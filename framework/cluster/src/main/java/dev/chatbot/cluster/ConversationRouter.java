@@ -6,6 +6,7 @@ import dev.chatbot.server.Lifecycle;
 import dev.chatbot.spi.Inbound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -40,6 +41,8 @@ final class ConversationRouter implements Inbound {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationRouter.class);
   /** Inside Slack's 3 s webhook window. A live member answers in milliseconds, a busy one in a few hundred. */
   static final long FORWARD_TIMEOUT_MILLIS = 2_000;
+  /** Far longer than a usual turn; an erasure that waits longer answers 503 and can be asked again. */
+  static final long SETTLED_TIMEOUT_MILLIS = 30_000;
 
   private final Vertx vertx;
   private final String self;
@@ -47,6 +50,7 @@ final class ConversationRouter implements Inbound {
   private final Inbound local;
   private final Forwards forwards;
   private MessageConsumer<JsonArray> consumer;
+  private MessageConsumer<String> settledConsumer;
   /** Forwarded messages between arrival and being queued here (the same guard as the server's own webhooks). */
   private final Lifecycle forwarded = new Lifecycle();
 
@@ -62,7 +66,7 @@ final class ConversationRouter implements Inbound {
     this.forwards = new Forwards(vertx, forwardTimeoutMillis);
   }
 
-  /** Starts taking the messages other members forward to this one. */
+  /** Starts taking the messages other members forward to this one, and their questions whether one is settled. */
   Future<Void> start() {
     consumer = vertx.eventBus().consumer(Addresses.inbound(self), request -> {
       if (!forwarded.enter()) {
@@ -72,7 +76,9 @@ final class ConversationRouter implements Inbound {
       }
       Forwards.answer(request, local, forwarded::exit);
     });
-    return consumer.completion();
+    settledConsumer = vertx.eventBus().consumer(Addresses.settled(self),
+        request -> local.settled(request.body()).onComplete(settled -> request.reply(null)));
+    return Future.all(consumer.completion(), settledConsumer.completion()).mapEmpty();
   }
 
   /**
@@ -85,6 +91,9 @@ final class ConversationRouter implements Inbound {
   Future<Void> stop() {
     forwarded.stopAccepting();
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    if (settledConsumer != null) {
+      settledConsumer.unregister();
+    }
     return unregistered.eventually(forwarded::drained);
   }
 
@@ -129,6 +138,20 @@ final class ConversationRouter implements Inbound {
           })));
       return sum(parts);
     });
+  }
+
+  /**
+   * Asks the conversation's owner. Fails when the owner does not answer in time (busy, or leaving): then whoever
+   * asked cannot know that no turn of the conversation will still save its state, and says so.
+   */
+  @Override
+  public Future<Void> settled(String conversationKey) {
+    String owner = ownership.ownerOf(conversationKey);
+    if (owner.equals(self)) {
+      return local.settled(conversationKey);
+    }
+    return vertx.eventBus().request(Addresses.settled(owner), conversationKey,
+        new DeliveryOptions().setSendTimeout(SETTLED_TIMEOUT_MILLIS)).mapEmpty();
   }
 
   /** A time-out from a node the cluster still counts as a member. */

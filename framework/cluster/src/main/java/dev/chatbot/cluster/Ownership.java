@@ -8,8 +8,13 @@ interface Ownership {
   /** This member's node id. */
   String self();
 
+  /** The node id of the member that owns the conversation {@code conversationKey} ({@code ConversationRef.key()}). */
+  String ownerOf(String conversationKey);
+
   /** The node id of the member that owns {@code message}'s conversation. */
-  String ownerOf(Message message);
+  default String ownerOf(Message message) {
+    return ownerOf(message.conversation().key());
+  }
 
   /**
    * Where the conversation goes while its owner does not take messages (leaving, or lost but not yet noticed):

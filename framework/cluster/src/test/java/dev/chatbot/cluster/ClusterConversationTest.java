@@ -224,6 +224,32 @@ class ClusterConversationTest {
   }
 
   /**
+   * An erasure that reaches a member other than the conversation's owner waits for the turn the owner has in hand:
+   * otherwise that turn ends after the erasure and saves the erased user's state again.
+   */
+  @Test
+  @Order(7)
+  void anErasureOnAnotherMemberWaitsForTheTurnInHandOnTheOwner() throws Exception {
+    String user = "erin-erased";
+    int owner = cluster.ownerOf(user);
+    cluster.send(owner, user, "now hello");
+    assertThat(cluster.nextText(user)).isEqualTo("1:now hello");
+    cluster.send(owner, user, "slow 1500");
+
+    java.net.http.HttpResponse<String> erased = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                cluster.member(cluster.notOwnerOf(user)).url("/api/v1/users/test/" + user)))
+            .header("authorization", "Bearer " + TestCluster.ADMIN_TOKEN).DELETE().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+    assertThat(cluster.nextText(user)).isEqualTo("2:slow 1500");
+    assertThat(Futures.await(cluster.member(owner).server().stateBackend().stateStore()
+        .get("conversation:test:" + user))).as("the conversation's state after the erasure").isEmpty();
+    cluster.send(owner, user, "now again");
+    assertThat(cluster.nextText(user)).as("a new user").isEqualTo("1:now again");
+  }
+
+  /**
    * The cost of the cluster per message, for docs/cluster.md: the same sequential conversation on a memory server,
    * on the cluster through the owner, and through another member (one forward), plus what a cluster-wide lock per
    * message would add instead of routing. Printed, not asserted.

@@ -42,8 +42,8 @@ class ConversationRouterTest {
     }
 
     @Override
-    public String ownerOf(Message message) {
-      return message.conversation().channel().equals("x") ? "a" : "c";
+    public String ownerOf(String conversationKey) {
+      return conversationKey.split(":")[1].equals("x") ? "a" : "c"; // platform:channel[:thread]
     }
 
     @Override

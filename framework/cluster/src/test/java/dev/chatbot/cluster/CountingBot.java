@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Answers "{n}:{text}", n counting this conversation's messages in its state, after a short random delay so that a
- * broken order would show (not for text starting "now ", used to measure latency). "address X" saves X in the
- * user's profile; "address?" answers with the saved one.
+ * broken order would show (not for text starting "now ", used to measure latency; "slow N" waits N ms). "address X"
+ * saves X in the user's profile; "address?" answers with the saved one.
  */
 public final class CountingBot extends BotVerticle {
 
@@ -38,7 +38,9 @@ public final class CountingBot extends BotVerticle {
       return conversation.reply(Reply.text(count + ":" + answer));
     }
     Promise<Void> later = Promise.promise();
-    vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(3), timer -> later.complete());
+    long delay = input.startsWith("slow ") ? Long.parseLong(input.substring("slow ".length()))
+        : 1 + ThreadLocalRandom.current().nextInt(3);
+    vertx.setTimer(delay, timer -> later.complete());
     return later.future().compose(done -> conversation.reply(Reply.text(count + ":" + answer)));
   }
 }

@@ -34,6 +34,8 @@ import java.util.stream.IntStream;
 final class TestCluster implements AutoCloseable {
 
   static final Duration JOIN_TIMEOUT = Duration.ofSeconds(40);
+  /** Every member's admin API token. */
+  static final String ADMIN_TOKEN = "test-cluster-admin-token";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final List<TestServer> members;
@@ -49,7 +51,8 @@ final class TestCluster implements AutoCloseable {
     String list = ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
     List<CompletableFuture<TestServer>> starting = ports.stream()
         .map(port -> CompletableFuture.supplyAsync(() -> TestServer.start(Map.of(
-            "STATE_STORE", "cluster", "CLUSTER_PORT", String.valueOf(port), "CLUSTER_MEMBERS", list, "BOT", bot))))
+            "STATE_STORE", "cluster", "CLUSTER_PORT", String.valueOf(port), "CLUSTER_MEMBERS", list, "BOT", bot,
+            "ADMIN_API_TOKEN", ADMIN_TOKEN))))
         .toList();
     List<TestServer> servers = new ArrayList<>();
     for (CompletableFuture<TestServer> member : starting) {

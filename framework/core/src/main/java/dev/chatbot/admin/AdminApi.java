@@ -52,7 +52,7 @@ public final class AdminApi {
     this.adapters = Map.copyOf(adapters);
     this.delivery = delivery;
     this.backend = backend;
-    this.erasure = new Erasure(backend, dispatcher);
+    this.erasure = new Erasure(backend, inbound);
     this.dispatcher = dispatcher;
     this.messages = AdminMessages.register(dispatcher, inbound, backend.messageStatuses(vertx));
   }

@@ -1,6 +1,6 @@
 package dev.chatbot.admin;
 
-import dev.chatbot.dispatch.ConversationDispatcher;
+import dev.chatbot.spi.Inbound;
 import dev.chatbot.spi.StateBackend;
 import dev.chatbot.state.DeadLetter;
 import io.vertx.core.Future;
@@ -11,22 +11,23 @@ import java.util.List;
  * Erases one user (SPEC §3, the right to erasure): profile, the state of the conversations whose channel is the
  * user's id (a direct conversation on Messenger, WhatsApp, Telegram or the web chat, with its threads), their messages
  * not yet handled, replies not yet sent to them and their dead letters. It waits for the user's direct conversation to
- * finish the message in hand, whose end would otherwise save its state again.
+ * finish the message in hand, whose end would otherwise save its state again: through {@link Inbound#settled}, so in
+ * a cluster on the member that handles it, whichever member the request reached.
  */
 final class Erasure {
 
   private final StateBackend backend;
-  private final ConversationDispatcher dispatcher;
+  private final Inbound inbound;
 
-  Erasure(StateBackend backend, ConversationDispatcher dispatcher) {
+  Erasure(StateBackend backend, Inbound inbound) {
     this.backend = backend;
-    this.dispatcher = dispatcher;
+    this.inbound = inbound;
   }
 
   Future<Void> erase(String platform, String userId) {
     // Out of the inbox first (no replay after a crash), then the messages already queued run to their end.
     return backend.inbox().forget(platform, userId)
-        .compose(forgotten -> dispatcher.settled(platform + ":" + userId))
+        .compose(forgotten -> inbound.settled(platform + ":" + userId))
         .compose(settled -> eraseSettled(platform, userId));
   }
 

@@ -14,4 +14,9 @@ public final class Addresses {
   public static String inbound(String nodeId) {
     return "chatbot.inbound." + nodeId;
   }
+
+  /** Where the cluster member {@code nodeId} answers once a conversation it owns has nothing queued or in hand. */
+  public static String settled(String nodeId) {
+    return "chatbot.settled." + nodeId;
+  }
 }

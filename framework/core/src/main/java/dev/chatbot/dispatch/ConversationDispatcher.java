@@ -184,6 +184,7 @@ public final class ConversationDispatcher implements Inbound {
   }
 
   /** Completes once the conversation {@code key} has no message queued or being handled. */
+  @Override
   public Future<Void> settled(String key) {
     Promise<Void> promise = Promise.promise();
     boolean[] busy = {false};

@@ -12,4 +12,12 @@ public interface Inbound {
 
   /** Completes once the messages are safely queued (not handled): acknowledge the platform then. */
   Future<Accepted> accept(List<Message> messages);
+
+  /**
+   * Completes once conversation {@code conversationKey} has no message queued or being handled, wherever it is
+   * handled (in a cluster, on its owner member). An inbound that queues nothing itself has nothing to wait for.
+   */
+  default Future<Void> settled(String conversationKey) {
+    return Future.succeededFuture();
+  }
 }
