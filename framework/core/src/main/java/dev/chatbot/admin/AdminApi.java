@@ -43,7 +43,7 @@ public final class AdminApi {
   private final Delivery delivery;
   private final StateBackend backend;
   private final Erasure erasure;
-  private final ConversationDispatcher dispatcher;
+  private final Inbound inbound;
   private final AdminMessages messages;
 
   private AdminApi(Vertx vertx, ChatbotConfig config, Map<String, PlatformAdapter> adapters, Delivery delivery,
@@ -53,7 +53,7 @@ public final class AdminApi {
     this.delivery = delivery;
     this.backend = backend;
     this.erasure = new Erasure(backend, inbound);
-    this.dispatcher = dispatcher;
+    this.inbound = inbound;
     this.messages = AdminMessages.register(dispatcher, inbound, backend.messageStatuses(vertx));
   }
 
@@ -204,7 +204,10 @@ public final class AdminApi {
         failure -> HttpErrors.send(ctx, 503, "could not erase", List.of(firstLine(failure.getMessage()))));
   }
 
-  /** Ends a handover: the resume event goes through the conversation's own queue, behind its messages. */
+  /**
+   * Ends a handover: the resume event goes through the conversation's own queue, behind its messages (in a cluster,
+   * on the member that handles the conversation).
+   */
   private void resume(RoutingContext ctx) {
     ConversationRef conversation = new ConversationRef(ctx.pathParam("platform"), ctx.pathParam("conversationId"),
         ctx.queryParams().get("thread"));
@@ -213,7 +216,7 @@ public final class AdminApi {
         return Future.succeededFuture(false);
       }
       Message resume = Handover.resumeEvent(conversation, state, System.currentTimeMillis());
-      return resume == null ? Future.succeededFuture(true) : dispatcher.accept(List.of(resume)).map(true);
+      return resume == null ? Future.succeededFuture(true) : inbound.accept(List.of(resume)).map(true);
     }).onComplete(
         known -> {
           if (known) {
