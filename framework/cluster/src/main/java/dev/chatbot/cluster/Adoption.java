@@ -25,19 +25,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.io.Serial;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes over the messages and replies of members that left the cluster without finishing them (killed, or out of
- * shutdown grace). Their entries are in the partitions they owned, whose backups this member may now own: each member
- * scans the entries of its own partitions for handlers that departed, claims them one by one ({@link Claim}: atomic,
- * so never two claimants), and hands them to the server as a restart would: the replies are sent first, then the
- * messages handled, each conversation in order.
+ * shutdown grace). Each member claims the departed members' messages of the conversations it now owns from their
+ * journals ({@link Journal.Claim}), and their replies from the outbox entries in its own partitions ({@link Claim}),
+ * both atomic, so never two claimants, and hands them to the server as a restart would: the replies are sent first,
+ * then the messages handled, each conversation in order.
  *
  * <p>It scans when a member leaves, when partitions finished moving (the backups promoted), and every few seconds in
- * case a scan ran while the partitions were still moving. A scan reads only this member's own partitions.
+ * case a scan ran while the partitions were still moving. A scan reads the journals that hold a departed member's
+ * messages and this member's own outbox partitions.
  */
 final class Adoption implements MembershipListener, MigrationListener {
 
@@ -49,6 +53,7 @@ final class Adoption implements MembershipListener, MigrationListener {
   private final ClusterInbox inbox;
   private final ClusterOutbox outbox;
   private final BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume;
+  private final Predicate<String> owns;
   private final Set<String> departed = ConcurrentHashMap.newKeySet();
   private final WorkerExecutor worker;
   private final AtomicBoolean scanning = new AtomicBoolean();
@@ -59,8 +64,10 @@ final class Adoption implements MembershipListener, MigrationListener {
   private UUID membershipListener;
   private UUID migrationListener;
 
+  /** {@code owns}: whether this member owns a conversation (by key), so it takes over that conversation's messages. */
   Adoption(Vertx vertx, HazelcastClusterManager clusterManager, ClusterInbox inbox, ClusterOutbox outbox,
-      BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
+      Predicate<String> owns, BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
+    this.owns = owns;
     this.vertx = vertx;
     this.clusterManager = clusterManager;
     this.inbox = inbox;
@@ -79,7 +86,7 @@ final class Adoption implements MembershipListener, MigrationListener {
     migrationListener = hazelcast.getPartitionService().addMigrationListener(this);
     worker.executeBlocking(() -> {
       Set<String> handlers = new HashSet<>();
-      inbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
+      inbox.map().values().forEach(journal -> journal.messages().values().forEach(kept -> handlers.add(kept.handler)));
       outbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
       // Read after the entries: a member that wrote one had joined, so it is listed unless it left.
       handlers.removeAll(clusterManager.getNodes());
@@ -176,25 +183,50 @@ final class Adoption implements MembershipListener, MigrationListener {
 
   /** On the worker: claims this member's share of the departed members' entries. */
   private Adopted claim() {
-    return claim(inbox, outbox, new HashSet<>(departed), clusterManager.getNodeId());
+    return claim(inbox, outbox, new HashSet<>(departed), clusterManager.getNodeId(), owns);
   }
 
-  /** Blocking: what member {@code self} takes over from members {@code gone} in its own partitions. */
-  static Adopted claim(ClusterInbox inbox, ClusterOutbox outbox, Set<String> gone, String self) {
-    Claim claim = new Claim(gone, self);
-    Map<PartitionAwareKey<Long, String>, String> messages =
-        claimAll(inbox.map(), claim, key -> inbox.handles(Work.id(key)));
+  /**
+   * Blocking: what member {@code self} takes over from members {@code gone}: the messages of the conversations it
+   * owns ({@code owns}), and the replies in its own partitions.
+   */
+  static Adopted claim(ClusterInbox inbox, ClusterOutbox outbox, Set<String> gone, String self,
+      Predicate<String> owns) {
+    Set<String> handlers = new HashSet<>(gone);
+    handlers.add(self);
+    List<Inbox.Kept> kept = new ArrayList<>();
     Set<Long> turns = new HashSet<>();
-    messages.keySet().forEach(key -> turns.add(Work.id(key)));
+    inbox.map().entrySet(new Handling(handlers)).forEach(journal -> {
+      Set<Long> ids = new HashSet<>();
+      journal.getValue().messages().forEach((id, message) -> {
+        // Its own include those it claimed without hearing back.
+        if (handlers.contains(message.handler) && !inbox.handles(id) && owns.test(message.conversation)) {
+          ids.add(id);
+        }
+      });
+      if (!ids.isEmpty()) {
+        Journal claimed = inbox.map().executeOnKey(journal.getKey(), new Journal.Claim(gone, self, ids));
+        claimed.messages().forEach((id, message) -> {
+          turns.add(id);
+          kept.add(inbox.adopt(journal.getKey(), id, message));
+        });
+      }
+    });
     // After the messages: a reply whose message is still to be claimed (its partition arrived between the two
     // scans) waits for the next scan, so the message and the replies its turn recorded are always taken together.
-    Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), claim,
-        key -> outbox.handles(key) || awaitsItsMessage(inbox, outbox, key, turns));
-    if (messages.isEmpty() && replies.isEmpty()) {
+    Set<Long> inJournals = new HashSet<>();
+    boolean[] read = {false};
+    Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), new Claim(gone, self),
+        key -> outbox.handles(key) || awaitsItsMessage(inbox, outbox, key, turns, () -> {
+          if (!read[0]) {
+            read[0] = true;
+            inbox.map().values().forEach(journal -> inJournals.addAll(journal.messages().keySet()));
+          }
+          return inJournals;
+        }));
+    if (kept.isEmpty() && replies.isEmpty()) {
       return new Adopted(List.of(), List.of());
     }
-    List<Inbox.Kept> kept = new ArrayList<>();
-    messages.forEach((key, value) -> kept.add(inbox.adopt(key, value)));
     kept.sort(Comparator.comparingLong(Inbox.Kept::id));
     List<Outbox.Entry> entries = new ArrayList<>();
     replies.forEach((key, value) -> {
@@ -208,18 +240,29 @@ final class Adoption implements MembershipListener, MigrationListener {
     return new Adopted(kept, entries);
   }
 
-  /** True for a reply of a turn whose message is in the inbox but not claimed by this scan. */
+  /** True for a reply of a turn whose message is in a journal but not claimed by this scan. */
   private static boolean awaitsItsMessage(ClusterInbox inbox, ClusterOutbox outbox, PartitionAwareKey<Long, String> key,
-      Set<Long> claimed) {
+      Set<Long> claimed, Supplier<Set<Long>> inJournals) {
     String value = outbox.map().get(key);
     long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
-    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn)
-        && inbox.map().containsKey(new PartitionAwareKey<>(turn, key.getPartitionKey()));
+    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn) && inJournals.get().contains(turn);
+  }
+
+  /** The journals with a message handled by one of {@code handlers}. */
+  private record Handling(Set<String> handlers) implements com.hazelcast.query.Predicate<String, Journal> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean apply(Map.Entry<String, Journal> entry) {
+      return entry.getValue() != null
+          && entry.getValue().messages().values().stream().anyMatch(kept -> handlers.contains(kept.handler));
+    }
   }
 
   /** The entries of this member's partitions that {@code claim} wins, but for those it handles already. */
   private static Map<PartitionAwareKey<Long, String>, String> claimAll(IMap<PartitionAwareKey<Long, String>, String> map, Claim claim,
-      java.util.function.Predicate<PartitionAwareKey<Long, String>> handled) {
+      Predicate<PartitionAwareKey<Long, String>> handled) {
     Map<PartitionAwareKey<Long, String>, String> claimed = new HashMap<>();
     Set<PartitionAwareKey<Long, String>> keys = new HashSet<>(map.localKeySet(claim.candidates()));
     keys.removeIf(handled);

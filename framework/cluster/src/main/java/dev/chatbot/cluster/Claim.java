@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Taking over an inbox or outbox entry whose handler left the cluster: atomic on the entry's partition, so of two
+ * Taking over an outbox entry whose handler left the cluster: atomic on the entry's partition, so of two
  * members that both try, one wins. Returns the entry's value with the new handler, or null when it was not (or no
  * longer) handled by one of {@code departed}. An entry the claimant holds already is returned too: Hazelcast runs
  * an operation again when a partition moved under it, and the second run must not lose what the first one took.

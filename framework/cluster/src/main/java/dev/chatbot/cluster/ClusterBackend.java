@@ -111,8 +111,8 @@ public final class ClusterBackend implements StateBackend {
           // A turn's settled replies are counted in its inbox entry (see ClusterOutbox).
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,
               (message, settled) -> inbox.settled(message, settled));
-          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), ids, self, stateStore,
-              outbox);
+          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP),
+              hazelcast.getPartitionService(), ids, self, stateStore, outbox);
           dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP),
               hazelcast.getPartitionService(), settings.dedupeWindow(), settings.dedupeMaxEntries());
           return clustered;
@@ -167,7 +167,10 @@ public final class ClusterBackend implements StateBackend {
   /** The work of members that die is taken over by the owners of their conversations. */
   @Override
   public void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
-    adoption = new Adoption(vertx, clusterManager, inbox, outbox, resume);
+    Ownership owner = ownership != null ? ownership : new ClusterOwnership(clusterManager);
+    String self = owner.self();
+    adoption = new Adoption(vertx, clusterManager, inbox, outbox,
+        conversation -> owner.ownerOf(conversation).equals(self), resume);
     adoption.start();
   }
 

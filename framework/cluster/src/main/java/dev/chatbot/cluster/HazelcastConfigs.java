@@ -15,7 +15,8 @@ final class HazelcastConfigs {
   static final String STATE_MAP = "chatbot.state";
   // Not "chatbot.dedupe": its entries were one per id, of another type (docs/cluster.md, "Limits worth knowing").
   static final String DEDUPE_MAP = "chatbot.seen-ids";
-  static final String INBOX_MAP = "chatbot.inbox";
+  // Not "chatbot.inbox": its entries were one per message, of another type (Journal replaced them).
+  static final String INBOX_MAP = "chatbot.journals";
   static final String OUTBOX_MAP = "chatbot.outbox";
   static final String DEAD_LETTERS_MAP = "chatbot.dead-letters";
   static final String IDS = "chatbot.ids";
@@ -83,8 +84,10 @@ final class HazelcastConfigs {
     // entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
     config.addMapConfig(map(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
         .setInMemoryFormat(InMemoryFormat.OBJECT));
-    // The inbox and outbox keys carry their conversation's partition (see Work).
-    config.addMapConfig(map(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
+    // One journal per member, worked on in place (ClusterInbox), so kept as objects.
+    config.addMapConfig(map(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0)
+        .setInMemoryFormat(InMemoryFormat.OBJECT));
+    // The outbox keys carry their conversation's partition (see Work).
     config.addMapConfig(map(OUTBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     return config;
   }

@@ -120,9 +120,9 @@ class ClusterConversationTest {
     // Had a repeat been handled, the count would be 3 or more here.
     assertThat(cluster.nextText("carol")).isEqualTo("2:next");
     cluster.expectNoReply("carol", Duration.ofMillis(200));
-    // A repeat is refused before its inbox write (ClusterInbox.keepFirstSeen): nothing of it stays to be taken over.
+    // A repeat is refused before it is kept (Inbox.keepFirstSeen): nothing of it stays to be taken over.
     var inbox = TestCluster.clusterManager(cluster.member(0)).getHazelcastInstance().getMap(HazelcastConfigs.INBOX_MAP);
-    TestCluster.awaitTrue("the inbox is empty", Duration.ofSeconds(10), inbox::isEmpty);
+    TestCluster.awaitTrue("the journals are empty", Duration.ofSeconds(10), inbox::isEmpty);
   }
 
   @Test
@@ -161,11 +161,13 @@ class ClusterConversationTest {
     assertThat(replies).containsExactlyElementsOf(expected);
     // Each reply was accepted at its first call: its turn's inbox entry counted it, the outbox map saw nothing.
     assertThat(writes(HazelcastConfigs.OUTBOX_MAP) - outboxWrites).as("outbox map writes for 50 replies").isZero();
-    // Each inbox entry written, counted (the counting bot changes the state each turn, so the count goes along with
-    // it rather than with the removal) and removed; the last turn ends just after its reply arrived.
-    TestCluster.awaitTrue("150 inbox map writes for 50 messages", Duration.ofSeconds(10),
-        () -> writes(HazelcastConfigs.INBOX_MAP) - inboxWrites == 150);
-    assertThat(writes(HazelcastConfigs.INBOX_MAP) - inboxWrites).as("inbox map writes for 50 messages").isEqualTo(150);
+    // Each message kept, counted (the counting bot changes the state each turn, so the count is written before it)
+    // and removed: at most three journal writes per message, fewer when a write carries several messages' changes;
+    // the last turn ends just after its reply arrived.
+    var journals = TestCluster.clusterManager(cluster.member(0)).getHazelcastInstance().getMap(HazelcastConfigs.INBOX_MAP);
+    TestCluster.awaitTrue("the journals are empty", Duration.ofSeconds(10), journals::isEmpty);
+    assertThat(writes(HazelcastConfigs.INBOX_MAP) - inboxWrites).as("journal writes for 50 messages")
+        .isBetween(1L, 150L);
   }
 
   /** Puts, sets and removals the members executed on map {@code name}'s entries, all members together. */

@@ -88,11 +88,11 @@ class ClusterDedupeStoreTest {
     leaving.shutdown();
     assertAllRepeats(conversations);
 
-    // Dying: as the inbox does, a write with a synchronous backup follows each id in its partition, so the id's
-    // asynchronous copy is on the backup member before the write is acknowledged; then the owner is killed.
+    // Dying: a write with a synchronous backup follows each id in its partition, so the id's asynchronous copy is on
+    // the backup member before the write is acknowledged; then the owner is killed.
     List<String> later = IntStream.range(40, 80).mapToObj(i -> "messenger:user" + i).toList();
     ClusterDedupeStore survivor = store(members.get(0));
-    IMap<PartitionAwareKey<String, String>, String> inbox = members.get(0).getMap(HazelcastConfigs.INBOX_MAP);
+    IMap<PartitionAwareKey<String, String>, String> inbox = members.get(0).getMap("kept-after-the-id");
     for (String conversation : later) {
       assertThat(seen(survivor, "messenger:mid-" + conversation, conversation)).isTrue();
       inbox.set(new PartitionAwareKey<>("x", ClusterOwnership.STATE_KEY_PREFIX + conversation), "kept");

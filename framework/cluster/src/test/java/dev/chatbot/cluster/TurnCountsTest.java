@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A turn's reply costs the outbox map nothing: the turn's inbox entry counts its settled replies instead, and that
- * count lives in the entry's synchronous backup, so the member that takes the message over after its handler died
+ * A turn's reply costs the outbox map nothing: the turn's journal entry counts its settled replies instead, and that
+ * count lives in the journal's synchronous backup, so the member that takes the message over after its handler died
  * replays the turn without sending them again. A reply with some of its calls accepted is written (a replay would
  * send those calls again). Two Hazelcast members in this JVM; the handling one is terminated (Hazelcast's crash:
  * nothing handed over), as {@link Adoption} then claims its entries.
@@ -79,7 +79,7 @@ class TurnCountsTest {
     Stores first = stores(handler, "handler");
     long message = await(first.inbox().keep(List.of(text("m1")))).get(0).id();
 
-    // The turn's first reply, accepted at its first call: nothing in the outbox map, a count in the inbox entry.
+    // The turn's first reply, accepted at its first call: nothing in the outbox map, a count in the journal.
     Outbox.Added accepted = first.outbox().add(CONVERSATION, Reply.text("one"), Outbox.Origin.turn(message, 0));
     await(accepted.written());
     // On an event loop, as delivery calls it: the count is written at the end of the task (its turn is not done).
@@ -93,13 +93,14 @@ class TurnCountsTest {
     Outbox.Added halfway = first.outbox().add(CONVERSATION, Reply.text("two"), Outbox.Origin.turn(message, 1));
     first.outbox().progress(halfway.id(), 1);
     awaitTrue("the count and the half-sent reply in the cluster", () ->
-        Work.settled(inboxValue(survivor, message)) == 1 && outbox(survivor).size() == 1);
+        settled(survivor, message) == 1 && outbox(survivor).size() == 1);
     handler.getLifecycleService().terminate();
     awaitTrue("the survivor owns the handler's entries (backups promoted)", () ->
         inbox(survivor).localKeySet().size() == 1 && outbox(survivor).localKeySet().size() == 1);
 
     Stores second = stores(survivor, "survivor");
-    Adoption.Adopted adopted = Adoption.claim(second.inbox(), second.outbox(), Set.of("handler"), "survivor");
+    Adoption.Adopted adopted = Adoption.claim(second.inbox(), second.outbox(), Set.of("handler"), "survivor",
+        conversation -> true);
 
     assertThat(adopted.messages()).extracting(Inbox.Kept::id).containsExactly(message);
     assertThat(adopted.replies()).extracting(Outbox.Entry::id, Outbox.Entry::callsDone).containsExactly(
@@ -109,23 +110,43 @@ class TurnCountsTest {
 
   @Test
   void aCountNeverBringsBackADoneMessageNorLowersItself() throws Exception {
-    IMap<PartitionAwareKey<Long, String>, String> inbox = inbox(handler);
-    PartitionAwareKey<Long, String> done = Work.key(1, CONVERSATION.key());
-    inbox.set(done, Work.value("handler", "{}"));
-    inbox.remove(done);
-    inbox.executeOnKey(done, new Settle(1));
-    assertThat(inbox.containsKey(done)).isFalse();
+    IMap<String, Journal> journals = inbox(handler);
+    Journal.Apply keep = new Journal.Apply("handler");
+    keep.keep(1, CONVERSATION.key(), "{}");
+    keep.keep(2, CONVERSATION.key(), "{\"id\":\"m2\"}");
+    journals.executeOnKey("journal:handler:0", keep);
+    Journal.Apply done = new Journal.Apply("handler");
+    done.done(1);
+    journals.executeOnKey("journal:handler:0", done);
+    Journal.Apply late = new Journal.Apply("handler");
+    late.settle(1, 1);
+    late.settle(2, 3);
+    journals.executeOnKey("journal:handler:0", late);
+    Journal.Apply lower = new Journal.Apply("handler");
+    lower.settle(2, 2);
+    journals.executeOnKey("journal:handler:0", lower);
 
-    PartitionAwareKey<Long, String> counted = Work.key(2, CONVERSATION.key());
-    inbox.set(counted, Work.value("handler", "{\"id\":\"m2\"}"));
-    inbox.executeOnKey(counted, new Settle(3));
-    inbox.executeOnKey(counted, new Settle(2));
-    String value = inbox(survivor).get(counted);
-    assertThat(Work.settled(value)).isEqualTo(3);
-    assertThat(Work.handler(value)).isEqualTo("handler");
-    assertThat(Work.json(value)).isEqualTo("{\"id\":\"m2\"}");
-    assertThat(Work.handler(Work.withHandler(value, "survivor"))).isEqualTo("survivor");
-    assertThat(Work.settled(Work.withHandler(value, "survivor"))).isEqualTo(3);
+    // Read from the other member: what its backup copy would give a member taking over.
+    Journal journal = inbox(survivor).get("journal:handler:0");
+    assertThat(journal.messages()).containsOnlyKeys(2L);
+    Journal.Kept kept = journal.messages().get(2L);
+    assertThat(kept.settled).isEqualTo(3);
+    assertThat(kept.handler).isEqualTo("handler");
+    assertThat(kept.json).isEqualTo("{\"id\":\"m2\"}");
+
+    // Claimed: the count stays; a second claim by a member that did not see the first takes nothing.
+    Journal claimed = journals.executeOnKey("journal:handler:0", new Journal.Claim(Set.of("handler"), "survivor",
+        Set.of(2L)));
+    assertThat(claimed.messages().get(2L).handler).isEqualTo("survivor");
+    assertThat(claimed.messages().get(2L).settled).isEqualTo(3);
+    assertThat(journals.executeOnKey("journal:handler:0", new Journal.Claim(Set.of("handler"), "other", Set.of(2L)))
+        .messages()).isEmpty();
+
+    // The last message done: the journal is gone.
+    Journal.Apply last = new Journal.Apply("survivor");
+    last.done(2);
+    journals.executeOnKey("journal:handler:0", last);
+    assertThat(journals.containsKey("journal:handler:0")).isFalse();
   }
 
   private record Stores(ClusterInbox inbox, ClusterOutbox outbox) {}
@@ -135,17 +156,18 @@ class TurnCountsTest {
     ClusterInbox[] inbox = new ClusterInbox[1];
     ClusterOutbox outbox = new ClusterOutbox(vertx, outbox(member), ids, self, new MemoryDeadLetters(),
         (message, settled) -> inbox[0].settled(message, settled));
-    inbox[0] = new ClusterInbox(vertx, inbox(member), ids, self,
+    inbox[0] = new ClusterInbox(vertx, inbox(member), member.getPartitionService(), ids, self,
         new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox);
     return new Stores(inbox[0], outbox);
   }
 
-  private static String inboxValue(HazelcastInstance member, long message) {
-    String value = inbox(member).get(Work.key(message, CONVERSATION.key()));
-    return value == null ? "gone\n{}" : value;
+  /** The settled count of message {@code id} in the journals, as member {@code member} reads them (-1: not there). */
+  private static int settled(HazelcastInstance member, long id) {
+    return inbox(member).values().stream().map(journal -> journal.messages().get(id))
+        .filter(java.util.Objects::nonNull).mapToInt(kept -> kept.settled).findFirst().orElse(-1);
   }
 
-  private static IMap<PartitionAwareKey<Long, String>, String> inbox(HazelcastInstance member) {
+  private static IMap<String, Journal> inbox(HazelcastInstance member) {
     return member.getMap(HazelcastConfigs.INBOX_MAP);
   }
 
@@ -181,7 +203,8 @@ class TurnCountsTest {
     config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
     config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
         .setMembers(ports.stream().map(port -> "127.0.0.1:" + port).toList());
-    config.addMapConfig(new MapConfig(HazelcastConfigs.INBOX_MAP).setBackupCount(1));
+    config.addMapConfig(new MapConfig(HazelcastConfigs.INBOX_MAP).setBackupCount(1)
+        .setInMemoryFormat(com.hazelcast.config.InMemoryFormat.OBJECT));
     config.addMapConfig(new MapConfig(HazelcastConfigs.OUTBOX_MAP).setBackupCount(1));
     return config;
   }
