@@ -108,7 +108,7 @@ public final class ClusterBackend implements StateBackend {
           // The same map, keyed by store keys or by profile keys that carry their partition (ClusterStateStore).
           stateStore = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP));
           var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
-          // A turn's settled replies are counted in its inbox entry (see ClusterOutbox).
+          // A turn's settled replies are counted in its journal (see ClusterOutbox).
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,
               (message, settled) -> inbox.settled(message, settled));
           inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP),

@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>A reply of a bot's turn is not written when it is added: its message stays in the inbox until the turn's
  *       replies are settled, so a takeover replays the turn, which makes the reply again. Once the platform accepted
- *       it, or it became a dead letter, the turn's inbox entry counts it ({@link ClusterInbox#settled}) and a replay
- *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most one on the
- *       inbox entry (none when its turn is done in the same event-loop task).
+ *       it, or it became a dead letter, the turn's journal counts it ({@link ClusterInbox#settled}) and a replay
+ *       skips it. The usual reply, accepted at its first call, costs no operation here, and at most a share of
+ *       one journal write (none when its turn is done in the same write).
  *   <li>It is written once some of its calls were accepted but not all ({@link #progress}): a replay would send them
  *       again, a takeover sends the reply from the next call instead. Written, it stays (marked {@code done} once
  *       sent) until its turn is done, and a takeover counts it for its turn too.
@@ -147,7 +147,7 @@ final class ClusterOutbox implements Outbox {
   }
 
   /**
-   * A turn's reply never written is counted by its turn's inbox entry; one written stays, marked done, until its turn
+   * A turn's reply never written is counted in its turn's journal; one written stays, marked done, until its turn
    * is done; any other reply goes.
    */
   private Future<Void> finish(Tracked tracked) {

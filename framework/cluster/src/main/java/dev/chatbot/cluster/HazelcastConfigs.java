@@ -78,10 +78,9 @@ final class HazelcastConfigs {
     config.addMapConfig(map(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     config.addMapConfig(map(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     // One dedupe entry per partition, worked on in place (ClusterDedupeStore), so kept as objects. Its copies are
-    // asynchronous (the call does not wait for them): an id is remembered in its conversation's partition just before
-    // the message's inbox entry is written, whose synchronous backup goes to the same member on the same connection
-    // after it, so once a webhook is acknowledged its id's copy is there too (docs/cluster.md, "Capacity"). The
-    // entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
+    // asynchronous (the call does not wait for them): an id's copy is handed to the network before its message's
+    // journal write starts, whose acknowledged round trip the webhook's 200 waits for (docs/cluster.md, "When a
+    // member dies"). The entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
     config.addMapConfig(map(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
         .setInMemoryFormat(InMemoryFormat.OBJECT));
     // One journal per member, worked on in place (ClusterInbox), so kept as objects.
