@@ -46,7 +46,7 @@ final class Usage {
         LOG_HASH_KEY                    key hashing user ids in logs, same on all replicas (random)
         PLATFORM_CHECK_SECONDS          how often adapters check their token with the platform (300)
         OTEL_*                          OpenTelemetry tracing, e.g. OTEL_EXPORTER_OTLP_ENDPOINT (off)
-        HTTP_BODY_BUDGET_MB             unauthenticated body memory over all connections (heap/16, at most 64)
+        HTTP_BODY_BUDGET_MB             unauthenticated body memory over all connections (heap/32, at most 64)
         HTTP_HEADER_TIMEOUT_SECONDS, HTTP_BODY_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS
                                         slow or silent connections are closed (20, 30, 60)
         HTTP_MAX_CONNECTIONS, HTTP_MAX_CONNECTIONS_PER_ADDRESS

@@ -39,13 +39,16 @@ public record HttpLimits(
   }
 
   /**
-   * A sixteenth of the heap, at most 64 MiB: 16 MiB at a 256 MB heap, 36 MiB at the shipped 576 MB. A buffered body
-   * costs more than its bytes while it is checked (the signature reads a copy), and a flood at an eighth of a 256 MB
-   * heap was seen to reach the heap's limit on a loaded machine.
+   * A thirty-second of the heap, at most 64 MiB: 8 MiB at a 256 MB heap, 18 MiB at the shipped 576 MB. A buffered
+   * body costs several times its bytes: above 64 KiB it is read into a buffer that doubles as it grows (each step
+   * left to the collector, and under G1 each buffer of half a region or more takes whole regions of its own), and
+   * the signature reads a copy. At a sixteenth, a flood of 1 MB unsigned bodies (BodyFloodIT) left up to 200 MB of
+   * a 256 MB heap in use after collections and now and then ran out of it; at a thirty-second, 83-104 MB in five
+   * runs.
    */
   static int defaultBudgetMegabytes() {
-    long sixteenth = Runtime.getRuntime().maxMemory() / 16;
-    return (int) Math.max(1, Math.min(MAX_DEFAULT_BUDGET_BYTES, sixteenth) / (1024 * 1024));
+    long share = Runtime.getRuntime().maxMemory() / 32;
+    return (int) Math.max(1, Math.min(MAX_DEFAULT_BUDGET_BYTES, share) / (1024 * 1024));
   }
 
   /**
