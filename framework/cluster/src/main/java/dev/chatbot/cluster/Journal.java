@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The messages in flight that one member kept: the value of that member's entry in the inbox map ({@link ClusterInbox}),
- * kept as an object, so the entry processors below work on it in place and only what they change travels to the
- * synchronous backup. One entry per member rather than one per message: a member's keeps, settled counts and
- * removals of one moment go in one operation with one backup round trip ({@link Apply}), however many messages they
- * are for.
+ * The messages in flight that one member kept: the value of that member's entry in the inbox map
+ * ({@link ClusterInbox}), kept as an object, so the entry processors below work on it in place and only what they
+ * change travels to the synchronous backup. One entry per member rather than one per message: a member's keeps,
+ * settled counts and removals of one moment go in one operation with one backup round trip ({@link Apply}), however
+ * many messages they are for.
  *
  * <p>Each message names the member handling it: its keeper, or the member that took it over when the keeper left
  * ({@link Claim}).
