@@ -8,6 +8,7 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.partition.ReplicaMigrationEvent;
+import com.hazelcast.projection.Projection;
 import dev.chatbot.server.Lifecycle;
 import dev.chatbot.state.Inbox;
 import dev.chatbot.state.Outbox;
@@ -86,7 +87,7 @@ final class Adoption implements MembershipListener, MigrationListener {
     migrationListener = hazelcast.getPartitionService().addMigrationListener(this);
     worker.executeBlocking(() -> {
       Set<String> handlers = new HashSet<>();
-      inbox.map().values().forEach(journal -> journal.messages().values().forEach(kept -> handlers.add(kept.handler)));
+      inbox.map().project(new Handlers()).forEach(handlers::addAll);
       outbox.map().values().forEach(value -> handlers.add(Work.handler(value)));
       // Read after the entries: a member that wrote one had joined, so it is listed unless it left.
       handlers.removeAll(clusterManager.getNodes());
@@ -246,6 +247,19 @@ final class Adoption implements MembershipListener, MigrationListener {
     String value = outbox.map().get(key);
     long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
     return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn) && inJournals.get().contains(turn);
+  }
+
+  /** The members handling a journal's messages: what a member that starts reads of each journal. */
+  record Handlers() implements Projection<Map.Entry<String, Journal>, HashSet<String>> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public HashSet<String> transform(Map.Entry<String, Journal> entry) {
+      HashSet<String> handlers = new HashSet<>();
+      entry.getValue().messages().values().forEach(kept -> handlers.add(kept.handler));
+      return handlers;
+    }
   }
 
   /** The journals with a message handled by one of {@code handlers}. */

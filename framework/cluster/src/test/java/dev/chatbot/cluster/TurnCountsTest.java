@@ -142,6 +142,10 @@ class TurnCountsTest {
     assertThat(journals.executeOnKey("journal:handler:0", new Journal.Claim(Set.of("handler"), "other", Set.of(2L)))
         .messages()).isEmpty();
 
+    // What a member that starts reads of the journals: only who handles their messages, from every member.
+    assertThat(inbox(survivor).project(new Adoption.Handlers()))
+        .containsExactly(new java.util.HashSet<>(Set.of("survivor")));
+
     // The last message done: the journal is gone.
     Journal.Apply last = new Journal.Apply("survivor");
     last.done(2);
