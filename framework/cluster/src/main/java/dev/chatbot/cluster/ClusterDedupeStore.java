@@ -55,10 +55,13 @@ final class ClusterDedupeStore implements DedupeStore {
     return Hz.future(firstSeenStage(id, conversationKey));
   }
 
-  /**
-   * {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran it (the partition's
-   * thread when it is local), so {@link ClusterInbox#keepFirstSeen} can chain the inbox write there.
-   */
+  @Override
+  public Future<Void> forget(String id, String conversationKey) {
+    return Hz.future(map.submitToKey(keyOf(ClusterOwnership.STATE_KEY_PREFIX + conversationKey),
+        new SeenIds.Forget(MemoryDedupeStore.fingerprint(id))));
+  }
+
+  /** {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran it. */
   CompletionStage<Boolean> firstSeenStage(String id, String conversationKey) {
     return remember(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey);
   }
@@ -69,9 +72,13 @@ final class ClusterDedupeStore implements DedupeStore {
   }
 
   private CompletionStage<Boolean> remember(String id, Object partitionKey) {
-    String key = keyOfPartition[partitions.getPartition(partitionKey).getPartitionId()];
-    return map.submitToKey(key, new SeenIds.Remember(MemoryDedupeStore.fingerprint(id), System.currentTimeMillis(),
+    return map.submitToKey(keyOf(partitionKey), new SeenIds.Remember(MemoryDedupeStore.fingerprint(id), System.currentTimeMillis(),
         windowMillis, perPartition));
+  }
+
+  /** The key of the dedupe entry in the partition of {@code partitionKey}. */
+  private String keyOf(Object partitionKey) {
+    return keyOfPartition[partitions.getPartition(partitionKey).getPartitionId()];
   }
 
   /** Hazelcast's hashing is the same on every member, so every member finds the same keys. */

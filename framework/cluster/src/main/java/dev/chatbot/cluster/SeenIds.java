@@ -91,4 +91,40 @@ final class SeenIds implements DataSerializable {
       maxEntries = in.readLong();
     }
   }
+
+  /** Forgets one id's fingerprint (its message could not be kept), on the primary and then on each backup copy. */
+  static final class Forget implements EntryProcessor<String, SeenIds, Void>, DataSerializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private long fingerprint;
+
+    /** For Hazelcast's deserialization. */
+    Forget() {}
+
+    Forget(long fingerprint) {
+      this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public Void process(Map.Entry<String, SeenIds> entry) {
+      SeenIds seen = entry.getValue();
+      if (seen != null) {
+        seen.generations.forget(fingerprint);
+        entry.setValue(seen); // the same object: marks it written, so the backup runs this too
+      }
+      return null;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeLong(fingerprint);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      fingerprint = in.readLong();
+    }
+  }
 }

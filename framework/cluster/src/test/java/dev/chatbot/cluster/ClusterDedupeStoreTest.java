@@ -104,6 +104,19 @@ class ClusterDedupeStoreTest {
     assertAllRepeats(later);
   }
 
+  @Test
+  void anIdForgottenBecauseItsMessageWasNotKeptIsNewAgainOnEveryMember() throws Exception {
+    start(2, Map.of());
+    ClusterDedupeStore one = store(members.get(0));
+    ClusterDedupeStore two = store(members.get(1));
+    assertThat(seen(one, "messenger:mid-x", "messenger:user1")).isTrue();
+    assertThat(seen(two, "messenger:mid-x", "messenger:user1")).isFalse();
+    two.forget("messenger:mid-x", "messenger:user1").toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    assertThat(seen(one, "messenger:mid-x", "messenger:user1")).as("the redelivery counts as new").isTrue();
+    assertThat(seen(two, "messenger:mid-x", "messenger:user1")).isFalse();
+  }
+
   private void assertAllRepeats(List<String> conversations) throws Exception {
     ClusterDedupeStore store = store(members.get(0));
     for (String conversation : conversations) {

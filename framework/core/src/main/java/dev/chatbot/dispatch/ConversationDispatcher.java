@@ -114,8 +114,15 @@ public final class ConversationDispatcher implements Inbound {
             return null;
           }));
     }
-    return checked.compose(all -> keepAndQueue(fresh))
+    return checked.compose(all -> keepAndQueue(fresh).recover(notKept -> forget(fresh)
+            .transform(forgotten -> Future.<Accepted>failedFuture(notKept))))
         .map(accepted -> new Accepted(accepted.accepted(), messages.size() - fresh.size()));
+  }
+
+  /** Their keep failed: their ids are forgotten, so the platform's redelivery is handled (see Inbox.keepFirstSeen). */
+  private Future<Void> forget(List<Message> notKept) {
+    return Future.join(notKept.stream()
+        .map(message -> dedupeStore.forget(dedupeId(message), message.conversation().key())).toList()).mapEmpty();
   }
 
   /** Into the inbox (completing once they would survive a crash), then into their conversations' queues. */

@@ -15,4 +15,13 @@ public interface DedupeStore {
   default Future<Boolean> firstSeen(String id, String conversationKey) {
     return firstSeen(id);
   }
+
+  /**
+   * Forgets {@code id}: its message was seen but could not be kept (the webhook failed), so the platform's
+   * redelivery of it must count as new. A store that cannot forget keeps it (this default), and such a redelivery
+   * is then taken for a repeat and lost.
+   */
+  default Future<Void> forget(String id, String conversationKey) {
+    return Future.succeededFuture();
+  }
 }

@@ -51,6 +51,19 @@ public final class FingerprintGenerations {
     return true;
   }
 
+  /**
+   * Forgets a fingerprint, so the id is new again: for a message acknowledged as not kept (its keep failed), whose
+   * redelivery must not be taken for a repeat.
+   */
+  public void forget(long fingerprint) {
+    if (remove(current, fingerprint)) {
+      currentSize--;
+    }
+    if (remove(previous, fingerprint)) {
+      previousSize--;
+    }
+  }
+
   /** Fingerprints remembered now. */
   public long size() {
     return currentSize + previousSize;
@@ -126,6 +139,32 @@ public final class FingerprintGenerations {
       }
     }
     table[slot] = fingerprint;
+    return true;
+  }
+
+  /**
+   * Removes a fingerprint by backward shift: the ones after it in its run move up where their probe may start, so
+   * every other fingerprint is still found before an empty slot.
+   */
+  private static boolean remove(long[] table, long fingerprint) {
+    int mask = table.length - 1;
+    int slot = (int) fingerprint & mask;
+    while (table[slot] != fingerprint) {
+      if (table[slot] == EMPTY) {
+        return false;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int hole = slot;
+    for (int next = (hole + 1) & mask; table[next] != EMPTY; next = (next + 1) & mask) {
+      int home = (int) table[next] & mask;
+      // Moves up unless its home lies after the hole, up to it (cyclically): then it is found without passing it.
+      if (((next - home) & mask) >= ((next - hole) & mask)) {
+        table[hole] = table[next];
+        hole = next;
+      }
+    }
+    table[hole] = EMPTY;
     return true;
   }
 

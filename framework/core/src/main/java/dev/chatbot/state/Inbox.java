@@ -21,12 +21,14 @@ public interface Inbox {
 
   /**
    * Keeps {@code message} unless {@code dedupe} saw its event id {@code dedupeId} before (then completes with no
-   * entry): the dedupe check, then {@link #keep}. A store spread over machines may chain the two where its data is,
-   * without coming back to the caller's thread in between.
+   * entry): the dedupe check, then {@link #keep}. When the keep fails, the id is forgotten again, so the platform's
+   * redelivery is handled rather than taken for a repeat.
    */
   default Future<List<Kept>> keepFirstSeen(Message message, String dedupeId, DedupeStore dedupe) {
-    return dedupe.firstSeen(dedupeId, message.conversation().key())
-        .compose(first -> first ? keep(List.of(message)) : Future.succeededFuture(List.of()));
+    String conversation = message.conversation().key();
+    return dedupe.firstSeen(dedupeId, conversation).compose(first -> !first ? Future.succeededFuture(List.of())
+        : keep(List.of(message)).recover(notKept -> dedupe.forget(dedupeId, conversation)
+            .transform(forgotten -> Future.failedFuture(notKept))));
   }
 
   /**

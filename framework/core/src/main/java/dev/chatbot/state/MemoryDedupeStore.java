@@ -77,6 +77,17 @@ public final class MemoryDedupeStore implements DedupeStore {
     return remember(fingerprint(id)) ? FIRST : REPEAT;
   }
 
+  @Override
+  public Future<Void> forget(String id, String conversationKey) {
+    forget(fingerprint(id));
+    return Future.succeededFuture();
+  }
+
+  /** Forgets a {@link #fingerprint}. */
+  public synchronized void forget(long fingerprint) {
+    generations.forget(fingerprint);
+  }
+
   /** Remembers a {@link #fingerprint}; false when it was already there (a repeat). */
   public synchronized boolean remember(long fingerprint) {
     return generations.remember(fingerprint, nanoClock.getAsLong());

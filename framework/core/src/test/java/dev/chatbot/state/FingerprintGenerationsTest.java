@@ -34,6 +34,31 @@ class FingerprintGenerationsTest {
     assertThat(copy.size()).isEqualTo(original.size());
   }
 
+  @Test
+  void aForgottenFingerprintIsNewAgainAndItsNeighboursStayFound() {
+    FingerprintGenerations generations = new FingerprintGenerations(600_000, 1000, 0);
+    // A table of 64 slots: these share or neighbour slots 62, 63, 0, 1, so their runs wrap around the table's end.
+    long[] crowded = {62, 62 + 64, 63, 62 + 128, 64, 1, 63 + 64, 65 + 64};
+    for (long fingerprint : crowded) {
+      assertThat(generations.remember(fingerprint, 1)).isTrue();
+    }
+    for (long forgotten : crowded) {
+      generations.forget(forgotten);
+      assertThat(generations.size()).isEqualTo(crowded.length - 1);
+      for (long other : crowded) {
+        if (other != forgotten) {
+          assertThat(generations.remember(other, 1)).as("%d after forgetting %d", other, forgotten).isFalse();
+        }
+      }
+      assertThat(generations.remember(forgotten, 1)).as("%d is new again", forgotten).isTrue();
+    }
+    // In the previous generation too.
+    generations.remember(MemoryDedupeStore.fingerprint("old"), 1);
+    assertThat(generations.remember(MemoryDedupeStore.fingerprint("new"), 700_000)).isTrue(); // rotates
+    generations.forget(MemoryDedupeStore.fingerprint("old"));
+    assertThat(generations.remember(MemoryDedupeStore.fingerprint("old"), 700_001)).isTrue();
+  }
+
   private static FingerprintGenerations copy(FingerprintGenerations generations) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     generations.writeTo(new DataOutputStream(bytes));

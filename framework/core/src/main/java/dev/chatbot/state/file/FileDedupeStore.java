@@ -49,6 +49,15 @@ final class FileDedupeStore implements DedupeStore {
     return FIRST;
   }
 
+  /**
+   * Forgets the id in memory, so a redelivery in this run is handled. Its fingerprint stays in the log: after a
+   * restart the id counts as seen again (the keep failed because the data file did, which a restart is for).
+   */
+  @Override
+  public Future<Void> forget(String id, String conversationKey) {
+    return memory.forget(id, conversationKey);
+  }
+
   /** Deletes the log's files that are older than the window; any thread. */
   void compact() {
     log.dropOld();
