@@ -2,11 +2,9 @@ package dev.chatbot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapStore;
 import dev.chatbot.model.ConversationRef;
@@ -41,15 +39,11 @@ class ClusterKeepFailureTest {
 
   @BeforeEach
   void start() {
-    Config config = new Config().setClusterName("keep-failure-" + System.nanoTime());
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.getNetworkConfig().setPort(0).getJoin().getMulticastConfig().setEnabled(false);
-    config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    config.addMapConfig(new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
-        .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setWriteDelaySeconds(0)
-            .setImplementation(new RefusingStore())));
-    config.addMapConfig(new MapConfig(HazelcastConfigs.DEDUPE_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
-    member = Hazelcast.newHazelcastInstance(config);
+    member = LoneMember.start("keep-failure",
+        new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
+            .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setWriteDelaySeconds(0)
+                .setImplementation(new RefusingStore())),
+        new MapConfig(HazelcastConfigs.DEDUPE_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
     vertx = Vertx.vertx();
   }
 

@@ -2,8 +2,6 @@ package dev.chatbot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
@@ -28,11 +26,7 @@ class HzTest {
 
   @BeforeEach
   void start() {
-    Config config = new Config().setClusterName("hz-test-" + System.nanoTime());
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.getNetworkConfig().setPort(0).getJoin().getMulticastConfig().setEnabled(false);
-    config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    hazelcast = Hazelcast.newHazelcastInstance(config);
+    hazelcast = LoneMember.start("hz-test");
     vertx = Vertx.vertx();
   }
 

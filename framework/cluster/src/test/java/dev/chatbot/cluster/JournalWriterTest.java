@@ -2,10 +2,8 @@ package dev.chatbot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
@@ -34,12 +32,8 @@ class JournalWriterTest {
 
   @BeforeEach
   void start() {
-    Config config = new Config().setClusterName("journal-test-" + System.nanoTime());
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.getNetworkConfig().setPort(0).getJoin().getMulticastConfig().setEnabled(false);
-    config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    config.addMapConfig(new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
-    hazelcast = Hazelcast.newHazelcastInstance(config);
+    hazelcast = LoneMember.start("journal-test",
+        new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
     vertx = Vertx.vertx();
     map = hazelcast.getMap(HazelcastConfigs.INBOX_MAP);
     writer = new JournalWriter(vertx, map, KEY, "test");
