@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.Serial;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,15 +215,9 @@ final class Adoption implements MembershipListener, MigrationListener {
     // After the messages: a reply whose message is still to be claimed (its partition arrived between the two
     // scans) waits for the next scan, so the message and the replies its turn recorded are always taken together.
     Set<Long> inJournals = new HashSet<>();
-    boolean[] read = {false};
+    inbox.map().project(new MessageIds()).forEach(inJournals::addAll);
     Map<PartitionAwareKey<Long, String>, String> replies = claimAll(outbox.map(), new Claim(gone, self),
-        key -> outbox.handles(key) || awaitsItsMessage(inbox, outbox, key, turns, () -> {
-          if (!read[0]) {
-            read[0] = true;
-            inbox.map().values().forEach(journal -> inJournals.addAll(journal.messages().keySet()));
-          }
-          return inJournals;
-        }));
+        key -> outbox.handles(key) || awaitsItsMessage(outbox, key, turns, inbox, inJournals));
     if (kept.isEmpty() && replies.isEmpty()) {
       return new Adopted(List.of(), List.of());
     }
@@ -242,11 +235,11 @@ final class Adoption implements MembershipListener, MigrationListener {
   }
 
   /** True for a reply of a turn whose message is in a journal but not claimed by this scan. */
-  private static boolean awaitsItsMessage(ClusterInbox inbox, ClusterOutbox outbox, PartitionAwareKey<Long, String> key,
-      Set<Long> claimed, Supplier<Set<Long>> inJournals) {
+  private static boolean awaitsItsMessage(ClusterOutbox outbox, PartitionAwareKey<Long, String> key, Set<Long> claimed,
+      ClusterInbox inbox, Set<Long> inJournals) {
     String value = outbox.map().get(key);
     long turn = value == null ? 0 : ClusterOutbox.turnOf(value);
-    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn) && inJournals.get().contains(turn);
+    return turn != 0 && !claimed.contains(turn) && !inbox.handles(turn) && inJournals.contains(turn);
   }
 
   /** The members handling a journal's messages: what a member that starts reads of each journal. */
@@ -259,6 +252,17 @@ final class Adoption implements MembershipListener, MigrationListener {
       HashSet<String> handlers = new HashSet<>();
       entry.getValue().messages().values().forEach(kept -> handlers.add(kept.handler));
       return handlers;
+    }
+  }
+
+  /** The ids of a journal's messages: whether a reply's turn is still in flight somewhere. */
+  private record MessageIds() implements Projection<Map.Entry<String, Journal>, HashSet<Long>> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public HashSet<Long> transform(Map.Entry<String, Journal> entry) {
+      return new HashSet<>(entry.getValue().messages().keySet());
     }
   }
 

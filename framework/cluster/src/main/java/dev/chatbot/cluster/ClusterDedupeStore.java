@@ -72,8 +72,8 @@ final class ClusterDedupeStore implements DedupeStore {
   }
 
   private CompletionStage<Boolean> remember(String id, Object partitionKey) {
-    return map.submitToKey(keyOf(partitionKey), new SeenIds.Remember(MemoryDedupeStore.fingerprint(id), System.currentTimeMillis(),
-        windowMillis, perPartition));
+    return map.submitToKey(keyOf(partitionKey), new SeenIds.Remember(MemoryDedupeStore.fingerprint(id),
+        System.currentTimeMillis(), windowMillis, perPartition));
   }
 
   /** The key of the dedupe entry in the partition of {@code partitionKey}. */
