@@ -111,10 +111,13 @@ public final class ClusterBackend implements StateBackend {
           // A turn's settled replies are counted in its journal (see ClusterOutbox).
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,
               (message, settled) -> inbox.settled(message, settled));
-          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP),
-              hazelcast.getPartitionService(), ids, self, stateStore, outbox);
-          dedupeStore = new ClusterDedupeStore(hazelcast.getMap(HazelcastConfigs.DEDUPE_MAP),
-              hazelcast.getPartitionService(), settings.dedupeWindow(), settings.dedupeMaxEntries());
+          var partitions = hazelcast.getPartitionService();
+          // The event ids seen first go in the journals too (see ClusterDedupeStore).
+          var bounds = ClusterDedupeStore.bounds(settings.dedupeWindow(), settings.dedupeMaxEntries(),
+              partitions.getPartitions().size());
+          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), partitions, ids, self,
+              stateStore, outbox, bounds);
+          dedupeStore = new ClusterDedupeStore(clustered, inbox, partitions, bounds).watch(hazelcast);
           return clustered;
         });
   }

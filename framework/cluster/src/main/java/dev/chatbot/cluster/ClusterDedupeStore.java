@@ -1,98 +1,220 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.map.IMap;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
+import com.hazelcast.partition.ReplicaMigrationEvent;
 import dev.chatbot.state.DedupeStore;
+import dev.chatbot.state.FingerprintGenerations;
 import dev.chatbot.state.MemoryDedupeStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Inbound event ids seen cluster-wide, so a redelivery that lands on any member is recognised: one entry per
- * Hazelcast partition ({@link SeenIds}: the fingerprints of the ids of that partition's conversations, in the two
- * generations a single process keeps), and one entry processor per id ({@link SeenIds.Remember}) that adds the id
- * and answers whether it was new. The id goes to its conversation's partition, whose owner is the member handling
- * the conversation, so the call is local but for its backups. A platform redelivers an event to the same
- * conversation, so it finds the same partition.
+ * Inbound event ids seen cluster-wide, so a redelivery that lands on any member is recognised. A platform redelivers
+ * an event to the same conversation, and each conversation is handled by the member that owns its partition
+ * ({@link ClusterOwnership}), so that member checks the id in its memory: the fingerprints of the ids of each
+ * partition it owns, in the generations a single process keeps. An id seen first goes to the member's journal with
+ * the keep of its message, in the same write ({@link ClusterInbox#seen}), so the webhook's {@code 200} also waits
+ * for the id and its backup copy, and a member that comes to own the partition (its owner left or died) reads the
+ * partition's ids from every journal ({@link Journal.SeenIn}) before it checks one.
  *
- * <p>Why not an entry per id, as until 2026-11-27: a map at its size bound evicts an entry on every put, choosing
- * it from a sample of fifteen, which cost a fifth of the partition threads' time and made every id an entry object
- * the collector copied and promoted for minutes (bench/README.md, session 12).
+ * <p>Why not an entry processor per id on a partition's entry, as until 2026-11-28: that operation, local to the
+ * owner but for its copy, was about a quarter of the cluster's cost per message on the spread row (bench/README.md,
+ * session 15), while the journal write it now rides is one per many messages.
+ *
+ * <p>What a member holds in memory for a partition is trusted while it owns the partition and no partition moved or
+ * member came or went since it read the journals (each such event starts a new epoch). An id of a partition owned
+ * elsewhere (a stand-in handling a message while the owner is unavailable) is checked against the journals as they
+ * are at that moment. While a partition moves, an id its old owner saw in the last milliseconds may not be in its
+ * journal yet: a redelivery in that moment is handled twice (docs/cluster.md).
  *
  * <p>{@code DEDUPE_MAX_ENTRIES} bounds the cluster, spread over the partitions: each partition's generation holds up
  * to twice its even share (at least 64), so a partition twice as busy as the average still remembers its ids for
  * the whole window.
  */
-final class ClusterDedupeStore implements DedupeStore {
+final class ClusterDedupeStore implements DedupeStore, MembershipListener, MigrationListener {
 
   private static final int MIN_PER_PARTITION = 64;
 
-  private final IMap<String, SeenIds> map;
+  private final Vertx vertx;
+  private final ClusterInbox inbox;
   private final PartitionService partitions;
-  private final long windowMillis;
-  private final long perPartition;
-  /** The key of each partition's entry: a string that Hazelcast hashes into that partition. */
-  private final String[] keyOfPartition;
+  private final Journal.Bounds bounds;
+  /** By partition: the fingerprints known here, each guarded by itself. */
+  private final FingerprintGenerations[] known;
+  /** By partition: the epoch in which its fingerprints were read from the journals while this member owned it. */
+  private final AtomicIntegerArray readIn;
+  private final AtomicInteger epoch = new AtomicInteger(1);
+  /** The read of the journals under way, the epoch it started in and the partitions it reads; guarded by this. */
+  private Future<Void> reading;
+  private int readingEpoch;
+  private Set<Integer> readingPartitions = Set.of();
 
-  ClusterDedupeStore(IMap<String, SeenIds> map, PartitionService partitions, Duration window, int maxEntries) {
-    this.map = map;
+  ClusterDedupeStore(Vertx vertx, ClusterInbox inbox, PartitionService partitions, Journal.Bounds bounds) {
+    this.vertx = vertx;
+    this.inbox = inbox;
     this.partitions = partitions;
-    this.windowMillis = window.toMillis();
-    this.keyOfPartition = partitionKeys(partitions);
-    int count = keyOfPartition.length;
-    this.perPartition = Math.max(MIN_PER_PARTITION, (2L * maxEntries + count - 1) / count);
+    this.bounds = bounds;
+    int count = partitions.getPartitions().size();
+    this.known = new FingerprintGenerations[count];
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < count; i++) {
+      known[i] = new FingerprintGenerations(bounds.windowMillis(), bounds.perPartition(), now);
+    }
+    this.readIn = new AtomicIntegerArray(count);
+  }
+
+  /** The bounds for {@code DEDUPE_WINDOW_SECONDS} and {@code DEDUPE_MAX_ENTRIES} over {@code partitions}. */
+  static Journal.Bounds bounds(Duration window, int maxEntries, int partitions) {
+    return new Journal.Bounds(window.toMillis(),
+        Math.max(MIN_PER_PARTITION, (2L * maxEntries + partitions - 1) / partitions));
+  }
+
+  /** Starts a new epoch whenever partitions may have changed owner. */
+  ClusterDedupeStore watch(HazelcastInstance hazelcast) {
+    hazelcast.getCluster().addMembershipListener(this);
+    partitions.addMigrationListener(this);
+    return this;
   }
 
   /** Without its conversation (no caller of the core does this): in the id's own partition. */
   @Override
   public Future<Boolean> firstSeen(String id) {
-    return Hz.future(remember(id, id));
+    return remember(id, partitions.getPartition(id));
   }
 
   @Override
   public Future<Boolean> firstSeen(String id, String conversationKey) {
-    return Hz.future(firstSeenStage(id, conversationKey));
+    return remember(id, partitions.getPartition(ClusterOwnership.STATE_KEY_PREFIX + conversationKey));
   }
 
+  /** Only from memory: the journal write that would have held it is the keep that failed. */
   @Override
   public Future<Void> forget(String id, String conversationKey) {
-    return Hz.future(map.submitToKey(keyOf(ClusterOwnership.STATE_KEY_PREFIX + conversationKey),
-        new SeenIds.Forget(MemoryDedupeStore.fingerprint(id))));
-  }
-
-  /** {@link #firstSeen(String, String)} as Hazelcast's stage, completed on the thread that ran it. */
-  CompletionStage<Boolean> firstSeenStage(String id, String conversationKey) {
-    return remember(id, ClusterOwnership.STATE_KEY_PREFIX + conversationKey);
+    int partition = partitions.getPartition(ClusterOwnership.STATE_KEY_PREFIX + conversationKey).getPartitionId();
+    FingerprintGenerations generations = known[partition];
+    synchronized (generations) {
+      generations.forget(MemoryDedupeStore.fingerprint(id));
+    }
+    return Future.succeededFuture();
   }
 
   /** Ids each partition's generation holds at most. */
   long perPartition() {
-    return perPartition;
+    return bounds.perPartition();
   }
 
-  private CompletionStage<Boolean> remember(String id, Object partitionKey) {
-    return map.submitToKey(keyOf(partitionKey), new SeenIds.Remember(MemoryDedupeStore.fingerprint(id),
-        System.currentTimeMillis(), windowMillis, perPartition));
+  /** The epoch: bumped by each change of members or partitions. */
+  int epoch() {
+    return epoch.get();
   }
 
-  /** The key of the dedupe entry in the partition of {@code partitionKey}. */
-  private String keyOf(Object partitionKey) {
-    return keyOfPartition[partitions.getPartition(partitionKey).getPartitionId()];
+  private Future<Boolean> remember(String id, Partition partition) {
+    int index = partition.getPartitionId();
+    long fingerprint = MemoryDedupeStore.fingerprint(id);
+    return current(partition).map(known -> {
+      boolean first;
+      synchronized (known) {
+        first = known.remember(fingerprint, System.currentTimeMillis());
+      }
+      if (first) {
+        inbox.seen(index, fingerprint);
+      }
+      return first;
+    });
   }
 
-  /** Hazelcast's hashing is the same on every member, so every member finds the same keys. */
-  private static String[] partitionKeys(PartitionService partitions) {
-    String[] keys = new String[partitions.getPartitions().size()];
-    int missing = keys.length;
-    for (int i = 0; missing > 0; i++) {
-      String key = "seen:" + i;
-      int partition = partitions.getPartition(key).getPartitionId();
-      if (keys[partition] == null) {
-        keys[partition] = key;
-        missing--;
+  /** The partition's fingerprints, once what the journals hold of them is known here. */
+  private Future<FingerprintGenerations> current(Partition partition) {
+    int index = partition.getPartitionId();
+    int now = epoch.get();
+    if (ownedHere(partition) && readIn.get(index) == now) {
+      return Future.succeededFuture(known[index]);
+    }
+    return read(index).map(known[index]);
+  }
+
+  /**
+   * Reads from every journal the fingerprints of {@code partition} and of every partition this member owns but has
+   * not read in this epoch (one read for the lot when partitions came here), unless a read started in this epoch
+   * covers them already. Blocking, so on a worker thread.
+   */
+  private synchronized Future<Void> read(int partition) {
+    int now = epoch.get();
+    if (reading != null && readingEpoch == now && readingPartitions.contains(partition)) {
+      return reading;
+    }
+    Set<Integer> wanted = new HashSet<>();
+    wanted.add(partition);
+    Set<Integer> owned = new HashSet<>();
+    for (Partition each : partitions.getPartitions()) {
+      if (ownedHere(each) && readIn.get(each.getPartitionId()) != now) {
+        owned.add(each.getPartitionId());
       }
     }
-    return keys;
+    wanted.addAll(owned);
+    Future<Void> started = vertx.executeBlocking(() -> {
+      long nowMillis = System.currentTimeMillis();
+      for (Map<Integer, long[]> journal : inbox.map().project(new Journal.SeenIn(wanted, nowMillis))) {
+        journal.forEach((index, fingerprints) -> {
+          FingerprintGenerations generations = known[index];
+          synchronized (generations) {
+            for (long fingerprint : fingerprints) {
+              generations.remember(fingerprint, nowMillis);
+            }
+          }
+        });
+      }
+      // Trusted from now on only while owned here; others are read again each time.
+      owned.forEach(index -> readIn.set(index, now));
+      return null;
+    }, false);
+    reading = started;
+    readingEpoch = now;
+    readingPartitions = wanted;
+    return started;
   }
+
+  private static boolean ownedHere(Partition partition) {
+    Member owner = partition.getOwner();
+    return owner != null && owner.localMember();
+  }
+
+  @Override
+  public void memberAdded(MembershipEvent event) {
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public void memberRemoved(MembershipEvent event) {
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public void migrationStarted(MigrationState state) {
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public void migrationFinished(MigrationState state) {
+    epoch.incrementAndGet();
+  }
+
+  @Override
+  public void replicaMigrationCompleted(ReplicaMigrationEvent event) {}
+
+  @Override
+  public void replicaMigrationFailed(ReplicaMigrationEvent event) {}
 }

@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentMap;
  * over ({@link Adoption}).
  *
  * <p>One journal entry per member, not one entry per message: what the member keeps, counts and finishes in one
- * moment is one operation with one backup round trip ({@link JournalWriter}), where per-message entries cost two
- * operations and two round trips each (bench/README.md, session 15). The journal's key is chosen in a partition
+ * moment, and the event ids it saw first ({@link ClusterDedupeStore}), is one operation with one backup round trip
+ * ({@link JournalWriter}), where per-message entries cost two operations and two round trips each (bench/README.md,
+ * session 15). The journal's key is chosen in a partition
  * this member owns, so the operation itself is local; when the partitions move, new messages go to a new key.
  *
  * <p>While the turn runs, the journal also counts the turn's settled replies ({@link #settled}): the outbox writes a
@@ -46,6 +47,7 @@ final class ClusterInbox implements Inbox {
   private final StateStore stateStore;
   private final ClusterOutbox outbox;
   private final Vertx vertx;
+  private final Journal.Bounds bounds;
   /** Messages this member handles: inbox id to the writer of the journal it is in. */
   private final ConcurrentMap<Long, JournalWriter> handled = new ConcurrentHashMap<>();
   /** Writers by journal key: this member's own, and those of departed members it took messages over from. */
@@ -59,8 +61,9 @@ final class ClusterInbox implements Inbox {
   private static final long SEARCH_EVERY_NANOS = 1_000_000_000L;
 
   ClusterInbox(Vertx vertx, IMap<String, Journal> map, PartitionService partitions, FlakeIdGenerator ids, String self,
-      StateStore stateStore, ClusterOutbox outbox) {
+      StateStore stateStore, ClusterOutbox outbox, Journal.Bounds bounds) {
     this.vertx = vertx;
+    this.bounds = bounds;
     this.map = map;
     this.partitions = partitions;
     this.ids = ids;
@@ -130,9 +133,18 @@ final class ClusterInbox implements Inbox {
     }
   }
 
+  /**
+   * Event id {@code fingerprint} of conversation partition {@code partition} was seen first here: recorded in this
+   * member's journal with the next write, which holds the keep of its message when that is asked for in the same
+   * event-loop task (as {@link #keepFirstSeen} does), so the webhook's {@code 200} waits for the id too.
+   */
+  void seen(int partition, long fingerprint) {
+    writer().seen(partition, fingerprint);
+  }
+
   /** A message taken over from a member that left: this member now handles it, and replays skip what it settled. */
   Kept adopt(String journal, long id, Journal.Kept kept) {
-    handled.put(id, writers.computeIfAbsent(journal, key -> new JournalWriter(vertx, map, key, self)));
+    handled.put(id, writers.computeIfAbsent(journal, key -> new JournalWriter(vertx, map, key, self, bounds)));
     outbox.recorded(id, kept.settled);
     return new Kept(id, MessageJson.decode(new JsonObject(kept.json)));
   }
@@ -165,7 +177,7 @@ final class ClusterInbox implements Inbox {
         String key = KEY_PREFIX + self + ':' + nextKey++;
         Partition partition = partitions.getPartition(key);
         if (ownedHere(partition) || (current == null && tries == 999)) {
-          current = writers.computeIfAbsent(key, k -> new JournalWriter(vertx, map, k, self));
+          current = writers.computeIfAbsent(key, k -> new JournalWriter(vertx, map, k, self, bounds));
           currentPartition = partition;
           break;
         }

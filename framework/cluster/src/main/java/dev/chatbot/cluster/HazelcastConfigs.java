@@ -14,7 +14,6 @@ final class HazelcastConfigs {
   static final String CLUSTER_NAME = "chatbot";
   static final String STATE_MAP = "chatbot.state";
   // Not "chatbot.dedupe": its entries were one per id, of another type (docs/cluster.md, "Limits worth knowing").
-  static final String DEDUPE_MAP = "chatbot.seen-ids";
   // Not "chatbot.inbox": its entries were one per message, of another type (Journal replaced them).
   static final String INBOX_MAP = "chatbot.journals";
   static final String OUTBOX_MAP = "chatbot.outbox";
@@ -77,13 +76,7 @@ final class HazelcastConfigs {
     int backups = settings.backupCount();
     config.addMapConfig(map(STATE_MAP).setBackupCount(backups).setAsyncBackupCount(0));
     config.addMapConfig(map(DEAD_LETTERS_MAP).setBackupCount(backups).setAsyncBackupCount(0));
-    // One dedupe entry per partition, worked on in place (ClusterDedupeStore), so kept as objects. Its copies are
-    // asynchronous (the call does not wait for them): an id's copy is handed to the network before its message's
-    // journal write starts, whose acknowledged round trip the webhook's 200 waits for (docs/cluster.md, "When a
-    // member dies"). The entries' own bound is DEDUPE_MAX_ENTRIES; the map needs no eviction.
-    config.addMapConfig(map(DEDUPE_MAP).setBackupCount(0).setAsyncBackupCount(backups)
-        .setInMemoryFormat(InMemoryFormat.OBJECT));
-    // One journal per member, worked on in place (ClusterInbox), so kept as objects.
+    // One journal per member, worked on in place (ClusterInbox), so kept as objects; it holds the dedupe ids too.
     config.addMapConfig(map(INBOX_MAP).setBackupCount(backups).setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT));
     // The outbox keys carry their conversation's partition (see Work).

@@ -1,9 +1,12 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.projection.Projection;
+import dev.chatbot.state.FingerprintGenerations;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.Serial;
@@ -14,16 +17,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The messages in flight that one member kept: the value of that member's entry in the inbox map
- * ({@link ClusterInbox}), kept as an object, so the entry processors below work on it in place and only what they
- * change travels to the synchronous backup. One entry per member rather than one per message: a member's keeps,
- * settled counts and removals of one moment go in one operation with one backup round trip ({@link Apply}), however
- * many messages they are for.
+ * The messages in flight that one member kept, and the event ids it saw first: the value of that member's entry in
+ * the inbox map ({@link ClusterInbox}), kept as an object, so the entry processors below work on it in place and only
+ * what they change travels to the synchronous backup. One entry per member rather than one per message: a member's
+ * ids, keeps, settled counts and removals of one moment go in one operation with one backup round trip
+ * ({@link Apply}), however many messages they are for.
  *
  * <p>Each message names the member handling it: its keeper, or the member that took it over when the keeper left
  * ({@link Claim}).
+ *
+ * <p>The ids are fingerprints, by the partition of their conversation, in the generations a single process keeps:
+ * the member that owns a partition checks ids in its memory ({@link ClusterDedupeStore}), and the member that owns
+ * it next reads them from every journal ({@link SeenIn}). A journal with no message in flight expires two dedupe
+ * windows after its last write, when all its ids are outlived, so the journals of keys a member stopped using go.
  */
 final class Journal implements DataSerializable {
 
@@ -44,12 +53,22 @@ final class Journal implements DataSerializable {
 
   /** By inbox id, in the order kept. */
   private final LinkedHashMap<Long, Kept> messages = new LinkedHashMap<>();
+  /** Fingerprints of the ids seen first, by partition. */
+  private final HashMap<Integer, FingerprintGenerations> seen = new HashMap<>();
+  /** When outlived partitions were last dropped from {@link #seen}, and how long the journal stays once idle. */
+  private long prunedAt;
+  private long idleMillis;
 
   /** For Hazelcast's deserialization. */
   Journal() {}
 
   Map<Long, Kept> messages() {
     return messages;
+  }
+
+  /** The fingerprints of ids it holds, in all partitions. */
+  long seenIds() {
+    return seen.values().stream().mapToLong(FingerprintGenerations::size).sum();
   }
 
   @Override
@@ -63,6 +82,13 @@ final class Journal implements DataSerializable {
       out.writeString(kept.conversation);
       out.writeString(kept.json);
     }
+    out.writeInt(seen.size());
+    for (Map.Entry<Integer, FingerprintGenerations> partition : seen.entrySet()) {
+      out.writeInt(partition.getKey());
+      partition.getValue().writeTo(out);
+    }
+    out.writeLong(prunedAt);
+    out.writeLong(idleMillis);
   }
 
   @Override
@@ -71,17 +97,35 @@ final class Journal implements DataSerializable {
     for (int i = 0; i < size; i++) {
       messages.put(in.readLong(), new Kept(in.readString(), in.readInt(), in.readString(), in.readString()));
     }
-  }
-
-  /** The entry's value after a change: none once no message is left, so the map holds only journals in use. */
-  private static void store(Map.Entry<String, Journal> entry, Journal journal) {
-    entry.setValue(journal.messages.isEmpty() ? null : journal);
+    int partitions = in.readInt();
+    for (int i = 0; i < partitions; i++) {
+      seen.put(in.readInt(), FingerprintGenerations.readFrom(in));
+    }
+    prunedAt = in.readLong();
+    idleMillis = in.readLong();
   }
 
   /**
-   * A member's changes of one moment to its journal: messages kept (handled by {@code handler}), counts of settled
-   * replies (only ever raised, and never for a message that is gone), and messages done. Runs on the entry's
-   * partition and then, with the same fields, on each backup copy.
+   * The entry's value after a change: none once it holds nothing; with no message in flight, one that expires when
+   * its ids are outlived unless written again.
+   */
+  private static void store(Map.Entry<String, Journal> entry, Journal journal) {
+    if (journal.messages.isEmpty() && journal.seen.isEmpty()) {
+      entry.setValue(null);
+    } else if (journal.messages.isEmpty() && journal.idleMillis > 0) {
+      ((ExtendedMapEntry<String, Journal>) entry).setValue(journal, journal.idleMillis, TimeUnit.MILLISECONDS);
+    } else {
+      entry.setValue(journal); // never expires
+    }
+  }
+
+  /** How long ids are remembered: the dedupe window, and the ids each partition's generation holds at most. */
+  record Bounds(long windowMillis, long perPartition) {}
+
+  /**
+   * A member's changes of one moment to its journal: ids seen first, messages kept (handled by {@code handler}),
+   * counts of settled replies (only ever raised, and never for a message that is gone), and messages done. Runs on
+   * the entry's partition and then, with the same fields and clock reading, on each backup copy.
    */
   static final class Apply implements EntryProcessor<String, Journal, Void>, DataSerializable {
 
@@ -89,6 +133,11 @@ final class Journal implements DataSerializable {
     private static final long serialVersionUID = 1L;
 
     private String handler;
+    private long windowMillis;
+    private long perPartition;
+    private long nowMillis;
+    private final List<Integer> seenPartitions = new ArrayList<>();
+    private final List<Long> seenFingerprints = new ArrayList<>();
     private final List<Long> keptIds = new ArrayList<>();
     private final List<String> keptConversations = new ArrayList<>();
     private final List<String> keptJson = new ArrayList<>();
@@ -98,8 +147,21 @@ final class Journal implements DataSerializable {
     /** For Hazelcast's deserialization. */
     Apply() {}
 
-    Apply(String handler) {
+    Apply(String handler, Bounds bounds) {
       this.handler = handler;
+      this.windowMillis = bounds.windowMillis();
+      this.perPartition = bounds.perPartition();
+    }
+
+    /** An id seen first, in the conversation partition {@code partition}. */
+    void seen(int partition, long fingerprint) {
+      seenPartitions.add(partition);
+      seenFingerprints.add(fingerprint);
+    }
+
+    /** The clock reading the primary and its copies all apply. */
+    void at(long nowMillis) {
+      this.nowMillis = nowMillis;
     }
 
     void keep(long id, String conversation, String json) {
@@ -120,7 +182,7 @@ final class Journal implements DataSerializable {
     }
 
     boolean isEmpty() {
-      return keptIds.isEmpty() && settled.isEmpty() && done.isEmpty();
+      return seenFingerprints.isEmpty() && keptIds.isEmpty() && settled.isEmpty() && done.isEmpty();
     }
 
     boolean settles(long id) {
@@ -130,6 +192,16 @@ final class Journal implements DataSerializable {
     @Override
     public Void process(Map.Entry<String, Journal> entry) {
       Journal journal = entry.getValue() == null ? new Journal() : entry.getValue();
+      for (int i = 0; i < seenFingerprints.size(); i++) {
+        journal.seen.computeIfAbsent(seenPartitions.get(i),
+                partition -> new FingerprintGenerations(windowMillis, perPartition, nowMillis))
+            .remember(seenFingerprints.get(i), nowMillis);
+      }
+      if (nowMillis - journal.prunedAt >= windowMillis) {
+        journal.seen.values().removeIf(generations -> generations.outlived(nowMillis));
+        journal.prunedAt = nowMillis;
+      }
+      journal.idleMillis = 2 * windowMillis;
       for (int i = 0; i < keptIds.size(); i++) {
         journal.messages.putIfAbsent(keptIds.get(i), new Kept(handler, 0, keptConversations.get(i), keptJson.get(i)));
       }
@@ -147,6 +219,14 @@ final class Journal implements DataSerializable {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
       out.writeString(handler);
+      out.writeLong(windowMillis);
+      out.writeLong(perPartition);
+      out.writeLong(nowMillis);
+      out.writeInt(seenFingerprints.size());
+      for (int i = 0; i < seenFingerprints.size(); i++) {
+        out.writeInt(seenPartitions.get(i));
+        out.writeLong(seenFingerprints.get(i));
+      }
       out.writeInt(keptIds.size());
       for (int i = 0; i < keptIds.size(); i++) {
         out.writeLong(keptIds.get(i));
@@ -167,6 +247,13 @@ final class Journal implements DataSerializable {
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       handler = in.readString();
+      windowMillis = in.readLong();
+      perPartition = in.readLong();
+      nowMillis = in.readLong();
+      int seenIds = in.readInt();
+      for (int i = 0; i < seenIds; i++) {
+        seen(in.readInt(), in.readLong());
+      }
       int kept = in.readInt();
       for (int i = 0; i < kept; i++) {
         keep(in.readLong(), in.readString(), in.readString());
@@ -272,6 +359,30 @@ final class Journal implements DataSerializable {
         store(entry, journal);
       }
       return null;
+    }
+  }
+
+  /**
+   * The fingerprints a journal holds for {@code partitions}, but for those outlived at {@code nowMillis}: what a
+   * member that comes to own those partitions reads from every journal.
+   */
+  record SeenIn(Set<Integer> partitions, long nowMillis)
+      implements Projection<Map.Entry<String, Journal>, HashMap<Integer, long[]>> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public HashMap<Integer, long[]> transform(Map.Entry<String, Journal> entry) {
+      HashMap<Integer, long[]> found = new HashMap<>();
+      entry.getValue().seen.forEach((partition, generations) -> {
+        if (partitions.contains(partition) && !generations.outlived(nowMillis)) {
+          long[] fingerprints = new long[(int) generations.size()];
+          int[] next = {0};
+          generations.forEach(fingerprint -> fingerprints[next[0]++] = fingerprint);
+          found.put(partition, fingerprints);
+        }
+      });
+      return found;
     }
   }
 }

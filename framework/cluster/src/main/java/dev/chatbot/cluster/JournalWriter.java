@@ -27,6 +27,7 @@ final class JournalWriter {
   private final IMap<String, Journal> map;
   private final String key;
   private final String self;
+  private final Journal.Bounds bounds;
   private Journal.Apply next;
   /** Who waits for the next write, and where to tell them. */
   private final Map<Context, List<Promise<Void>>> waiting = new LinkedHashMap<>();
@@ -35,16 +36,26 @@ final class JournalWriter {
   /** The last event loop that gave changes: where a write that waited for the one before it starts. */
   private Context home;
 
-  JournalWriter(Vertx vertx, IMap<String, Journal> map, String key, String self) {
+  JournalWriter(Vertx vertx, IMap<String, Journal> map, String key, String self, Journal.Bounds bounds) {
     this.vertx = vertx;
     this.map = map;
     this.key = key;
     this.self = self;
-    this.next = new Journal.Apply(self);
+    this.bounds = bounds;
+    this.next = new Journal.Apply(self, bounds);
   }
 
   String key() {
     return key;
+  }
+
+  /**
+   * Remembers an id seen first, in conversation partition {@code partition}; nobody waits for it: the keep of its
+   * message, asked for in the same event-loop task, goes in the same write.
+   */
+  synchronized void seen(int partition, long fingerprint) {
+    next.seen(partition, fingerprint);
+    schedule();
   }
 
   /** Keeps a message; completes once it and its backups are written. */
@@ -112,7 +123,8 @@ final class JournalWriter {
       }
       writing = true;
       apply = next;
-      next = new Journal.Apply(self);
+      apply.at(System.currentTimeMillis());
+      next = new Journal.Apply(self, bounds);
       told = new LinkedHashMap<>(waiting);
       waiting.clear();
     }

@@ -6,9 +6,16 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.partition.PartitionAwareKey;
+import dev.chatbot.model.ConversationRef;
+import dev.chatbot.model.Message;
+import dev.chatbot.model.UserRef;
 import dev.chatbot.spi.Settings;
+import dev.chatbot.state.Inbox;
+import dev.chatbot.state.MemoryDeadLetters;
 import dev.chatbot.testkit.TestServer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,46 +23,63 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster's dedupe store on real Hazelcast members built with the product's configuration: an id remembered
- * through one member is a repeat through another, the bound holds, and the ids survive their partition's owner
- * leaving (the entry moves) or dying (its backup copy is promoted).
+ * The cluster's dedupe store on real Hazelcast members built with the product's configuration, each with the inbox
+ * whose journal holds its ids: the owner of a conversation recognises a repeat from memory and any other member from
+ * the journals, the bound holds, and the ids survive their owner leaving (its journal moves) or dying (its journal's
+ * backup copy is promoted), read again by the member that owns their partition next.
  */
 class ClusterDedupeStoreTest {
 
   private final List<HazelcastInstance> members = new ArrayList<>();
-  private final Map<HazelcastInstance, ClusterSettings> settingsOf = new ConcurrentHashMap<>();
+  private final Map<HazelcastInstance, Stores> storesOf = new ConcurrentHashMap<>();
+  private final Vertx vertx = Vertx.vertx();
+
+  private record Stores(ClusterInbox inbox, ClusterDedupeStore dedupe) {}
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     members.forEach(member -> member.getLifecycleService().terminate());
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @Test
-  void anIdRememberedThroughOneMemberIsARepeatThroughAnother() throws Exception {
+  void theOwnerRecognisesARepeatFromMemoryAndAnotherMemberFromTheJournals() throws Exception {
     start(2, Map.of());
-    ClusterDedupeStore first = store(members.get(0));
-    ClusterDedupeStore second = store(members.get(1));
+    String conversation = "messenger:42";
+    HazelcastInstance owner = ownerOf(conversation);
+    HazelcastInstance other = members.stream().filter(member -> member != owner).findFirst().orElseThrow();
 
-    assertThat(seen(first, "messenger:m1", "messenger:42")).isTrue();
-    assertThat(seen(second, "messenger:m1", "messenger:42")).as("the same id, other member").isFalse();
-    assertThat(seen(second, "messenger:m2", "messenger:42")).isTrue();
-    assertThat(seen(first, "messenger:m1", "messenger:7")).as("another conversation's partition, first seen").isTrue();
-    assertThat(first.firstSeen("slack:Ev1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
-        .as("without a conversation").isTrue();
-    assertThat(second.firstSeen("slack:Ev1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
-        .isFalse();
+    assertThat(kept(owner, "m1", conversation)).isTrue();
+    int writes = journalWrites();
+    assertThat(kept(owner, "m1", conversation)).as("the same id again, through its owner").isFalse();
+    assertThat(journalWrites()).as("a repeat writes nothing").isEqualTo(writes);
+    assertThat(kept(other, "m1", conversation)).as("the same id, through the other member").isFalse();
+    assertThat(kept(other, "m2", conversation)).isTrue();
+    assertThat(kept(owner, "m1", "messenger:7")).as("another conversation, first seen").isTrue();
+    assertThat(await(stores(other).dedupe().firstSeen("slack:Ev1"))).as("without a conversation").isTrue();
+  }
+
+  @Test
+  void anIdAndTheKeepOfItsMessageAreOneJournalWrite() throws Exception {
+    start(1, Map.of());
+    HazelcastInstance member = members.get(0);
+    kept(member, "warm-up", "messenger:1"); // the first check reads the journals
+    int before = journalWrites();
+    assertThat(kept(member, "m1", "messenger:1")).isTrue();
+    assertThat(journalWrites() - before).as("writes for an id and its message").isEqualTo(1);
   }
 
   @Test
   void eachPartitionKeepsTwiceItsShareOfTheBoundAndTheNewestIds() throws Exception {
     start(1, Map.of("DEDUPE_MAX_ENTRIES", "100000"));
-    ClusterDedupeStore store = store(members.get(0));
+    ClusterDedupeStore store = stores(members.get(0)).dedupe();
     long perPartition = store.perPartition();
     int partitions = members.get(0).getPartitionService().getPartitions().size();
     assertThat(perPartition).as("twice the even share").isEqualTo((200_000 + partitions - 1) / partitions);
@@ -64,85 +88,118 @@ class ClusterDedupeStoreTest {
     for (int i = 0; i < ids; i++) {
       assertThat(seen(store, "whatsapp:wamid." + i, "whatsapp:15550001")).isTrue();
     }
-    IMap<String, SeenIds> map = members.get(0).getMap(HazelcastConfigs.DEDUPE_MAP);
-    assertThat(map.size()).as("one entry for the one partition used").isEqualTo(1);
-    assertThat(map.values().iterator().next().size()).isLessThanOrEqualTo(2 * perPartition);
     for (int i = ids - (int) perPartition; i < ids; i++) {
       assertThat(seen(store, "whatsapp:wamid." + i, "whatsapp:15550001")).as("one of the newest").isFalse();
     }
     assertThat(seen(store, "whatsapp:wamid.0", "whatsapp:15550001")).as("long forgotten").isTrue();
+    TestCluster.awaitTrue("the ids written", TestCluster.JOIN_TIMEOUT, () -> journals(members.get(0)).values()
+        .stream().mapToLong(journal -> journal.seenIds()).sum() > 0);
+    assertThat(journals(members.get(0)).values()).allSatisfy(journal ->
+        assertThat(journal.seenIds()).as("ids in the journal").isLessThanOrEqualTo(2 * perPartition));
   }
 
   @Test
   void theIdsOfAPartitionSurviveItsOwnerLeavingAndItsOwnerDying() throws Exception {
     start(3, Map.of());
     List<String> conversations = IntStream.range(0, 40).mapToObj(i -> "messenger:user" + i).toList();
-    ClusterDedupeStore through = store(members.get(0));
     for (String conversation : conversations) {
-      assertThat(seen(through, "messenger:mid-" + conversation, conversation)).isTrue();
+      assertThat(kept(ownerOf(conversation), "mid-" + conversation, conversation)).isTrue();
     }
 
-    // Leaving: the partitions and their entries move to the others (SeenIds serialised whole).
+    // Leaving: its journal moves to the others with its partitions.
     HazelcastInstance leaving = ownerOfSomeButNotAll(conversations);
     members.remove(leaving);
     leaving.shutdown();
+    awaitSafe();
     assertAllRepeats(conversations);
 
-    // Dying: a write with a synchronous backup follows each id in its partition, so the id's asynchronous copy is on
-    // the backup member before the write is acknowledged; then the owner is killed.
+    // Dying: the journal write that holds an id has its synchronous backup before the keep completes.
     List<String> later = IntStream.range(40, 80).mapToObj(i -> "messenger:user" + i).toList();
-    ClusterDedupeStore survivor = store(members.get(0));
-    IMap<PartitionAwareKey<String, String>, String> inbox = members.get(0).getMap("kept-after-the-id");
     for (String conversation : later) {
-      assertThat(seen(survivor, "messenger:mid-" + conversation, conversation)).isTrue();
-      inbox.set(new PartitionAwareKey<>("x", ClusterOwnership.STATE_KEY_PREFIX + conversation), "kept");
+      assertThat(kept(ownerOf(conversation), "mid-" + conversation, conversation)).isTrue();
     }
     HazelcastInstance dying = ownerOfSomeButNotAll(later);
     members.remove(dying);
     dying.getLifecycleService().terminate();
+    awaitSafe();
     assertAllRepeats(conversations);
     assertAllRepeats(later);
   }
 
   @Test
-  void anIdForgottenBecauseItsMessageWasNotKeptIsNewAgainOnEveryMember() throws Exception {
-    start(2, Map.of());
-    ClusterDedupeStore one = store(members.get(0));
-    ClusterDedupeStore two = store(members.get(1));
-    assertThat(seen(one, "messenger:mid-x", "messenger:user1")).isTrue();
-    assertThat(seen(two, "messenger:mid-x", "messenger:user1")).isFalse();
-    two.forget("messenger:mid-x", "messenger:user1").toCompletionStage().toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
-    assertThat(seen(one, "messenger:mid-x", "messenger:user1")).as("the redelivery counts as new").isTrue();
-    assertThat(seen(two, "messenger:mid-x", "messenger:user1")).isFalse();
+  void anIdForgottenBecauseItsMessageWasNotKeptIsNewAgain() throws Exception {
+    start(1, Map.of());
+    ClusterDedupeStore store = stores(members.get(0)).dedupe();
+    assertThat(seen(store, "messenger:mid-x", "messenger:user1")).isTrue();
+    assertThat(seen(store, "messenger:mid-x", "messenger:user1")).isFalse();
+    await(store.forget("messenger:mid-x", "messenger:user1"));
+    assertThat(seen(store, "messenger:mid-x", "messenger:user1")).as("the redelivery counts as new").isTrue();
   }
 
   private void assertAllRepeats(List<String> conversations) throws Exception {
-    ClusterDedupeStore store = store(members.get(0));
     for (String conversation : conversations) {
-      assertThat(seen(store, "messenger:mid-" + conversation, conversation)).as("repeat in " + conversation).isFalse();
+      assertThat(kept(ownerOf(conversation), "mid-" + conversation, conversation)).as("repeat in " + conversation)
+          .isFalse();
     }
+  }
+
+  /** Whether the message with event id {@code id} is kept through {@code member}'s inbox, as the dispatcher does. */
+  private boolean kept(HazelcastInstance member, String id, String conversation) throws Exception {
+    String user = conversation.substring(conversation.indexOf(':') + 1);
+    Message message = Message.text(id, ConversationRef.of("messenger", user), UserRef.of("messenger", user), "hi");
+    Stores stores = stores(member);
+    List<Inbox.Kept> kept = await(onContext(
+        () -> stores.inbox().keepFirstSeen(message, "messenger:" + id, stores.dedupe())));
+    return !kept.isEmpty();
+  }
+
+  private boolean seen(ClusterDedupeStore store, String id, String conversation) throws Exception {
+    return await(onContext(() -> store.firstSeen(id, conversation)));
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> call) {
+    Promise<T> promise = Promise.promise();
+    vertx.runOnContext(task -> call.get().onComplete(promise));
+    return promise.future();
+  }
+
+  private int journalWrites() {
+    return members.stream().mapToInt(member -> {
+      var stats = journals(member).getLocalMapStats();
+      return (int) (stats.getPutOperationCount() + stats.getSetOperationCount() + stats.getRemoveOperationCount());
+    }).sum();
+  }
+
+  /** The member owning the conversation's partition (partitions are assigned on their first use: waits for it). */
+  private HazelcastInstance ownerOf(String conversation) {
+    var partition = members.get(0).getPartitionService().getPartition(ClusterOwnership.STATE_KEY_PREFIX + conversation);
+    TestCluster.awaitTrue("the partition has an owner", TestCluster.JOIN_TIMEOUT, () -> partition.getOwner() != null);
+    Member owner = partition.getOwner();
+    return members.stream().filter(member -> member.getCluster().getLocalMember().getUuid().equals(owner.getUuid()))
+        .findFirst().orElseThrow();
   }
 
   /** A member other than the first that owns some of the conversations' partitions (each member owns about a third). */
   private HazelcastInstance ownerOfSomeButNotAll(List<String> conversations) {
-    Member reader = members.get(0).getCluster().getLocalMember();
-    Member owner = conversations.stream()
-        .map(conversation -> members.get(0).getPartitionService()
-            .getPartition(ClusterOwnership.STATE_KEY_PREFIX + conversation).getOwner())
-        .filter(member -> !member.equals(reader)).findFirst().orElseThrow();
-    return members.stream().filter(member -> member.getCluster().getLocalMember().equals(owner)).findFirst()
+    return conversations.stream().map(this::ownerOf).filter(member -> member != members.get(0)).findFirst()
         .orElseThrow();
   }
 
-  private static boolean seen(ClusterDedupeStore store, String id, String conversation) throws Exception {
-    return store.firstSeenStage(id, conversation).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  private Stores stores(HazelcastInstance member) {
+    return storesOf.get(member);
   }
 
-  private ClusterDedupeStore store(HazelcastInstance member) {
-    ClusterSettings settings = settingsOf.get(member);
-    return new ClusterDedupeStore(member.getMap(HazelcastConfigs.DEDUPE_MAP), member.getPartitionService(),
-        settings.dedupeWindow(), settings.dedupeMaxEntries());
+  private static IMap<String, Journal> journals(HazelcastInstance member) {
+    return member.getMap(HazelcastConfigs.INBOX_MAP);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  private void awaitSafe() {
+    TestCluster.awaitTrue("the partitions settled", TestCluster.JOIN_TIMEOUT,
+        () -> members.stream().allMatch(member -> member.getPartitionService().isClusterSafe()));
   }
 
   private void start(int size, Map<String, String> env) {
@@ -163,7 +220,16 @@ class ClusterDedupeStoreTest {
     ClusterSettings settings = ClusterSettings.from(Settings.of(variables));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(
         HazelcastConfigs.build(settings).setClusterName("dedupe-test-" + list));
-    settingsOf.put(member, settings);
+    String self = member.getCluster().getLocalMember().getUuid().toString();
+    var partitions = member.getPartitionService();
+    var ids = member.getFlakeIdGenerator(HazelcastConfigs.IDS);
+    Journal.Bounds bounds = ClusterDedupeStore.bounds(settings.dedupeWindow(), settings.dedupeMaxEntries(),
+        partitions.getPartitions().size());
+    ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self,
+        new MemoryDeadLetters(), (message, settled) -> { });
+    ClusterInbox inbox = new ClusterInbox(vertx, journals(member), partitions, ids, self,
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, bounds);
+    storesOf.put(member, new Stores(inbox, new ClusterDedupeStore(vertx, inbox, partitions, bounds).watch(member)));
     return member;
   }
 }

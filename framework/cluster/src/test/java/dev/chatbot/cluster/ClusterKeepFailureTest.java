@@ -42,8 +42,7 @@ class ClusterKeepFailureTest {
     member = LoneMember.start("keep-failure",
         new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT)
             .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setWriteDelaySeconds(0)
-                .setImplementation(new RefusingStore())),
-        new MapConfig(HazelcastConfigs.DEDUPE_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
+                .setImplementation(new RefusingStore())));
     vertx = Vertx.vertx();
   }
 
@@ -55,14 +54,14 @@ class ClusterKeepFailureTest {
 
   @Test
   void aMessageWhoseJournalWriteFailsHasItsIdForgotten() throws Exception {
-    ClusterDedupeStore dedupe = new ClusterDedupeStore(member.getMap(HazelcastConfigs.DEDUPE_MAP),
-        member.getPartitionService(), Duration.ofMinutes(10), 100_000);
     var ids = member.getFlakeIdGenerator(HazelcastConfigs.IDS);
     ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, "self",
         new MemoryDeadLetters(), (message, settled) -> { });
+    Journal.Bounds bounds = ClusterDedupeStore.bounds(Duration.ofMinutes(10), 100_000, 271);
     ClusterInbox inbox = new ClusterInbox(vertx, member.getMap(HazelcastConfigs.INBOX_MAP),
         member.getPartitionService(), ids, "self",
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox);
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, bounds);
+    ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, member.getPartitionService(), bounds);
 
     Promise<List<Inbox.Kept>> kept = Promise.promise();
     vertx.runOnContext(task -> inbox.keepFirstSeen(MESSAGE, "messenger:mid.1", dedupe).onComplete(kept));
@@ -74,8 +73,8 @@ class ClusterKeepFailureTest {
     }
     assertThat(outcome.failed()).as("not kept, so not acknowledged").isTrue();
     assertThat(inbox.handles(1)).isFalse();
-    assertThat(dedupe.firstSeenStage("messenger:mid.1", MESSAGE.conversation().key()).toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)).as("the redelivery counts as new").isTrue();
+    assertThat(dedupe.firstSeen("messenger:mid.1", MESSAGE.conversation().key()).toCompletionStage()
+        .toCompletableFuture().get(10, TimeUnit.SECONDS)).as("the redelivery counts as new").isTrue();
   }
 
   /** Refuses every write, as a store whose disk failed would. */

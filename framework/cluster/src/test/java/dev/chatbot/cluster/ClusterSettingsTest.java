@@ -41,9 +41,6 @@ class ClusterSettingsTest {
     assertThat(config.getNetworkConfig().getPort()).isEqualTo(5801);
     assertThat(config.getNetworkConfig().isPortAutoIncrement()).isFalse();
     assertThat(config.getMapConfig(HazelcastConfigs.STATE_MAP).getBackupCount()).isEqualTo(1);
-    // Dedupe copies are asynchronous (docs/cluster.md, "When a member dies").
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(1);
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
   }
 
   /**
@@ -107,7 +104,7 @@ class ClusterSettingsTest {
   }
 
   @Test
-  void theBackupCountAppliesToEveryMapAndTheDedupeSettingsToTheDedupeMap() {
+  void theBackupCountAppliesToEveryMapAndTheDedupeSettingsAreRead() {
     ClusterSettings settings = ClusterSettings.from(Settings.of(Map.of(
         "CLUSTER_BACKUP_COUNT", "2", "DEDUPE_WINDOW_SECONDS", "1800", "DEDUPE_MAX_ENTRIES", "50000")));
     assertThat(settings.dedupeWindow()).isEqualTo(java.time.Duration.ofMinutes(30));
@@ -118,15 +115,12 @@ class ClusterSettingsTest {
       assertThat(config.getMapConfig(map).getAsyncBackupCount()).as("asynchronous backups of %s", map).isZero();
     }
     for (String map : List.of(HazelcastConfigs.STATE_MAP, HazelcastConfigs.INBOX_MAP, HazelcastConfigs.OUTBOX_MAP,
-        HazelcastConfigs.DEAD_LETTERS_MAP, HazelcastConfigs.DEDUPE_MAP)) {
+        HazelcastConfigs.DEAD_LETTERS_MAP)) {
       assertThat(config.getMapConfig(map).getMetadataPolicy()).as("JSON metadata of %s", map)
           .isEqualTo(com.hazelcast.config.MetadataPolicy.OFF);
     }
-    // The dedupe map's copies are asynchronous: an id's copy goes ahead of its message's inbox entry's (docs).
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getBackupCount()).isZero();
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getAsyncBackupCount()).isEqualTo(2);
-    // Worked on in place, one entry per partition, bounded by the store itself (ClusterDedupeStoreTest).
-    assertThat(config.getMapConfig(HazelcastConfigs.DEDUPE_MAP).getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
+    // The journals, which hold the dedupe ids too, are worked on in place (ClusterDedupeStoreTest).
+    assertThat(config.getMapConfig(HazelcastConfigs.INBOX_MAP).getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
     assertThat(settings.dedupeMaxEntries()).isEqualTo(50_000);
   }
 

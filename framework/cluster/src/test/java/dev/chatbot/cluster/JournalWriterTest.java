@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class JournalWriterTest {
 
   private static final String KEY = "journal:test:0";
+  private static final Journal.Bounds BOUNDS = new Journal.Bounds(600_000, 1_000);
 
   private HazelcastInstance hazelcast;
   private Vertx vertx;
@@ -36,7 +37,7 @@ class JournalWriterTest {
         new MapConfig(HazelcastConfigs.INBOX_MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
     vertx = Vertx.vertx();
     map = hazelcast.getMap(HazelcastConfigs.INBOX_MAP);
-    writer = new JournalWriter(vertx, map, KEY, "test");
+    writer = new JournalWriter(vertx, map, KEY, "test", BOUNDS);
   }
 
   @AfterEach
@@ -80,6 +81,33 @@ class JournalWriterTest {
     await(vertx.executeBlocking(() -> null).compose(ignored -> Future.all(all)));
     assertThat(map.containsKey(KEY)).isFalse();
     assertThat(writes()).as("writes for 200 keeps and 200 removals").isLessThan(400);
+  }
+
+  @Test
+  void idsGoWithTheKeepsOfTheSameTaskAndOutliveTheirMessagesByTwoWindowsAtMost() throws Exception {
+    JournalWriter brief = new JournalWriter(vertx, map, "journal:test:brief", "test", new Journal.Bounds(1_000, 1_000));
+    inOneTask(id -> {
+      brief.seen(7, 1_000 + id);
+      return brief.keep(id, "test:c" + id, "{}");
+    });
+    assertThat(writes()).as("writes for 50 ids and their messages").isEqualTo(1);
+    var read = map.project(new Journal.SeenIn(java.util.Set.of(7, 8), System.currentTimeMillis()));
+    assertThat(read).hasSize(1);
+    assertThat(read.iterator().next().get(7)).as("the ids of partition 7").hasSize(50).contains(1_001L, 1_050L);
+
+    Thread.sleep(2_100); // two windows: its ids outlived (Hazelcast keeps expiry times in whole seconds)
+    assertThat(map.get("journal:test:brief").messages()).as("messages in flight never expire").hasSize(50);
+    inOneTask(brief::done);
+    assertThat(map.get("journal:test:brief")).as("outlived ids are dropped with the next write").isNull();
+
+    inOneTask(id -> {
+      brief.seen(7, 2_000 + id);
+      return brief.keep(id, "test:c" + id, "{}");
+    });
+    inOneTask(brief::done);
+    assertThat(map.get("journal:test:brief").seenIds()).as("ids outlive their messages").isEqualTo(50);
+    TestCluster.awaitTrue("the idle journal expired", java.time.Duration.ofSeconds(10),
+        () -> map.get("journal:test:brief") == null);
   }
 
   /** Calls {@code change} for ids 1 to 50 within one event-loop task, and waits for all of them. */

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class TurnCountsTest {
 
+  private static final Journal.Bounds BOUNDS = new Journal.Bounds(600_000, 1_000);
+
   private static final ConversationRef CONVERSATION = ConversationRef.of("messenger", "4711");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -111,18 +113,18 @@ class TurnCountsTest {
   @Test
   void aCountNeverBringsBackADoneMessageNorLowersItself() throws Exception {
     IMap<String, Journal> journals = inbox(handler);
-    Journal.Apply keep = new Journal.Apply("handler");
+    Journal.Apply keep = new Journal.Apply("handler", BOUNDS);
     keep.keep(1, CONVERSATION.key(), "{}");
     keep.keep(2, CONVERSATION.key(), "{\"id\":\"m2\"}");
     journals.executeOnKey("journal:handler:0", keep);
-    Journal.Apply done = new Journal.Apply("handler");
+    Journal.Apply done = new Journal.Apply("handler", BOUNDS);
     done.done(1);
     journals.executeOnKey("journal:handler:0", done);
-    Journal.Apply late = new Journal.Apply("handler");
+    Journal.Apply late = new Journal.Apply("handler", BOUNDS);
     late.settle(1, 1);
     late.settle(2, 3);
     journals.executeOnKey("journal:handler:0", late);
-    Journal.Apply lower = new Journal.Apply("handler");
+    Journal.Apply lower = new Journal.Apply("handler", BOUNDS);
     lower.settle(2, 2);
     journals.executeOnKey("journal:handler:0", lower);
 
@@ -147,7 +149,7 @@ class TurnCountsTest {
         .containsExactly(new java.util.HashSet<>(Set.of("survivor")));
 
     // The last message done: the journal is gone.
-    Journal.Apply last = new Journal.Apply("survivor");
+    Journal.Apply last = new Journal.Apply("survivor", BOUNDS);
     last.done(2);
     journals.executeOnKey("journal:handler:0", last);
     assertThat(journals.containsKey("journal:handler:0")).isFalse();
@@ -161,7 +163,7 @@ class TurnCountsTest {
     ClusterOutbox outbox = new ClusterOutbox(vertx, outbox(member), ids, self, new MemoryDeadLetters(),
         (message, settled) -> inbox[0].settled(message, settled));
     inbox[0] = new ClusterInbox(vertx, inbox(member), member.getPartitionService(), ids, self,
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox);
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, BOUNDS);
     return new Stores(inbox[0], outbox);
   }
 

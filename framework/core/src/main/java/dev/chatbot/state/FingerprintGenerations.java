@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * Id fingerprints (see {@link MemoryDedupeStore#fingerprint}) in two generations of open-addressed {@code long}
@@ -61,6 +62,25 @@ public final class FingerprintGenerations {
     }
     if (remove(previous, fingerprint)) {
       previousSize--;
+    }
+  }
+
+  /**
+   * True once every fingerprint here is older than the window: the current generation takes new ones for at most a
+   * window after it started, so two windows after that it holds none younger than one.
+   */
+  public boolean outlived(long now) {
+    return now - currentSince >= 2 * window;
+  }
+
+  /** Each fingerprint remembered, the previous generation's first. */
+  public void forEach(LongConsumer action) {
+    for (long[] table : new long[][] {previous, current}) {
+      for (long fingerprint : table) {
+        if (fingerprint != EMPTY) {
+          action.accept(fingerprint);
+        }
+      }
     }
   }
 

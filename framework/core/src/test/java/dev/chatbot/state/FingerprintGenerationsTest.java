@@ -35,6 +35,21 @@ class FingerprintGenerationsTest {
   }
 
   @Test
+  void allFingerprintsAreListedOldestGenerationFirstAndOutlivedTwoWindowsAfterTheCurrentOneStarted() {
+    FingerprintGenerations generations = new FingerprintGenerations(1_000, 1_000, 0);
+    generations.remember(11, 0);
+    generations.remember(22, 1_000); // starts the next generation: 11 is in the previous one
+    generations.remember(33, 1_500);
+    java.util.List<Long> listed = new java.util.ArrayList<>();
+    generations.forEach(listed::add);
+    assertThat(listed.get(0)).isEqualTo(11);
+    assertThat(listed).containsExactlyInAnyOrder(11L, 22L, 33L);
+    // 33 came half a window after the current generation started: younger than a window until 2,500 at most.
+    assertThat(generations.outlived(2_999)).isFalse();
+    assertThat(generations.outlived(3_000)).isTrue();
+  }
+
+  @Test
   void aForgottenFingerprintIsNewAgainAndItsNeighboursStayFound() {
     FingerprintGenerations generations = new FingerprintGenerations(600_000, 1000, 0);
     // A table of 64 slots: these share or neighbour slots 62, 63, 0, 1, so their runs wrap around the table's end.
