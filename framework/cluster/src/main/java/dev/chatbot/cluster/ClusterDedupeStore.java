@@ -13,6 +13,7 @@ import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.FingerprintGenerations;
 import dev.chatbot.state.MemoryDedupeStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashSet;
@@ -57,10 +58,10 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
   /** By partition: the epoch in which its fingerprints were read from the journals while this member owned it. */
   private final AtomicIntegerArray readIn;
   private final AtomicInteger epoch = new AtomicInteger(1);
-  /** The read of the journals under way, the epoch it started in and the partitions it reads; guarded by this. */
-  private Future<Void> reading;
-  private int readingEpoch;
-  private Set<Integer> readingPartitions = Set.of();
+  /** Whether a read of the journals is under way, and the next one with its partitions; guarded by this. */
+  private boolean reading;
+  private Promise<Void> next;
+  private Set<Integer> nextPartitions;
 
   ClusterDedupeStore(Vertx vertx, ClusterInbox inbox, PartitionService partitions, Journal.Bounds bounds) {
     this.vertx = vertx;
@@ -147,17 +148,32 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
   }
 
   /**
-   * Reads from every journal the fingerprints of {@code partition} and of every partition this member owns but has
-   * not read in this epoch (one read for the lot when partitions came here), unless a read started in this epoch
-   * covers them already. Blocking, so on a worker thread.
+   * Completes once the fingerprints of {@code partition} were read from every journal, together with those of every
+   * partition this member owns but has not read in this epoch (one read for the lot when partitions came here). One
+   * read at a time, blocking, on a worker thread: what is asked for while one is under way goes in the next, so a
+   * stand-in checking ids of many partitions while their owner is gone reads the journals back to back, not once
+   * per message.
    */
   private synchronized Future<Void> read(int partition) {
-    int now = epoch.get();
-    if (reading != null && readingEpoch == now && readingPartitions.contains(partition)) {
-      return reading;
+    if (next == null) {
+      next = Promise.promise();
+      nextPartitions = new HashSet<>();
     }
-    Set<Integer> wanted = new HashSet<>();
-    wanted.add(partition);
+    nextPartitions.add(partition);
+    Future<Void> read = next.future();
+    if (!reading) {
+      startRead();
+    }
+    return read;
+  }
+
+  /** Starts the next read; called holding this object's lock. */
+  private void startRead() {
+    Promise<Void> promise = next;
+    Set<Integer> wanted = nextPartitions;
+    next = null;
+    reading = true;
+    int now = epoch.get();
     Set<Integer> owned = new HashSet<>();
     for (Partition each : partitions.getPartitions()) {
       if (ownedHere(each) && readIn.get(each.getPartitionId()) != now) {
@@ -165,7 +181,7 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
       }
     }
     wanted.addAll(owned);
-    Future<Void> started = vertx.executeBlocking(() -> {
+    vertx.<Void>executeBlocking(() -> {
       long nowMillis = System.currentTimeMillis();
       for (Map<Integer, long[]> journal : inbox.map().project(new Journal.SeenIn(wanted, nowMillis))) {
         journal.forEach((index, fingerprints) -> {
@@ -177,14 +193,18 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
           }
         });
       }
-      // Trusted from now on only while owned here; others are read again each time.
+      // Trusted from now on only while owned here; the others are read again each time.
       owned.forEach(index -> readIn.set(index, now));
       return null;
-    }, false);
-    reading = started;
-    readingEpoch = now;
-    readingPartitions = wanted;
-    return started;
+    }, false).onComplete(done -> {
+      promise.handle(done);
+      synchronized (this) {
+        reading = false;
+        if (next != null) {
+          startRead();
+        }
+      }
+    });
   }
 
   private static boolean ownedHere(Partition partition) {
