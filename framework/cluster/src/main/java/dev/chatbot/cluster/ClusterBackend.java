@@ -102,23 +102,27 @@ public final class ClusterBackend implements StateBackend {
           deadLetters = new ClusterDeadLetters(hazelcast.getMap(HazelcastConfigs.DEAD_LETTERS_MAP));
           return hazelcast.<String, String>getMap(HazelcastConfigs.STATE_MAP);
         })
-        .map(state -> {
+        .compose(state -> {
           stateMap = state;
           botDataStore = new ClusterBotDataStore(clustered, state);
+          var partitions = hazelcast.getPartitionService();
+          // What this member keeps in memory of the partitions it owns is trusted within one epoch.
+          PartitionEpoch epoch = new PartitionEpoch().watch(hazelcast);
           // The same map, keyed by store keys or by profile keys that carry their partition (ClusterStateStore).
-          stateStore = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP));
+          ClusterStateStore states = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP),
+              partitions, epoch);
+          stateStore = states;
           var ids = hazelcast.getFlakeIdGenerator(HazelcastConfigs.IDS);
           // A turn's settled replies are counted in its journal (see ClusterOutbox).
           outbox = new ClusterOutbox(clustered, hazelcast.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self, deadLetters,
               (message, settled) -> inbox.settled(message, settled));
-          var partitions = hazelcast.getPartitionService();
           // The event ids seen first go in the journals too (see ClusterDedupeStore).
           var bounds = ClusterDedupeStore.bounds(settings.dedupeWindow(), settings.dedupeMaxEntries(),
               partitions.getPartitions().size());
           inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), partitions, ids, self,
               stateStore, outbox, bounds);
-          dedupeStore = new ClusterDedupeStore(clustered, inbox, partitions, bounds).watch(hazelcast);
-          return clustered;
+          dedupeStore = new ClusterDedupeStore(clustered, inbox, partitions, epoch, bounds);
+          return states.start(self).map(clustered);
         });
   }
 

@@ -1,14 +1,8 @@
 package dev.chatbot.cluster;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.MigrationListener;
-import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
-import com.hazelcast.partition.ReplicaMigrationEvent;
 import dev.chatbot.state.DedupeStore;
 import dev.chatbot.state.FingerprintGenerations;
 import dev.chatbot.state.MemoryDedupeStore;
@@ -36,7 +30,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * session 15), while the journal write it now rides is one per many messages.
  *
  * <p>What a member holds in memory for a partition is trusted while it owns the partition and no partition moved or
- * member came or went since it read the journals (each such event starts a new epoch). An id of a partition owned
+ * member came or went since it read the journals ({@link PartitionEpoch}). An id of a partition owned
  * elsewhere (a stand-in handling a message while the owner is unavailable) is checked against the journals as they
  * are at that moment. While a partition moves, an id its old owner saw in the last milliseconds may not be in its
  * journal yet: a redelivery in that moment is handled twice (docs/cluster.md).
@@ -45,7 +39,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * to twice its even share (at least 64), so a partition twice as busy as the average still remembers its ids for
  * the whole window.
  */
-final class ClusterDedupeStore implements DedupeStore, MembershipListener, MigrationListener {
+final class ClusterDedupeStore implements DedupeStore {
 
   private static final int MIN_PER_PARTITION = 64;
 
@@ -57,14 +51,18 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
   private final FingerprintGenerations[] known;
   /** By partition: the epoch in which its fingerprints were read from the journals while this member owned it. */
   private final AtomicIntegerArray readIn;
-  private final AtomicInteger epoch = new AtomicInteger(1);
+  private final PartitionEpoch epoch;
   /** Whether a read of the journals is under way, and the next one with its partitions; guarded by this. */
   private boolean reading;
   private Promise<Void> next;
   private Set<Integer> nextPartitions;
+  /** Reads of the journals started, for tests. */
+  private final AtomicInteger reads = new AtomicInteger();
 
-  ClusterDedupeStore(Vertx vertx, ClusterInbox inbox, PartitionService partitions, Journal.Bounds bounds) {
+  ClusterDedupeStore(Vertx vertx, ClusterInbox inbox, PartitionService partitions, PartitionEpoch epoch,
+      Journal.Bounds bounds) {
     this.vertx = vertx;
+    this.epoch = epoch;
     this.inbox = inbox;
     this.partitions = partitions;
     this.bounds = bounds;
@@ -81,13 +79,6 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
   static Journal.Bounds bounds(Duration window, int maxEntries, int partitions) {
     return new Journal.Bounds(window.toMillis(),
         Math.max(MIN_PER_PARTITION, (2L * maxEntries + partitions - 1) / partitions));
-  }
-
-  /** Starts a new epoch whenever partitions may have changed owner. */
-  ClusterDedupeStore watch(HazelcastInstance hazelcast) {
-    hazelcast.getCluster().addMembershipListener(this);
-    partitions.addMigrationListener(this);
-    return this;
   }
 
   /** Without its conversation (no caller of the core does this): in the id's own partition. */
@@ -117,9 +108,9 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
     return bounds.perPartition();
   }
 
-  /** The epoch: bumped by each change of members or partitions. */
-  int epoch() {
-    return epoch.get();
+  /** Reads of the journals started so far. */
+  int reads() {
+    return reads.get();
   }
 
   private Future<Boolean> remember(String id, Partition partition) {
@@ -140,7 +131,7 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
   /** The partition's fingerprints, once what the journals hold of them is known here. */
   private Future<FingerprintGenerations> current(Partition partition) {
     int index = partition.getPartitionId();
-    int now = epoch.get();
+    int now = epoch.current();
     if (ownedHere(partition) && readIn.get(index) == now) {
       return Future.succeededFuture(known[index]);
     }
@@ -173,7 +164,8 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
     Set<Integer> wanted = nextPartitions;
     next = null;
     reading = true;
-    int now = epoch.get();
+    reads.incrementAndGet();
+    int now = epoch.current();
     Set<Integer> owned = new HashSet<>();
     for (Partition each : partitions.getPartitions()) {
       if (ownedHere(each) && readIn.get(each.getPartitionId()) != now) {
@@ -211,30 +203,4 @@ final class ClusterDedupeStore implements DedupeStore, MembershipListener, Migra
     Member owner = partition.getOwner();
     return owner != null && owner.localMember();
   }
-
-  @Override
-  public void memberAdded(MembershipEvent event) {
-    epoch.incrementAndGet();
-  }
-
-  @Override
-  public void memberRemoved(MembershipEvent event) {
-    epoch.incrementAndGet();
-  }
-
-  @Override
-  public void migrationStarted(MigrationState state) {
-    epoch.incrementAndGet();
-  }
-
-  @Override
-  public void migrationFinished(MigrationState state) {
-    epoch.incrementAndGet();
-  }
-
-  @Override
-  public void replicaMigrationCompleted(ReplicaMigrationEvent event) {}
-
-  @Override
-  public void replicaMigrationFailed(ReplicaMigrationEvent event) {}
 }

@@ -124,6 +124,35 @@ class ClusterConversationTest {
     TestCluster.awaitTrue("no message left in the journals", Duration.ofSeconds(10), () -> messagesInJournals() == 0);
   }
 
+  /**
+   * The owner reads the entries of its partitions from its memory once known, and a write through any member is what
+   * the next read sees on every member: another member's write tells the owner before it completes.
+   */
+  @Test
+  @Order(3)
+  void stateWrittenThroughAnyMemberIsWhatTheOwnerReadsNextAndTheOwnerReadsItFromMemory() {
+    String user = "gil";
+    String key = "conversation:test:" + user;
+    int owner = cluster.ownerOf(user);
+    var atOwner = cluster.member(owner).server().stateBackend().stateStore();
+    var elsewhere = cluster.member(cluster.notOwnerOf(user)).server().stateBackend().stateStore();
+
+    Futures.await(elsewhere.put(key, new io.vertx.core.json.JsonObject().put("n", 1)));
+    assertThat(Futures.await(atOwner.get(key)).getInteger("n")).isEqualTo(1);
+    // From memory: complete as it returns, no round trip to a partition thread.
+    var again = atOwner.get(key);
+    assertThat(again.isComplete()).as("read from the owner's memory").isTrue();
+    assertThat(again.result().getInteger("n")).isEqualTo(1);
+
+    Futures.await(elsewhere.put(key, new io.vertx.core.json.JsonObject().put("n", 2)));
+    assertThat(Futures.await(atOwner.get(key)).getInteger("n")).as("after another member's write").isEqualTo(2);
+    Futures.await(atOwner.put(key, new io.vertx.core.json.JsonObject().put("n", 3)));
+    assertThat(Futures.await(atOwner.get(key)).getInteger("n")).as("after the owner's write").isEqualTo(3);
+    assertThat(Futures.await(elsewhere.get(key)).getInteger("n")).isEqualTo(3);
+    Futures.await(elsewhere.remove(key));
+    assertThat(Futures.await(atOwner.get(key))).as("after another member's removal").isEmpty();
+  }
+
   @Test
   @Order(4)
   void deadLettersAreListedByEveryMemberAndRetriedOrDiscardedOnce() {

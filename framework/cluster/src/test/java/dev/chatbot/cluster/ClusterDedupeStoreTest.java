@@ -67,6 +67,26 @@ class ClusterDedupeStoreTest {
   }
 
   @Test
+  void aMemberCheckingIdsOfPartitionsItDoesNotOwnReadsTheJournalsOnceForAllItAskedMeanwhile() throws Exception {
+    start(2, Map.of());
+    List<String> conversations = IntStream.range(0, 60).mapToObj(i -> "messenger:user" + i).toList();
+    for (String conversation : conversations) {
+      assertThat(kept(ownerOf(conversation), "mid-" + conversation, conversation)).isTrue();
+    }
+    HazelcastInstance standIn = members.get(0);
+    List<String> elsewhere = conversations.stream().filter(conversation -> ownerOf(conversation) != standIn).toList();
+    assertThat(elsewhere).as("conversations owned by the other member").hasSizeGreaterThan(10);
+    ClusterDedupeStore store = stores(standIn).dedupe();
+    int before = store.reads();
+    List<Boolean> first = await(onContext(() -> Future.all(elsewhere.stream()
+        .map(conversation -> store.firstSeen("messenger:mid-" + conversation, conversation)).toList())
+        .map(all -> all.<Boolean>list())));
+    assertThat(first).as("every one a repeat, read from the other member's journal").containsOnly(false);
+    assertThat(store.reads() - before).as("reads of the journals for " + elsewhere.size() + " checks")
+        .isBetween(1, 2);
+  }
+
+  @Test
   void anIdAndTheKeepOfItsMessageAreOneJournalWrite() throws Exception {
     start(1, Map.of());
     HazelcastInstance member = members.get(0);
@@ -228,8 +248,10 @@ class ClusterDedupeStoreTest {
     ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self,
         new MemoryDeadLetters(), (message, settled) -> { });
     ClusterInbox inbox = new ClusterInbox(vertx, journals(member), partitions, ids, self,
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, bounds);
-    storesOf.put(member, new Stores(inbox, new ClusterDedupeStore(vertx, inbox, partitions, bounds).watch(member)));
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
+            new PartitionEpoch()), outbox, bounds);
+    storesOf.put(member, new Stores(inbox,
+        new ClusterDedupeStore(vertx, inbox, partitions, new PartitionEpoch().watch(member), bounds)));
     return member;
   }
 }

@@ -60,8 +60,10 @@ class ClusterKeepFailureTest {
     Journal.Bounds bounds = ClusterDedupeStore.bounds(Duration.ofMinutes(10), 100_000, 271);
     ClusterInbox inbox = new ClusterInbox(vertx, member.getMap(HazelcastConfigs.INBOX_MAP),
         member.getPartitionService(), ids, "self",
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, bounds);
-    ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, member.getPartitionService(), bounds);
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
+            new PartitionEpoch()), outbox, bounds);
+    ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, member.getPartitionService(),
+        new PartitionEpoch(), bounds);
 
     Promise<List<Inbox.Kept>> kept = Promise.promise();
     vertx.runOnContext(task -> inbox.keepFirstSeen(MESSAGE, "messenger:mid.1", dedupe).onComplete(kept));

@@ -163,7 +163,8 @@ class TurnCountsTest {
     ClusterOutbox outbox = new ClusterOutbox(vertx, outbox(member), ids, self, new MemoryDeadLetters(),
         (message, settled) -> inbox[0].settled(message, settled));
     inbox[0] = new ClusterInbox(vertx, inbox(member), member.getPartitionService(), ids, self,
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP)), outbox, BOUNDS);
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
+            new PartitionEpoch()), outbox, BOUNDS);
     return new Stores(inbox[0], outbox);
   }
 
