@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code STATE_STORE=cluster}: Vert.x clustered with the Hazelcast cluster manager; state, profiles, bot data, dedupe,
- * the inbox, the outbox and dead letters in Hazelcast maps (with {@code CLUSTER_BACKUP_COUNT} backups each); each
- * conversation routed to one owner member at a time, and the work of a member that died adopted by the others.
+ * {@code STATE_STORE=cluster}: Vert.x clustered with the Hazelcast cluster manager; state, profiles, bot data, the
+ * inbox (with the dedupe ids), the outbox and dead letters in Hazelcast maps (with {@code CLUSTER_BACKUP_COUNT}
+ * backups each); each conversation routed to one owner member at a time, and the work of a member that died adopted
+ * by the others.
  */
 public final class ClusterBackend implements StateBackend {
 
@@ -107,7 +108,7 @@ public final class ClusterBackend implements StateBackend {
           botDataStore = new ClusterBotDataStore(clustered, state);
           var partitions = hazelcast.getPartitionService();
           // What this member keeps in memory of the partitions it owns is trusted within one epoch.
-          PartitionEpoch epoch = new PartitionEpoch().watch(hazelcast);
+          PartitionEpoch epoch = new PartitionEpoch(partitions).watch(hazelcast);
           // The same map, keyed by store keys or by profile keys that carry their partition (ClusterStateStore).
           ClusterStateStore states = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP),
               partitions, epoch);

@@ -1,6 +1,5 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import dev.chatbot.state.DedupeStore;
@@ -132,7 +131,7 @@ final class ClusterDedupeStore implements DedupeStore {
   private Future<FingerprintGenerations> current(Partition partition) {
     int index = partition.getPartitionId();
     int now = epoch.current();
-    if (ownedHere(partition) && readIn.get(index) == now) {
+    if (epoch.ownedHere(partition) && readIn.get(index) == now) {
       return Future.succeededFuture(known[index]);
     }
     return read(index).map(known[index]);
@@ -168,7 +167,7 @@ final class ClusterDedupeStore implements DedupeStore {
     int now = epoch.current();
     Set<Integer> owned = new HashSet<>();
     for (Partition each : partitions.getPartitions()) {
-      if (ownedHere(each) && readIn.get(each.getPartitionId()) != now) {
+      if (epoch.ownedHere(each) && readIn.get(each.getPartitionId()) != now) {
         owned.add(each.getPartitionId());
       }
     }
@@ -197,10 +196,5 @@ final class ClusterDedupeStore implements DedupeStore {
         }
       }
     });
-  }
-
-  private static boolean ownedHere(Partition partition) {
-    Member owner = partition.getOwner();
-    return owner != null && owner.localMember();
   }
 }

@@ -61,11 +61,11 @@ final class ClusterStateStore implements StateStore {
   @Override
   public Future<JsonObject> get(String key) {
     Object mapKey = mapKey(key);
-    Partition partition = partitions.getPartition(mapKey);
-    String known = owned.get(mapKey, partition);
+    String known = owned.get(mapKey);
     if (known != null) {
       return Future.succeededFuture(decode(known));
     }
+    Partition partition = partitions.getPartition(mapKey);
     long stamp = owned.stamp(partition);
     return Hz.future(map.getAsync(mapKey)).map(value -> {
       String json = value == null ? "" : value;

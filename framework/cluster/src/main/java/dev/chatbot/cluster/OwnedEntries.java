@@ -1,6 +1,5 @@
 package dev.chatbot.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.partition.Partition;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -24,7 +23,8 @@ final class OwnedEntries {
   /** About 16 MB with a shop's state and profiles (0.2-2 KB each). */
   static final int MAX_ENTRIES = 16_384;
 
-  private record Entry(String json, int epoch) {}
+  /** With its partition, so a read from memory does not hash the key again. */
+  private record Entry(String json, int epoch, Partition partition) {}
 
   private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
   /** By partition: changes seen here, the stamp a read or write compares. */
@@ -37,12 +37,12 @@ final class OwnedEntries {
   }
 
   /** The entry's JSON as last known here ({@code ""}: no entry), or null when not known or no longer trusted. */
-  String get(Object key, Partition partition) {
+  String get(Object key) {
     Entry entry = entries.get(key);
     if (entry == null) {
       return null;
     }
-    if (entry.epoch() != epoch.current() || !ownedHere(partition)) {
+    if (entry.epoch() != epoch.current() || !epoch.ownedHere(entry.partition())) {
       entries.remove(key, entry);
       return null;
     }
@@ -83,7 +83,7 @@ final class OwnedEntries {
   }
 
   private Entry keep(Partition partition, long stamp, String json) {
-    return ownedHere(partition) ? new Entry(json, (int) (stamp >>> 32)) : null;
+    return epoch.ownedHere(partition) ? new Entry(json, (int) (stamp >>> 32), partition) : null;
   }
 
   private void bound() {
@@ -92,8 +92,4 @@ final class OwnedEntries {
     }
   }
 
-  static boolean ownedHere(Partition partition) {
-    Member owner = partition.getOwner();
-    return owner != null && owner.localMember();
-  }
 }

@@ -247,11 +247,10 @@ class ClusterDedupeStoreTest {
         partitions.getPartitions().size());
     ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self,
         new MemoryDeadLetters(), (message, settled) -> { });
+    PartitionEpoch epoch = new PartitionEpoch(partitions).watch(member);
     ClusterInbox inbox = new ClusterInbox(vertx, journals(member), partitions, ids, self,
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
-            new PartitionEpoch()), outbox, bounds);
-    storesOf.put(member, new Stores(inbox,
-        new ClusterDedupeStore(vertx, inbox, partitions, new PartitionEpoch().watch(member), bounds)));
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), partitions, epoch), outbox, bounds);
+    storesOf.put(member, new Stores(inbox, new ClusterDedupeStore(vertx, inbox, partitions, epoch, bounds)));
     return member;
   }
 }

@@ -61,9 +61,9 @@ class ClusterKeepFailureTest {
     ClusterInbox inbox = new ClusterInbox(vertx, member.getMap(HazelcastConfigs.INBOX_MAP),
         member.getPartitionService(), ids, "self",
         new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
-            new PartitionEpoch()), outbox, bounds);
+            new PartitionEpoch(member.getPartitionService())), outbox, bounds);
     ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, member.getPartitionService(),
-        new PartitionEpoch(), bounds);
+        new PartitionEpoch(member.getPartitionService()), bounds);
 
     Promise<List<Inbox.Kept>> kept = Promise.promise();
     vertx.runOnContext(task -> inbox.keepFirstSeen(MESSAGE, "messenger:mid.1", dedupe).onComplete(kept));

@@ -164,7 +164,7 @@ class TurnCountsTest {
         (message, settled) -> inbox[0].settled(message, settled));
     inbox[0] = new ClusterInbox(vertx, inbox(member), member.getPartitionService(), ids, self,
         new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
-            new PartitionEpoch()), outbox, BOUNDS);
+            new PartitionEpoch(member.getPartitionService())), outbox, BOUNDS);
     return new Stores(inbox[0], outbox);
   }
 
