@@ -51,6 +51,7 @@ public final class ClusterBackend implements StateBackend {
   private ConversationRouter router;
   private Adoption adoption;
   private SendShare sendShare;
+  private PartitionEpoch epoch;
 
   @Override
   public String name() {
@@ -108,7 +109,7 @@ public final class ClusterBackend implements StateBackend {
           botDataStore = new ClusterBotDataStore(clustered, state);
           var partitions = hazelcast.getPartitionService();
           // What this member keeps in memory of the partitions it owns is trusted within one epoch.
-          PartitionEpoch epoch = new PartitionEpoch(partitions).watch(hazelcast);
+          epoch = new PartitionEpoch(partitions).watch(hazelcast);
           // The same map, keyed by store keys or by profile keys that carry their partition (ClusterStateStore).
           ClusterStateStore states = new ClusterStateStore(clustered, hazelcast.getMap(HazelcastConfigs.STATE_MAP),
               partitions, epoch);
@@ -120,8 +121,8 @@ public final class ClusterBackend implements StateBackend {
           // The event ids seen first go in the journals too (see ClusterDedupeStore).
           var bounds = ClusterDedupeStore.bounds(settings.dedupeWindow(), settings.dedupeMaxEntries(),
               partitions.getPartitions().size());
-          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), partitions, ids, self,
-              stateStore, outbox, bounds);
+          inbox = new ClusterInbox(clustered, hazelcast.getMap(HazelcastConfigs.INBOX_MAP), partitions, epoch, ids,
+              self, stateStore, outbox, bounds);
           dedupeStore = new ClusterDedupeStore(clustered, inbox, partitions, epoch, bounds);
           return states.start(self).map(clustered);
         });
@@ -161,7 +162,7 @@ public final class ClusterBackend implements StateBackend {
 
   @Override
   public Future<Inbound> inbound(Inbound local) {
-    ownership = new ClusterOwnership(clusterManager);
+    ownership = new ClusterOwnership(clusterManager, epoch);
     router = new ConversationRouter(vertx, ownership, local);
     return router.start().map(router);
   }
@@ -175,7 +176,7 @@ public final class ClusterBackend implements StateBackend {
   /** The work of members that die is taken over by the owners of their conversations. */
   @Override
   public void adoptWith(BiConsumer<List<Inbox.Kept>, List<Outbox.Entry>> resume) {
-    Ownership owner = ownership != null ? ownership : new ClusterOwnership(clusterManager);
+    Ownership owner = ownership != null ? ownership : new ClusterOwnership(clusterManager, epoch);
     String self = owner.self();
     adoption = new Adoption(vertx, clusterManager, inbox, outbox,
         conversation -> owner.ownerOf(conversation).equals(self), resume);

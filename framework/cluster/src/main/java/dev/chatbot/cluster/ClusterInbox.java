@@ -42,6 +42,7 @@ final class ClusterInbox implements Inbox {
 
   private final IMap<String, Journal> map;
   private final PartitionService partitions;
+  private final PartitionEpoch epoch;
   private final FlakeIdGenerator ids;
   private final String self;
   private final StateStore stateStore;
@@ -60,8 +61,9 @@ final class ClusterInbox implements Inbox {
   private volatile long searchedAt;
   private static final long SEARCH_EVERY_NANOS = 1_000_000_000L;
 
-  ClusterInbox(Vertx vertx, IMap<String, Journal> map, PartitionService partitions, FlakeIdGenerator ids, String self,
-      StateStore stateStore, ClusterOutbox outbox, Journal.Bounds bounds) {
+  ClusterInbox(Vertx vertx, IMap<String, Journal> map, PartitionService partitions, PartitionEpoch epoch,
+      FlakeIdGenerator ids, String self, StateStore stateStore, ClusterOutbox outbox, Journal.Bounds bounds) {
+    this.epoch = epoch;
     this.vertx = vertx;
     this.bounds = bounds;
     this.map = map;
@@ -164,7 +166,7 @@ final class ClusterInbox implements Inbox {
    */
   private JournalWriter writer() {
     JournalWriter writer = current;
-    if (writer != null && (ownedHere(currentPartition) || System.nanoTime() - searchedAt < SEARCH_EVERY_NANOS)) {
+    if (writer != null && (epoch.ownedHere(currentPartition) || System.nanoTime() - searchedAt < SEARCH_EVERY_NANOS)) {
       return writer;
     }
     synchronized (this) {
@@ -176,7 +178,7 @@ final class ClusterInbox implements Inbox {
       for (int tries = 0; tries < 1_000; tries++) {
         String key = KEY_PREFIX + self + ':' + nextKey++;
         Partition partition = partitions.getPartition(key);
-        if (ownedHere(partition) || (current == null && tries == 999)) {
+        if (epoch.ownedHere(partition) || (current == null && tries == 999)) {
           current = writers.computeIfAbsent(key, k -> new JournalWriter(vertx, map, k, self, bounds));
           currentPartition = partition;
           break;
@@ -184,10 +186,5 @@ final class ClusterInbox implements Inbox {
       }
       return current;
     }
-  }
-
-  private static boolean ownedHere(Partition partition) {
-    Member owner = partition == null ? null : partition.getOwner();
-    return owner != null && owner.localMember();
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * The owner of a conversation is the Hazelcast partition owner of its state entry: Hazelcast's own consistent
  * hashing, kept consistent across members by the cluster, and the owner then reads that state from local memory.
+ * The owner is looked up at most every ten milliseconds per partition ({@link PartitionEpoch#owner}).
  * While the owner is unavailable, rendezvous hashing over the other members picks a stand-in.
  */
 final class ClusterOwnership implements Ownership {
@@ -19,9 +20,11 @@ final class ClusterOwnership implements Ownership {
   static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
 
   private final HazelcastClusterManager clusterManager;
+  private final PartitionEpoch epoch;
 
-  ClusterOwnership(HazelcastClusterManager clusterManager) {
+  ClusterOwnership(HazelcastClusterManager clusterManager, PartitionEpoch epoch) {
     this.clusterManager = clusterManager;
+    this.epoch = epoch;
   }
 
   @Override
@@ -32,8 +35,8 @@ final class ClusterOwnership implements Ownership {
   @Override
   public String ownerOf(String conversationKey) {
     try {
-      Member owner = clusterManager.getHazelcastInstance().getPartitionService()
-          .getPartition(STATE_KEY_PREFIX + conversationKey).getOwner();
+      Member owner = epoch.owner(clusterManager.getHazelcastInstance().getPartitionService()
+          .getPartition(STATE_KEY_PREFIX + conversationKey));
       String node = owner == null ? null : nodeId(owner);
       return node == null ? self() : node;
     } catch (RuntimeException notInTheCluster) {

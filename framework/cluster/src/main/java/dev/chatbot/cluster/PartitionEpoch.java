@@ -10,7 +10,7 @@ import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A count of the moments partitions may have changed owner: a member joined or left, or a migration started or
@@ -20,15 +20,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class PartitionEpoch implements MembershipListener, MigrationListener {
 
-  /** How long an answer of {@link #ownedHere} stands within an epoch, in units of 2^20 ns (about a millisecond). */
+  /** How long an owner looked up stands within an epoch, in units of 2^20 ns (about a millisecond). */
   private static final long OWNER_CHECK_UNITS = 10;
 
+  /** An owner looked up, with the epoch and the time it was looked up in. */
+  private record OwnerCheck(int epoch, long units, Member owner) {}
+
   private final AtomicInteger epoch = new AtomicInteger(1);
-  /** By partition: the epoch, the time and the answer of the last owner check, in one word so they go together. */
-  private final AtomicLongArray ownerChecks;
+  /** By partition: the last owner looked up. */
+  private final AtomicReferenceArray<OwnerCheck> ownerChecks;
 
   PartitionEpoch(PartitionService partitions) {
-    this.ownerChecks = new AtomicLongArray(partitions.getPartitions().size());
+    this.ownerChecks = new AtomicReferenceArray<>(partitions.getPartitions().size());
   }
 
   /** Starts counting the changes of {@code hazelcast}'s members and partitions. */
@@ -43,21 +46,27 @@ final class PartitionEpoch implements MembershipListener, MigrationListener {
   }
 
   /**
-   * Whether this member owns {@code partition}: Hazelcast's answer, at most ten milliseconds old and from this
-   * epoch. Asking Hazelcast looks the owner's address up among the members, and a message asks several times.
+   * The member that owns {@code partition} (null while none does): Hazelcast's answer, at most ten milliseconds old
+   * and from this epoch. Asking Hazelcast looks the owner's address up among the members, and a message asks several
+   * times (where to route it, whether its dedupe ids and state are known here, where to keep it).
    */
-  boolean ownedHere(Partition partition) {
+  Member owner(Partition partition) {
     int index = partition.getPartitionId();
     int now = epoch.get();
-    long units = (System.nanoTime() >>> 20) & 0x7fffffffL;
-    long check = ownerChecks.get(index);
-    if ((int) (check >>> 32) == now && ((units - ((check >>> 1) & 0x7fffffffL)) & 0x7fffffffL) < OWNER_CHECK_UNITS) {
-      return (check & 1) == 1;
+    long units = System.nanoTime() >> 20;
+    OwnerCheck check = ownerChecks.get(index);
+    if (check != null && check.epoch() == now && units - check.units() < OWNER_CHECK_UNITS) {
+      return check.owner();
     }
     Member owner = partition.getOwner();
-    boolean owned = owner != null && owner.localMember();
-    ownerChecks.set(index, ((long) now << 32) | (units << 1) | (owned ? 1 : 0));
-    return owned;
+    ownerChecks.set(index, new OwnerCheck(now, units, owner));
+    return owner;
+  }
+
+  /** Whether this member owns {@code partition}, as {@link #owner} tells. */
+  boolean ownedHere(Partition partition) {
+    Member owner = owner(partition);
+    return owner != null && owner.localMember();
   }
 
   @Override

@@ -248,7 +248,7 @@ class ClusterDedupeStoreTest {
     ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, self,
         new MemoryDeadLetters(), (message, settled) -> { });
     PartitionEpoch epoch = new PartitionEpoch(partitions).watch(member);
-    ClusterInbox inbox = new ClusterInbox(vertx, journals(member), partitions, ids, self,
+    ClusterInbox inbox = new ClusterInbox(vertx, journals(member), partitions, epoch, ids, self,
         new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), partitions, epoch), outbox, bounds);
     storesOf.put(member, new Stores(inbox, new ClusterDedupeStore(vertx, inbox, partitions, epoch, bounds)));
     return member;

@@ -58,12 +58,12 @@ class ClusterKeepFailureTest {
     ClusterOutbox outbox = new ClusterOutbox(vertx, member.getMap(HazelcastConfigs.OUTBOX_MAP), ids, "self",
         new MemoryDeadLetters(), (message, settled) -> { });
     Journal.Bounds bounds = ClusterDedupeStore.bounds(Duration.ofMinutes(10), 100_000, 271);
-    ClusterInbox inbox = new ClusterInbox(vertx, member.getMap(HazelcastConfigs.INBOX_MAP),
-        member.getPartitionService(), ids, "self",
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
-            new PartitionEpoch(member.getPartitionService())), outbox, bounds);
-    ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, member.getPartitionService(),
-        new PartitionEpoch(member.getPartitionService()), bounds);
+    var partitions = member.getPartitionService();
+    PartitionEpoch epoch = new PartitionEpoch(partitions);
+    ClusterInbox inbox = new ClusterInbox(vertx, member.getMap(HazelcastConfigs.INBOX_MAP), partitions, epoch, ids,
+        "self", new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), partitions, epoch), outbox,
+        bounds);
+    ClusterDedupeStore dedupe = new ClusterDedupeStore(vertx, inbox, partitions, epoch, bounds);
 
     Promise<List<Inbox.Kept>> kept = Promise.promise();
     vertx.runOnContext(task -> inbox.keepFirstSeen(MESSAGE, "messenger:mid.1", dedupe).onComplete(kept));

@@ -162,9 +162,10 @@ class TurnCountsTest {
     ClusterInbox[] inbox = new ClusterInbox[1];
     ClusterOutbox outbox = new ClusterOutbox(vertx, outbox(member), ids, self, new MemoryDeadLetters(),
         (message, settled) -> inbox[0].settled(message, settled));
-    inbox[0] = new ClusterInbox(vertx, inbox(member), member.getPartitionService(), ids, self,
-        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), member.getPartitionService(),
-            new PartitionEpoch(member.getPartitionService())), outbox, BOUNDS);
+    var partitions = member.getPartitionService();
+    PartitionEpoch epoch = new PartitionEpoch(partitions);
+    inbox[0] = new ClusterInbox(vertx, inbox(member), partitions, epoch, ids, self,
+        new ClusterStateStore(vertx, member.getMap(HazelcastConfigs.STATE_MAP), partitions, epoch), outbox, BOUNDS);
     return new Stores(inbox[0], outbox);
   }
 
