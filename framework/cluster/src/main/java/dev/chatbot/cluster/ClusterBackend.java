@@ -52,6 +52,8 @@ public final class ClusterBackend implements StateBackend {
   private Adoption adoption;
   private SendShare sendShare;
   private PartitionEpoch epoch;
+  /** Set once the cluster was safe since this member started (see {@link #ready}). */
+  private volatile boolean partitionsInPlace;
 
   @Override
   public String name() {
@@ -183,7 +185,13 @@ public final class ClusterBackend implements StateBackend {
     adoption.start();
   }
 
-  /** Ready when this member is in the cluster and the state map answers. */
+  /**
+   * Ready when this member is in the cluster and the state map answers, and once the cluster's partitions and their
+   * backups were all in place at some moment since it started: a member that joins is not ready while the data moves
+   * to it, so a rolling update does not stop the next member while some data has a single copy (a kill then would
+   * lose it). Only once: a member that dies later makes the cluster unsafe for a while, and that must not take every
+   * member out of the load balancer.
+   */
   @Override
   public Future<Boolean> ready() {
     try {
@@ -191,11 +199,25 @@ public final class ClusterBackend implements StateBackend {
           || !clusterManager.getNodes().contains(clusterManager.getNodeId())) {
         return Future.succeededFuture(false);
       }
-      return Hz.future(stateMap.getAsync(READY_PROBE_KEY)).timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(any -> true);
+      return Hz.future(stateMap.getAsync(READY_PROBE_KEY))
+          .compose(any -> partitionsInPlaceOnce())
+          .timeout(READY_PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RuntimeException notInTheCluster) {
       // Hazelcast throws once its instance is no longer running.
       return Future.succeededFuture(false);
     }
+  }
+
+  /** Whether the cluster was safe (no migration, every backup in sync) at least once since this member started. */
+  private Future<Boolean> partitionsInPlaceOnce() {
+    if (partitionsInPlace) {
+      return Future.succeededFuture(true);
+    }
+    // Hazelcast asks every member: blocking, off the event loop.
+    return vertx.executeBlocking(() -> {
+      partitionsInPlace = clusterManager.getHazelcastInstance().getPartitionService().isClusterSafe();
+      return partitionsInPlace;
+    }, false);
   }
 
   /**
