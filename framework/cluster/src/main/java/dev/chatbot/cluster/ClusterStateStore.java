@@ -94,11 +94,6 @@ final class ClusterStateStore implements StateStore {
         .filter(key -> key.startsWith(prefix)).toList());
   }
 
-  /** Entries of this member's partitions known in its memory, for tests. */
-  int known() {
-    return owned.size();
-  }
-
   /**
    * Completes once {@code write} did and the entry's owner knows: this member, or another that drops what it knew.
    * An owner that does not answer is leaving or gone, and its memory with it: the write still counts.

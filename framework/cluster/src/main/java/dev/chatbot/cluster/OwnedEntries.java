@@ -78,10 +78,6 @@ final class OwnedEntries {
     entries.remove(key);
   }
 
-  int size() {
-    return entries.size();
-  }
-
   private Entry keep(Partition partition, long stamp, String json) {
     return epoch.ownedHere(partition) ? new Entry(json, (int) (stamp >>> 32), partition) : null;
   }
@@ -91,5 +87,4 @@ final class OwnedEntries {
       entries.clear();
     }
   }
-
 }
